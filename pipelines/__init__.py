@@ -1,0 +1,1 @@
+"""Record pipelines: each module does one job (normalize, validate, dedupe, store)."""

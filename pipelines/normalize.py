@@ -1,0 +1,196 @@
+"""Normalize: raw article fields (strings from ``scraper.parsers``) -> the typed record.
+
+Here, and only here, dates become ISO strings, hit counters integers, and the id, word count
+and content hash are computed. The rules are in ``docs/record.md``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date, datetime, timezone
+from functools import cache
+from urllib.parse import urlsplit
+
+from w3lib.url import canonicalize_url, url_query_cleaner
+
+from scraper.parsers.thaidate import ThaiDate, parse_date, parse_iso
+
+SCHEMA_VERSION = 1
+
+#: Priority of the places a published date can come from (lower wins); see docs/record.md.
+DATE_SOURCE_PRIORITY = {"microdata": 0, "time": 1, "meta": 2, "label": 3, "created": 4, "text": 5}
+
+_TRACKING_ARGS = ("utm_source", "utm_medium", "utm_campaign", "utm_term", "utm_content", "fbclid", "gclid",
+                  "PHPSESSID", "sid", "mibextid")
+_THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
+
+
+class RecordError(ValueError):
+    """A raw article that cannot become a record; ``str(err)`` says why."""
+
+
+def canonical(url: str) -> str:
+    """Canonical absolute URL: fragment dropped, arguments sorted, tracking arguments removed."""
+    if url.startswith("file:"):
+        return url
+    cleaned = url_query_cleaner(url, _TRACKING_ARGS, remove=True, keep_fragments=False)
+    return canonicalize_url(cleaned)
+
+
+def _host(url: str | None) -> str | None:
+    if not url:
+        return None
+    host = urlsplit(url).hostname
+    return host.lower() if host else None
+
+
+def record_id(prefix: str, article_id: str | None, url: str) -> str:
+    """``<prefix>:<article id>``, else ``<prefix>:`` + 12 hex digits of sha1(canonical url)."""
+    if article_id:
+        return f"{prefix}:{int(article_id)}"
+    return f"{prefix}:{hashlib.sha1(url.encode('utf-8')).hexdigest()[:12]}"
+
+
+def _parse_candidate(cand: dict) -> ThaiDate | None:
+    result = None
+    if cand.get("machine"):
+        result = parse_iso(cand["machine"])
+        if result:
+            return result
+    if cand.get("raw"):
+        result = parse_date(cand["raw"])
+    return result
+
+
+def _iso(value: date | datetime) -> str:
+    return value.isoformat()
+
+
+def _day(value: date | datetime) -> date:
+    return value.date() if isinstance(value, datetime) else value
+
+
+def choose_date(candidates: list[dict], kinds: tuple[str, ...], warnings: list[str], field: str):
+    """Pick the strongest parseable candidate of ``kinds``: ``(iso, raw, source)``.
+
+    Disagreements between sources and unparseable dates are added to ``warnings``.
+    """
+    ordered = sorted(
+        (c for c in candidates if c["kind"] in kinds),
+        key=lambda c: DATE_SOURCE_PRIORITY.get(c["source"], 99),
+    )
+    chosen, chosen_value = None, None
+    failures = []
+    for cand in ordered:
+        parsed = _parse_candidate(cand)
+        if parsed is not None and parsed.value is not None:
+            chosen, chosen_value = cand, parsed.value
+            break
+        failures.append((cand, parsed.reason if parsed is not None else "empty"))
+    if chosen is None:
+        for cand, reason in failures[:1]:
+            warnings.append(f"{field}: {cand['source']} date rejected: {reason}")
+        raw = failures[0][0].get("raw") or failures[0][0].get("machine") if failures else None
+        return None, raw, None
+    day = _day(chosen_value)
+    for cand in ordered:
+        if cand["kind"] != chosen["kind"]:  # a created date may differ from the published one
+            continue
+        if cand is chosen:
+            other = parse_date(cand["raw"]) if cand.get("machine") and cand.get("raw") else None
+        else:
+            other = _parse_candidate(cand)
+        if other is not None and other.value is not None and _day(other.value) != day:
+            msg = f"{field}: {chosen['source']} {day.isoformat()} != {cand['source']} {_day(other.value).isoformat()}"
+            if msg not in warnings:
+                warnings.append(msg)
+    return _iso(chosen_value), chosen.get("raw") or chosen.get("machine"), chosen["source"]
+
+
+def parse_hits(raw: str | None, warnings: list[str]) -> int | None:
+    if raw is None:
+        return None
+    digits = raw.translate(_THAI_DIGITS).replace(",", "").replace(".", "").strip()
+    if digits.isdigit():
+        return int(digits)
+    warnings.append(f"hits: not a number: {raw!r}")
+    return None
+
+
+@cache
+def _tokenizer():
+    """pythainlp's newmm tokenizer, loaded once per process (its dictionary trie is built once)."""
+    from pythainlp.tokenize import word_tokenize
+
+    return word_tokenize
+
+
+def word_count(text: str) -> int:
+    """Thai-aware word count: newmm tokens that contain a letter or digit."""
+    if not text:
+        return 0
+    tokens = _tokenizer()(text, engine="newmm", keep_whitespace=False)
+    return sum(1 for tok in tokens if any(ch.isalnum() for ch in tok))
+
+
+def content_hash(title: str, body: str) -> str:
+    return hashlib.sha256(f"{title}\n\n{body}".encode()).hexdigest()
+
+
+def _utc(ts: datetime | None) -> str | None:
+    if ts is None:
+        return None
+    return ts.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def build_record(raw: dict, *, site=None, scraped_at: datetime | None = None) -> dict:
+    """Turn the parser's raw fields into a record of ``scraper/schema/record.schema.json``.
+
+    ``site`` is a registry :class:`scraper.registry.Site` (looked up by host when omitted).
+    """
+    url = canonical(raw["url"])
+    if site is None:
+        site = _site_for(raw["url"]) or _site_for(raw.get("canonical_url"))
+    prefix = site.id if site else (_host(url) or _host(raw.get("canonical_url")) or "local")
+    warnings: list[str] = list(raw.get("warnings", ()))
+    candidates = raw.get("dates", [])
+    published, published_raw, date_source = choose_date(
+        candidates, ("published", "created"), warnings, "published"
+    )
+    modified, _, _ = choose_date(candidates, ("modified",), warnings, "modified")
+    title = raw.get("title")
+    if not title:
+        raise RecordError("no title")
+    body = "\n\n".join(raw.get("paragraphs", ()))
+    id_url = canonical(raw["canonical_url"]) if url.startswith("file:") and raw.get("canonical_url") else url
+    return {
+        "id": record_id(prefix, raw.get("article_id"), id_url),
+        "url": url,
+        "site": site.id if site else None,
+        "office": site.office if site else None,
+        "title": title,
+        "published": published,
+        "published_raw": published_raw,
+        "modified": modified,
+        "date_source": date_source,
+        "author": raw.get("author"),
+        "hits": parse_hits(raw.get("hits"), warnings),
+        "category": raw.get("category"),
+        "body": body,
+        "attachments": list(raw.get("attachments", ())),
+        "images": list(raw.get("images", ())),
+        "language": "th",
+        "word_count": word_count(body),
+        "content_hash": content_hash(title, body),
+        "scraped_at": _utc(scraped_at),
+        "schema_version": SCHEMA_VERSION,
+        "warnings": warnings,
+    }
+
+
+def _site_for(url: str | None):
+    if not url or url.startswith("file:"):
+        return None
+    from scraper.registry import site_for_url
+
+    return site_for_url(url)

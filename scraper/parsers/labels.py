@@ -1,0 +1,71 @@
+"""The labels Thai portals print before each info value, and a splitter for info lines.
+
+Joomla's Thai language pack (``เขียนโดย``, ``เผยแพร่เมื่อ``, ``ฮิต``, ``หมวด``), template overrides
+(``Post on``, ``by``), WordPress themes (``เข้าชม N ครั้ง``) and custom PHP pages (``วันที่ลงข่าว``,
+``ผู้ลงข่าว``, ``จำนวนผู้อ่าน``) are all listed here, in one table.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_NUM = r"[\d๐-๙][\d๐-๙,.]*"
+
+#: kind -> label alternatives (longest first within a kind).
+LABELS: dict[str, str] = {
+    "published": r"เผยแพร่เมื่อ|วันที่เผยแพร่|เผยแพร่วันที่|ลงข่าวเมื่อ|ลงข่าววันที่|วันที่ลงข่าว|วันที่ประกาศ|ประกาศเมื่อ"
+    r"|โพสต์เมื่อ|ลงวันที่|Published\s+on|Published|Posted\s+on|Post\s+on|Date\s+posted",
+    "created": r"สร้างเมื่อ|วันที่สร้าง|Created\s+on|Created",
+    "modified": r"อัพเดทล่าสุดเมือ|อัพเดทล่าสุดเมื่อ|อัพเดทล่าสุด|อัปเดตล่าสุด|อัพเดตล่าสุด|แก้ไขล่าสุดเมื่อ|แก้ไขล่าสุด"
+    r"|ปรับปรุงล่าสุดเมื่อ|ปรับปรุงล่าสุด|Last\s+Updated\s+on|Last\s+Updated|Updated\s+on|Modified\s+on",
+    "author": r"เขียนโดย|ผู้ลงข่าว|ผู้เขียน|โพสต์โดย|ผู้ประกาศ|Written\s+by|Posted\s+by|(?<!\w)Author(?!\w)"
+    r"|(?<!\w)by(?!\w)|^โดย(?=\s)",
+    "hits": r"จำนวนผู้อ่าน|จำนวนผู้เข้าชม|จำนวนการเข้าชม|จำนวนครั้งที่อ่าน|เปิดอ่าน|ฮิต|(?<!\w)Hits(?!\w)|(?<!\w)Views(?!\w)"
+    rf"|(?:ผู้เข้าชม|เข้าชม|อ่าน)(?=\s*:?\s*{_NUM}\s*ครั้ง)",
+    "category": r"หมวดหมู่|หมวด|Category|Categories|ประเภทข่าว",
+}
+
+_LABEL_RE = re.compile(
+    "|".join(f"(?P<{kind}>(?:{alts}))" for kind, alts in LABELS.items()) + r"\s*[:：]?\s*",
+    re.IGNORECASE,
+)
+_STRIP = " \t:：-–—|,;/\u00a0"
+_HITS_VALUE = re.compile(rf"^\s*({_NUM})")
+
+
+@dataclass(frozen=True, slots=True)
+class Labelled:
+    """One ``label: value`` segment of an info line."""
+
+    kind: str
+    label: str
+    value: str
+
+
+def split_labelled(line: str) -> tuple[str, list[Labelled]]:
+    """Split an info line at its labels: ``(text before the first label, [segments])``."""
+    matches = list(_LABEL_RE.finditer(line))
+    if not matches:
+        return line, []
+    head = line[: matches[0].start()].strip(_STRIP)
+    out = []
+    for i, m in enumerate(matches):
+        end = matches[i + 1].start() if i + 1 < len(matches) else len(line)
+        value = line[m.end() : end].strip(_STRIP)
+        out.append(Labelled(m.lastgroup or "", m.group(m.lastgroup or 0).strip(), value))
+    return head, out
+
+
+def strip_label(text: str, kind: str) -> str:
+    """``'เขียนโดย area10'`` -> ``'area10'`` for kind ``author`` (the text unchanged otherwise)."""
+    head, segments = split_labelled(text)
+    if segments and not head and segments[0].kind == kind:
+        return segments[0].value
+    return text.strip(_STRIP)
+
+
+def hits_value(value: str) -> str | None:
+    """The counter digits at the start of a hits value (``'1,234 ครั้ง'`` -> ``'1,234'``)."""
+    m = _HITS_VALUE.match(value)
+    return m.group(1).rstrip(",.") if m else None

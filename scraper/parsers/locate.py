@@ -1,0 +1,207 @@
+"""Find the article's own block in a page, apart from sidebars, modules, menus and footers.
+
+The strongest markers come first (microdata, the CMS's article containers); pages without them
+are located by their info labels (เผยแพร่เมื่อ, วันที่ลงข่าว, ...) and, last, by text density.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from scraper.parsers.errors import NotAnArticle
+
+
+def _cls(name: str) -> str:
+    return f"contains(concat(' ', normalize-space(@class), ' '), ' {name} ')"
+
+
+#: Article containers by strength; a page with two or more matches of one is a listing.
+ROOT_XPATHS: tuple[tuple[str, etree.XPath], ...] = tuple(
+    (name, etree.XPath(expr))
+    for name, expr in (
+        ("joomla4", f"//*[{_cls('com-content-article')}]"),
+        ("joomla3", f"//*[{_cls('item-page')}]"),
+        ("k2", f"//*[{_cls('itemView')}]"),
+        ("microdata", "//*[contains(@itemtype, 'schema.org/Article') or contains(@itemtype, 'schema.org/NewsArticle')"
+                      " or contains(@itemtype, 'schema.org/BlogPosting')][not(@itemprop='blogPost')]"),
+        ("wordpress", "//article[contains(@class, 'post') or starts-with(@id, 'post-')]"
+                      f" | //*[{_cls('hentry')}]"),
+        ("joomla15", f"//table[{_cls('contentpaneopen')}]/.."),
+    )
+)
+
+#: Markers of listing pages (blog/category layouts, archives).
+LISTING_XPATH = etree.XPath(
+    f"//*[@itemprop='blogPost'] | //*[{_cls('items-row')}] | //*[{_cls('catItemView')}]"
+    f" | //*[{_cls('blog-item')}] | //table[{_cls('category')}]//a"
+    f" | //*[{_cls('itemListView')}]//*[{_cls('catItemTitle')}]"
+)
+
+#: Article bodies inside a located root, by strength.
+BODY_XPATHS = tuple(
+    etree.XPath(expr)
+    for expr in (
+        ".//*[@itemprop='articleBody']",
+        f".//*[{_cls('itemFullText')} or {_cls('itemIntroText')}]",
+        f".//*[{_cls('entry-content')}]",
+        f".//*[{_cls('post-content')} or {_cls('article-content')} or {_cls('news-content')}"
+        f" or {_cls('news-detail')} or {_cls('article-body')} or {_cls('content-detail')}]",
+    )
+)
+
+#: Class tokens of blocks that are never the article's text (inside or outside the root).
+NOISE_CLASSES = frozenset(
+    """article-info article-info-term page-header entry-header entry-meta entry-footer post-meta postmetadata
+    itemHeader itemToolbar itemLinks itemRatingBlock itemAuthorBlock itemRelated itemNavigation itemComments
+    itemSocialSharing itemAttachmentsBlock itemBackToTop itemDateModified itemCategory itemTagsBlock
+    itemImageBlock itemVideoBlock itemImageGallery itemExtraFields itemHitsTwitter itemAuthorLatest
+    pager pagenav pagination pager-nav post-navigation navigation nav-links breadcrumb breadcrumbs
+    attachmentsContainer attachmentsList attachments buttonheading icons btn-group actions tags
+    createdby createdate modifydate contentheading article-aside content_rating content_vote
+    sharedaddy jp-relatedposts addthis_toolbox share social fb-like print email comments-area
+    related moduletable module widget sidebar mod-articles-latest latestnews visitors counter""".split()
+)
+NOISE_IDS = frozenset("comments sidebar left right footer header menu nav breadcrumbs".split())
+NOISE_TAGS = frozenset(("nav", "aside", "footer", "form"))
+
+
+def is_noise(el) -> bool:
+    """True for elements that are metadata, navigation or modules, never body text."""
+    if el.tag in NOISE_TAGS:
+        return True
+    classes = el.get("class")
+    if classes and not NOISE_CLASSES.isdisjoint(classes.split()):
+        return True
+    el_id = el.get("id")
+    return bool(el_id) and el_id.lower() in NOISE_IDS
+
+
+def _outermost(elements: list) -> list:
+    """Drop elements nested inside another element of the list."""
+    chosen = set(elements)
+    out = []
+    for el in elements:
+        parent = el.getparent()
+        nested = False
+        while parent is not None:
+            if parent in chosen:
+                nested = True
+                break
+            parent = parent.getparent()
+        if not nested:
+            out.append(el)
+    return out
+
+
+@dataclass
+class ArticleBlock:
+    """The located article: its root, its body element (if the CMS marks one), how it was found."""
+
+    root: object
+    body: object | None
+    layout: str
+    extra_bodies: list = field(default_factory=list)
+
+
+_LABEL_RE = re.compile(
+    r"(เผยแพร่เมื่อ|วันที่ลงข่าว|Post(?:ed)? on|สร้างเมื่อ|ลงข่าวเมื่อ|วันที่ประกาศ|ผู้ลงข่าว|จำนวนผู้อ่าน|ฮิต\s*:?)",
+    re.I,
+)
+_TEXT_NODES = etree.XPath("//body//text()[normalize-space()]")
+
+
+def _ancestors(el):
+    while el is not None:
+        yield el
+        el = el.getparent()
+
+
+def _text_len(el) -> int:
+    return sum(len(t) for t in el.itertext())
+
+
+def locate_article(doc) -> ArticleBlock:
+    """Return the article block of a parsed page, or raise :class:`NotAnArticle`."""
+    for layout, xpath in ROOT_XPATHS:
+        found = _outermost(xpath(doc))
+        if not found:
+            continue
+        if len(found) > 1 and layout != "joomla15":
+            # Related-post boxes reuse the article markup: keep the one block with a full body.
+            with_body = [b for b in (_with_body(el, layout) for el in found) if b.body is not None]
+            if len(with_body) == 1:
+                return with_body[0]
+            raise NotAnArticle(f"listing page: {len(found)} {layout} article blocks, not one article")
+        return _with_body(found[0], layout)
+    listing = LISTING_XPATH(doc)
+    if len(listing) >= 2:
+        raise NotAnArticle(f"listing page: {len(listing)} article entries, not one article")
+    root = _root_by_labels(doc)
+    if root is not None:
+        return _with_body(root, "labels")
+    root = _root_by_density(doc)
+    if root is not None:
+        return _with_body(root, "density")
+    raise NotAnArticle("no article found: no article container, info labels or text block")
+
+
+def _with_body(root, layout: str) -> ArticleBlock:
+    for xpath in BODY_XPATHS:
+        bodies = _outermost(xpath(root))
+        if bodies:
+            return ArticleBlock(root, bodies[0], layout, bodies[1:])
+    if layout == "joomla15":
+        return ArticleBlock(root, _joomla15_body(root), layout)
+    return ArticleBlock(root, None, layout)
+
+
+def _joomla15_body(root):
+    """Joomla 1.5: the body is the unclassed cell of the second ``contentpaneopen`` table."""
+    best, best_len = None, 0
+    for td in root.xpath(f".//table[{_cls('contentpaneopen')}]//td"):
+        if td.get("class") or td.xpath("ancestor::td[ancestor::table[" + _cls("contentpaneopen") + "]]"):
+            continue
+        n = _text_len(td) + 40 * len(td.xpath(".//img"))
+        if n > best_len:
+            best, best_len = td, n
+    return best
+
+
+def _root_by_labels(doc):
+    """Nearest ancestor of an info label that holds a substantial block of text."""
+    for node in _TEXT_NODES(doc):
+        if not _LABEL_RE.search(node):
+            continue
+        parent = node.getparent()
+        if parent is None or any(is_noise(a) for a in _ancestors(parent)):
+            continue
+        for anc in _ancestors(parent):
+            if anc.tag in ("body", "html"):
+                break
+            if _text_len(anc) >= 200 or anc.xpath(".//img"):
+                if anc.tag in ("tr", "tbody"):
+                    anc = anc.getparent() if anc.tag == "tr" else anc
+                    if anc.tag == "tbody":
+                        anc = anc.getparent()
+                return anc
+    return None
+
+
+_DENSITY_CANDIDATES = etree.XPath("//body//div | //body//td | //body//section | //body//main")
+
+
+def _root_by_density(doc):
+    """The block with the most paragraph text outside links (trafilatura-like last resort)."""
+    best, best_score = None, 300
+    for el in _DENSITY_CANDIDATES(doc):
+        if any(is_noise(a) for a in _ancestors(el)):
+            continue
+        text = sum(len(t) for p in el.xpath("./p | ./text()") for t in (p.itertext() if hasattr(p, "itertext") else [p]))
+        links = sum(len(t) for a in el.xpath(".//a") for t in a.itertext())
+        score = text - 2 * links
+        if score > best_score:
+            best, best_score = el, score
+    return best
