@@ -1,0 +1,192 @@
+"""Listing pages, feeds and sitemaps -> the article links, pagination and categories they offer.
+
+Pure functions of (bytes, URL) like the article parser; the spider decides what to follow.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from urllib.parse import parse_qsl, urljoin, urlsplit
+
+from lxml import etree
+
+from scraper.parsers.article import parse_html
+from scraper.parsers.decode import decode_html
+from scraper.parsers.fields import DOCUMENT_EXTENSIONS, article_id_from_url
+from scraper.parsers.labels import hits_value, split_labelled
+from scraper.parsers.text import collapse, element_text
+from scraper.parsers.thaidate import find_date
+
+
+@dataclass
+class ListingEntry:
+    """One article as a listing shows it."""
+
+    url: str
+    title: str | None = None
+    published_raw: str | None = None
+    hits_raw: str | None = None
+
+
+@dataclass
+class Listing:
+    """What a listing page, feed or sitemap links to."""
+
+    articles: list[ListingEntry] = field(default_factory=list)
+    next_pages: list[str] = field(default_factory=list)
+    sections: list[str] = field(default_factory=list)  # categories, feeds, sitemaps to explore
+
+
+_ASSET = re.compile(r"\.(jpe?g|png|gif|webp|svg|ico|css|js|mp4|mp3|woff2?|ttf)$", re.I)
+_PAGING_ARGS = ("start", "limitstart", "page", "paged", "pg", "p_page")
+_PAGING_PATH = re.compile(r"/page/\d+/?$")
+_NEXT_TEXT = re.compile(r"^(ถัดไป|หน้าถัดไป|ต่อไป|next|»|›|>|>>|\d+)$", re.I)
+_SECTION_HINTS = ("view=category", "view=section", "view=featured", "view=archive", "itemlist",
+                  "format=feed", "/category/", "task=category", "sitemap", "/feed")
+_ITEM_CONTAINERS = etree.XPath(
+    "ancestor-or-self::*[@itemprop='blogPost' or contains(@class,'item') or contains(@class,'catItemView')"
+    " or self::tr or self::li or self::article][1]"
+)
+_TITLE_LINKS = etree.XPath(
+    "//*[@itemprop='blogPost']//*[@itemprop='name' or @itemprop='headline']//a"
+    " | //*[contains(@class,'page-header')]//a | //td[contains(@class,'list-title')]//a"
+    " | //*[contains(@class,'catItemTitle')]//a | //*[contains(@class,'entry-title')]//a"
+    " | //*[contains(@class,'contentpagetitle')] | //*[contains(@class,'news-title')]//a"
+)
+
+
+def is_article_url(url: str) -> bool:
+    """True when the URL has the shape of an article (Joomla, K2, WordPress, custom PHP)."""
+    parts = urlsplit(url)
+    if _ASSET.search(parts.path) or DOCUMENT_EXTENSIONS.search(parts.path):
+        return False
+    query = dict(parse_qsl(parts.query))
+    if query.get("format") in ("feed", "pdf") or query.get("tmpl") or query.get("print"):
+        return False
+    if query.get("view") in ("category", "section", "featured", "archive", "itemlist") or "itemlist" in parts.path:
+        return False
+    if "/category/" in parts.path or any(a in query for a in ("start", "limitstart")):
+        return False
+    if query.get("view") in ("article", "item") and query.get("id"):
+        return True
+    return article_id_from_url(url) is not None
+
+
+def is_paging_url(url: str) -> bool:
+    parts = urlsplit(url)
+    return any(k in _PAGING_ARGS for k, _ in parse_qsl(parts.query)) or bool(_PAGING_PATH.search(parts.path))
+
+
+def _same_site(url: str, base: str) -> bool:
+    return urlsplit(url).hostname == urlsplit(base).hostname
+
+
+def parse_listing(html: bytes, url: str, encoding: str | None = None) -> Listing:
+    """Article links (with the dates and hits the listing shows), pagination and sections."""
+    text, _ = decode_html(html, encoding)
+    doc = parse_html(text)
+    base = doc.xpath("//base/@href")
+    page_base = urljoin(url, base[0]) if base else url
+    out = Listing()
+    seen: set[str] = set()
+    title_links = {id(a) for a in _TITLE_LINKS(doc)}
+    for a in doc.iter("a"):
+        href = (a.get("href") or "").strip()
+        if not href or href.startswith(("#", "javascript:", "mailto:", "tel:")):
+            continue
+        link = urljoin(page_base, href).split("#", 1)[0]
+        if link in seen or link == url or not _same_site(link, url):
+            continue
+        rel = (a.get("rel") or "").lower()
+        label = collapse(element_text(a))
+        if is_article_url(link) or (id(a) in title_links and not is_paging_url(link)):
+            seen.add(link)
+            out.articles.append(_entry(a, link, label))
+        elif "next" in rel or (is_paging_url(link) and (_NEXT_TEXT.match(label) or _in_pagination(a))):
+            seen.add(link)
+            out.next_pages.append(link)
+        elif any(h in link for h in _SECTION_HINTS):
+            seen.add(link)
+            out.sections.append(link)
+    for href in doc.xpath("//link[@rel='alternate'][contains(@type,'rss') or contains(@type,'atom')]/@href"
+                          " | //link[@rel='next']/@href"):
+        link = urljoin(page_base, href.strip())
+        if link not in seen and _same_site(link, url):
+            seen.add(link)
+            (out.next_pages if is_paging_url(link) else out.sections).append(link)
+    return out
+
+
+def _in_pagination(a) -> bool:
+    for anc in a.iterancestors():
+        cls = anc.get("class") or ""
+        if any(k in cls for k in ("pagination", "pager", "page-numbers", "pagenav", "nav-links")):
+            return True
+    return False
+
+
+def _entry(a, link: str, label: str) -> ListingEntry:
+    containers = _ITEM_CONTAINERS(a)
+    published = hits = None
+    if containers:
+        text = collapse(element_text(containers[0]))
+        if len(text) < 2000:
+            found = find_date(text.replace(label, " ", 1) if label else text)
+            published = found.matched
+            for seg in split_labelled(text)[1]:
+                if seg.kind == "hits":
+                    hits = hits_value(seg.value)
+                    break
+    return ListingEntry(link, label or None, published, hits)
+
+
+def looks_like_feed(body: bytes) -> bool:
+    head = body[:512].lstrip().lower()
+    return head.startswith(b"<?xml") or head.startswith((b"<rss", b"<feed", b"<urlset", b"<sitemapindex"))
+
+
+def parse_feed(body: bytes, url: str) -> Listing:
+    """RSS 2.0, Atom, sitemap and sitemap-index documents."""
+    out = Listing()
+    try:
+        root = etree.fromstring(body, parser=etree.XMLParser(recover=True, resolve_entities=False, no_network=True))
+    except etree.XMLSyntaxError:
+        return out
+    if root is None:
+        return out
+    for el in root.iter():
+        if not isinstance(el.tag, str):
+            continue
+        tag = etree.QName(el).localname
+        if tag == "item":  # RSS
+            link = _child_text(el, "link") or _child_text(el, "guid")
+            if link:
+                out.articles.append(ListingEntry(urljoin(url, link), _child_text(el, "title"),
+                                                 _child_text(el, "pubDate")))
+        elif tag == "entry":  # Atom
+            href = next((c.get("href") for c in el if etree.QName(c).localname == "link"
+                         and c.get("rel", "alternate") == "alternate"), None)
+            if href:
+                out.articles.append(ListingEntry(urljoin(url, href), _child_text(el, "title"),
+                                                 _child_text(el, "published") or _child_text(el, "updated")))
+        elif tag == "url":  # sitemap
+            loc = _child_text(el, "loc")
+            if loc:
+                target = out.articles if is_article_url(loc) else out.sections
+                if target is out.articles:
+                    target.append(ListingEntry(urljoin(url, loc)))
+                else:
+                    target.append(urljoin(url, loc))
+        elif tag == "sitemap":
+            loc = _child_text(el, "loc")
+            if loc:
+                out.sections.append(urljoin(url, loc))
+    return out
+
+
+def _child_text(el, name: str) -> str | None:
+    for child in el:
+        if isinstance(child.tag, str) and etree.QName(child).localname == name and child.text:
+            return child.text.strip()
+    return None
