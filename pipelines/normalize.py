@@ -194,3 +194,18 @@ def _site_for(url: str | None):
     from scraper.registry import site_for_url
 
     return site_for_url(url)
+
+
+class NormalizePipeline:
+    """Scrapy stage: :class:`~scraper.items.ArticlePage` -> record dict (or a Failure)."""
+
+    def process_item(self, item, spider=None):
+        from scraper.items import ArticlePage, Failure
+
+        if not isinstance(item, ArticlePage):
+            return item
+        try:
+            return build_record(item.raw, site=item.site, scraped_at=item.scraped_at)
+        except (RecordError, ValueError, KeyError) as exc:
+            return Failure(item.url, "normalize", f"{type(exc).__name__}: {exc}",
+                           getattr(item.site, "id", None))

@@ -30,3 +30,18 @@ def validation_errors(record: dict) -> list[str]:
         where = ".".join(str(p) for p in err.absolute_path) or "record"
         out.append(f"{where}: {err.message[:200]}")
     return out
+
+
+class ValidatePipeline:
+    """Scrapy stage: a record failing the schema becomes a Failure (quarantined, never lost)."""
+
+    def process_item(self, item, spider=None):
+        if not isinstance(item, dict):
+            return item
+        errors = validation_errors(item)
+        if not errors:
+            return item
+        from scraper.items import Failure
+
+        return Failure(item.get("url", "?"), "validate", "; ".join(errors[:3]), item.get("site"),
+                       {"record": item})

@@ -1,7 +1,7 @@
 """``labour-scraper``: the command line.
 
-Subcommands: ``extract`` (saved pages -> records), ``sites`` (the portal registry); the crawl
-subcommands live in :mod:`scraper.crawl`.
+Subcommands: ``extract`` (saved pages -> records), ``sites`` (the portal registry), and
+``crawl``/``demo`` (defined in :mod:`scraper.crawl`).
 """
 
 from __future__ import annotations
@@ -59,12 +59,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("sites", help="list the portals of the registry")
     p.set_defaults(func=_cmd_sites)
 
-    try:
-        from scraper import crawl  # noqa: F401  (registers crawl/demo when present)
-    except ImportError:
-        pass
-    else:
-        crawl.add_subcommands(sub)
+    from scraper import crawl
+
+    crawl.add_subcommands(sub)
     return parser
 
 

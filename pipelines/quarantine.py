@@ -1,0 +1,53 @@
+"""Quarantine: failures are written to a JSON Lines file with URL, stage and reason, then dropped.
+
+Nothing is dropped silently: every article URL the spider fetched ends as a record or here.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timezone
+
+from scrapy.exceptions import DropItem
+
+from pipelines.store import AppendOnlyJsonLines, sidecar_path
+
+
+class QuarantinePipeline:
+    def __init__(self, path: str | None, stats):
+        self.path = path
+        self.stats = stats
+        self.file: AppendOnlyJsonLines | None = None
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        settings = crawler.settings
+        path = settings.get("LABOUR_QUARANTINE") or sidecar_path(settings.get("LABOUR_OUTPUT"), ".quarantine.jsonl")
+        return cls(path, crawler.stats)
+
+    def open_spider(self, spider=None):
+        if self.path:
+            self.file = AppendOnlyJsonLines(self.path)
+
+    def close_spider(self, spider=None):
+        if self.file:
+            self.file.close()
+
+    def process_item(self, item, spider=None):
+        from scraper.items import Failure
+
+        if not isinstance(item, Failure):
+            return item
+        entry = {
+            "url": item.url,
+            "site": item.site_id,
+            "stage": item.stage,
+            "reason": item.reason,
+            "at": datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
+            **item.extra,
+        }
+        if self.file:
+            self.file.append(json.dumps(entry, ensure_ascii=False, default=str))
+        self.stats.inc_value("labour/quarantined")
+        self.stats.inc_value(f"labour/quarantined/{item.stage}")
+        raise DropItem(f"quarantined ({item.stage}): {item.url}: {item.reason}", log_level="INFO")

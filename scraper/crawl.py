@@ -1,0 +1,167 @@
+"""``labour-scraper crawl`` and ``labour-scraper demo``: run the portal spider in-process."""
+
+from __future__ import annotations
+
+import ipaddress
+import os
+import sys
+from pathlib import Path
+from urllib.parse import urlsplit
+
+DEMO_OFFICE = "พอร์ทัลสาธิต (demo portal)"
+
+
+def add_subcommands(sub) -> None:
+    p = sub.add_parser("crawl", help="crawl portals into JSON Lines records")
+    which = p.add_mutually_exclusive_group(required=True)
+    which.add_argument("--site", action="append", metavar="ID", help="registry site id (repeatable)")
+    which.add_argument("--all", action="store_true", help="every portal of the registry")
+    which.add_argument("--start-url", action="append", metavar="URL", help="any Joomla portal page (repeatable)")
+    which.add_argument("--demo", action="store_true", help="the bundled demo portal, served on 127.0.0.1")
+    _common(p)
+    p.set_defaults(func=cmd_crawl)
+
+    p = sub.add_parser("demo", help="serve the bundled demo portal on 127.0.0.1 and crawl it (offline)")
+    _common(p, default_output="out/demo.jsonl")
+    p.set_defaults(func=cmd_crawl, demo=True, site=None, all=False, start_url=None)
+
+
+def _common(p, default_output: str | None = None) -> None:
+    p.add_argument("-o", "--output", metavar="FILE", required=default_output is None, default=default_output,
+                   help="records: .jsonl (crash-safe, resumable) or .csv (Scrapy feed)")
+    p.add_argument("--since", metavar="DATE", help="only articles published on or after DATE (CE or BE)")
+    p.add_argument("--job-dir", metavar="DIR", help="resumable job state (Scrapy JOBDIR, crash-safe)")
+    p.add_argument("--max-pages", type=int, metavar="N", help="stop after N pages")
+    p.add_argument("--http-cache", action="store_true", help="cache responses (Scrapy HTTPCACHE)")
+    p.add_argument("--unpolite", action="store_true",
+                   help="relax politeness for benchmarks; only allowed when every start URL is on loopback")
+    p.add_argument("--log-level", default="WARNING", help="Scrapy log level (default WARNING)")
+    p.add_argument("--quiet", action="store_true", help="no progress lines")
+    p.add_argument("--set", action="append", default=[], metavar="NAME=VALUE", help="any Scrapy setting")
+
+
+def is_loopback_url(url: str) -> bool:
+    host = urlsplit(url).hostname or ""
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def demo_site_root() -> Path:
+    """The bundled demo portal: ``fixtures/site`` of the source tree, else generated once."""
+    repo_site = Path(__file__).resolve().parent.parent / "fixtures" / "site"
+    if (repo_site / "robots.txt").exists():
+        return repo_site
+    from scraper.demo.portal import build_portal
+
+    target = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "labour-scraper" / "demo-site"
+    if not (target / "robots.txt").exists():
+        build_portal(target)
+    return target
+
+
+def project_settings(args):
+    os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "scraper.settings")
+    from scrapy.utils.project import get_project_settings
+
+    settings = get_project_settings()
+    output = args.output
+    if output and output.endswith(".csv"):
+        settings.set("FEEDS", {output: {"format": "csv", "encoding": "utf-8", "overwrite": False}})
+        settings.set("LABOUR_SUMMARY", str(Path(output).with_suffix(".summary.json")))
+        settings.set("LABOUR_QUARANTINE", str(Path(output).with_suffix(".quarantine.jsonl")))
+    elif output:
+        settings.set("LABOUR_OUTPUT", output)
+    if args.job_dir:
+        settings.set("JOBDIR", args.job_dir)
+    if args.max_pages:
+        settings.set("CLOSESPIDER_PAGECOUNT", args.max_pages)
+    if args.http_cache:
+        settings.set("HTTPCACHE_ENABLED", True)
+    settings.set("LOG_LEVEL", args.log_level.upper())
+    settings.set("LABOUR_QUIET", bool(args.quiet))
+    for item in args.set:
+        name, _, value = item.partition("=")
+        settings.set(name.strip(), value)
+    return settings
+
+
+def relax_politeness(settings) -> None:
+    for name, value in settings.getdict("POLITENESS_RELAXED").items():
+        settings.set(name, value)
+
+
+def cmd_crawl(args) -> int:
+    from scraper.registry import Site, load_sites
+    from scraper.spiders.portal import PortalSpider, parse_since
+
+    try:
+        parse_since(args.since)
+    except ValueError as exc:
+        print(f"labour-scraper: {exc}", file=sys.stderr)
+        return 2
+    settings = project_settings(args)
+    spider_kwargs: dict = {"since": args.since}
+    server = None
+    if args.demo:
+        from scraper.demo.server import PortalServer
+
+        server = PortalServer(demo_site_root())
+        server.start()
+        base = server.base_url
+        spider_kwargs["sites"] = [Site(id="demo", office=DEMO_OFFICE, base_url=base, start_urls=(base,),
+                                       hosts=("127.0.0.1",), checked=True, note="bundled demo portal")]
+        relax_politeness(settings)  # loopback only
+        print(f"[labour-scraper] demo portal served at {base}", file=sys.stderr)
+    elif args.site:
+        registry = load_sites()
+        unknown = [s for s in args.site if s not in registry]
+        if unknown:
+            print(f"labour-scraper: unknown site id(s): {', '.join(unknown)} (see `labour-scraper sites`)",
+                  file=sys.stderr)
+            return 2
+        spider_kwargs["site"] = ",".join(args.site)
+    elif args.all:
+        spider_kwargs["all"] = "1"
+    else:
+        spider_kwargs["start_url"] = ",".join(args.start_url)
+    if args.unpolite and not args.demo:
+        if not args.start_url or not all(is_loopback_url(u) for u in args.start_url):
+            print("labour-scraper: --unpolite is for local benchmarks: every --start-url must be on loopback",
+                  file=sys.stderr)
+            return 2
+        relax_politeness(settings)
+    try:
+        summary = run_spider(settings, PortalSpider, **spider_kwargs)
+    finally:
+        if server is not None:
+            server.shutdown()
+    if summary is None:
+        return 1
+    return 0 if summary.get("finish_reason") in ("finished", "closespider_pagecount") else 1
+
+
+def run_spider(settings, spider_cls, **kwargs) -> dict | None:
+    """Run one crawl to its end in this process; return the summary dict."""
+    from scrapy.crawler import CrawlerProcess
+
+    process = CrawlerProcess(settings)
+    crawler = process.create_crawler(spider_cls)
+    process.crawl(crawler, **kwargs)
+    process.start()
+    return crawler.stats.get_value("labour/summary") if crawler.stats else None
+
+
+def main(argv=None) -> int:  # pragma: no cover - convenience for `python -m scraper.crawl`
+    from scraper.cli import main as cli_main
+
+    return cli_main(["crawl", *(argv or sys.argv[1:])])
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
+
+

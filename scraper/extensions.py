@@ -1,0 +1,163 @@
+"""Crawl extensions: progress and the end-of-run summary; crash-safe use of JOBDIR."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import shutil
+import sys
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+
+from scrapy import signals
+from twisted.internet import task
+
+from pipelines.store import sidecar_path
+
+logger = logging.getLogger(__name__)
+
+
+class CrashSafeJobDir:
+    """Make ``JOBDIR`` safe against SIGKILL and power loss (scrapy#2399, scrapy#7978).
+
+    Scrapy persists its scheduler queue and duplicate filter only on a clean stop. A marker
+    file is created when a crawl starts and removed when it closes; if a run finds the marker,
+    the previous one died, so its possibly torn scheduler state is discarded. Nothing is lost:
+    the spider re-reads the listings (start URLs are never filtered) and skips articles whose
+    records are already in the output, which the store keeps free of torn lines.
+    """
+
+    MARKER = "labour-scraper.running"
+
+    def __init__(self, jobdir: str | None):
+        self.jobdir = jobdir
+        self.marker = os.path.join(jobdir, self.MARKER) if jobdir else None
+        self.recovered = False
+        if self.marker:
+            os.makedirs(jobdir, exist_ok=True)
+            if os.path.exists(self.marker):
+                self.recovered = True
+                for name in ("requests.queue", "requests.seen", "active.json"):
+                    path = os.path.join(jobdir, name)
+                    if os.path.isdir(path):
+                        shutil.rmtree(path, ignore_errors=True)
+                    elif os.path.exists(path):
+                        os.remove(path)
+                logger.warning("job dir %s: the previous run did not stop cleanly; its scheduler state "
+                               "was discarded and the work is re-derived from the listings", jobdir)
+            Path(self.marker).write_text(str(os.getpid()))
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        ext = cls(crawler.settings.get("JOBDIR") or None)
+        crawler.signals.connect(ext.spider_closed, signal=signals.spider_closed)
+        if ext.recovered:
+            crawler.stats.set_value("labour/recovered_from_crash", True)
+        return ext
+
+    def spider_closed(self, spider, reason):
+        if self.marker and os.path.exists(self.marker):
+            os.remove(self.marker)
+
+
+class CrawlReport:
+    """Progress while the crawl runs (a live line on a terminal, periodic lines otherwise) and a
+    summary at the end, printed and written as JSON beside the output."""
+
+    def __init__(self, crawler):
+        self.crawler = crawler
+        self.stats = crawler.stats
+        settings = crawler.settings
+        self.interval = settings.getfloat("LABOUR_PROGRESS_INTERVAL", 10.0)
+        output = settings.get("LABOUR_OUTPUT") or None
+        self.output = output
+        self.summary_path = settings.get("LABOUR_SUMMARY") or sidecar_path(output, ".summary.json")
+        self.quarantine_path = settings.get("LABOUR_QUARANTINE") or sidecar_path(output, ".quarantine.jsonl")
+        self.quiet = settings.getbool("LABOUR_QUIET")
+        self.stream = sys.stderr
+        self.live = self.stream.isatty() and not self.quiet
+        self.started = time.monotonic()
+        self.started_at = datetime.now(timezone.utc)
+        self.loop: task.LoopingCall | None = None
+        self.summary: dict | None = None
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        ext = cls(crawler)
+        crawler.signals.connect(ext.spider_opened, signal=signals.spider_opened)
+        crawler.signals.connect(ext.spider_closed, signal=signals.spider_closed)
+        return ext
+
+    def spider_opened(self, spider):
+        if self.quiet or self.interval <= 0:
+            return
+        self.loop = task.LoopingCall(self.progress)
+        self.loop.start(1.0 if self.live else self.interval, now=False)
+
+    def counts(self) -> dict:
+        get = self.stats.get_value
+        errors = {}
+        for key, value in (self.stats.get_stats() or {}).items():
+            if key.startswith("labour/errors/"):
+                errors[key.removeprefix("labour/errors/")] = value
+            elif key.startswith("spider_exceptions/") and key.count("/") == 1:
+                errors["spider_" + key.removeprefix("spider_exceptions/")] = value
+        return {
+            "pages_fetched": get("response_received_count", 0),
+            "articles_found": get("labour/articles_found", 0),
+            "article_pages": get("labour/article_pages", 0),
+            "records_written": get("item_scraped_count", 0),
+            "quarantined": get("labour/quarantined", 0),
+            "duplicates": get("labour/duplicates", 0),
+            "skipped_already_written": get("labour/skipped_already_written", 0),
+            "retries": get("retry/count", 0),
+            "errors": dict(sorted(errors.items())),
+        }
+
+    def progress(self):
+        c = self.counts()
+        elapsed = max(1e-6, time.monotonic() - self.started)
+        line = (f"pages {c['pages_fetched']} | articles {c['articles_found']} | records {c['records_written']}"
+                f" | quarantined {c['quarantined']} | errors {sum(c['errors'].values())}"
+                f" | {c['pages_fetched'] / elapsed:.1f} pages/s")
+        if self.live:
+            self.stream.write("\r\x1b[K[labour-scraper] " + line)
+        else:
+            self.stream.write("[labour-scraper] " + line + "\n")
+        self.stream.flush()
+
+    def spider_closed(self, spider, reason):
+        if self.loop and self.loop.running:
+            self.loop.stop()
+        if self.live:
+            self.stream.write("\n")
+        c = self.counts()
+        duration = time.monotonic() - self.started
+        self.summary = {
+            "finish_reason": reason,
+            "started_at": self.started_at.strftime("%Y-%m-%dT%H:%M:%SZ"),
+            "duration_s": round(duration, 3),
+            **c,
+            "recovered_from_crash": bool(self.stats.get_value("labour/recovered_from_crash")),
+            "sites": [s.id for s in getattr(spider, "sites", [])],
+            "output": self.output,
+            "quarantine": self.quarantine_path,
+        }
+        if self.summary_path:
+            Path(self.summary_path).parent.mkdir(parents=True, exist_ok=True)
+            tmp = self.summary_path + ".tmp"
+            Path(tmp).write_text(json.dumps(self.summary, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+            os.replace(tmp, self.summary_path)
+        self.crawler.stats.set_value("labour/summary", self.summary)
+        if not self.quiet:
+            errors = ", ".join(f"{k} {v}" for k, v in c["errors"].items()) or "none"
+            self.stream.write(
+                f"[labour-scraper] done ({reason}) in {duration:.1f}s: {c['pages_fetched']} pages fetched, "
+                f"{c['articles_found']} articles found, {c['records_written']} records written, "
+                f"{c['quarantined']} quarantined, errors: {errors}\n"
+            )
+            if self.summary_path:
+                self.stream.write(f"[labour-scraper] summary: {self.summary_path}\n")
+            self.stream.flush()

@@ -1,0 +1,92 @@
+"""Every default of a crawl, in one place.
+
+Polite by default: robots.txt obeyed, AutoThrottle, at most 2 requests in flight per host, an
+honest User-Agent, retries with exponential backoff that honour ``Retry-After``, download
+timeout and size caps. ``POLITENESS_RELAXED`` (below) is for local benchmarks only.
+"""
+
+from scraper import __version__
+
+BOT_NAME = "labour-scraper"
+SPIDER_MODULES = ["scraper.spiders"]
+NEWSPIDER_MODULE = "scraper.spiders"
+
+PROJECT_HOMEPAGE = "https://github.com/labour-scraper/labour-scraper"
+USER_AGENT = f"labour-scraper/{__version__} (+{PROJECT_HOMEPAGE}; research harvester of public labour news)"
+
+# --- politeness -------------------------------------------------------------------------------
+ROBOTSTXT_OBEY = True
+CONCURRENT_REQUESTS = 16
+CONCURRENT_REQUESTS_PER_DOMAIN = 2
+DOWNLOAD_DELAY = 0.5
+DOWNLOAD_DELAY_JITTER = 0.5  # +-50% around DOWNLOAD_DELAY
+AUTOTHROTTLE_ENABLED = True
+AUTOTHROTTLE_START_DELAY = 1.0
+AUTOTHROTTLE_MAX_DELAY = 60.0
+AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
+DOWNLOAD_TIMEOUT = 30
+DOWNLOAD_MAXSIZE = 20 * 1024 * 1024
+DOWNLOAD_WARNSIZE = 5 * 1024 * 1024
+COOKIES_ENABLED = False
+TELNETCONSOLE_ENABLED = False
+REMOTE_CONTROL_ENABLED = False
+# With the asyncio reactor a local test server saw 4 to 7 requests in flight under
+# CONCURRENT_REQUESTS_PER_DOMAIN=2; the epoll reactor keeps exactly 2 (checked server-side in
+# tests/test_crawl_faults.py).
+TWISTED_REACTOR = "twisted.internet.epollreactor.EPollReactor"
+
+# --- retries: 5xx, timeouts and 429, with backoff and Retry-After --------------------------------
+RETRY_ENABLED = True
+RETRY_TIMES = 3
+RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
+RETRY_BACKOFF_BASE = 1.0  # seconds; doubled on each retry of the same request
+RETRY_BACKOFF_MAX = 60.0
+RETRY_AFTER_MAX = 300.0  # longest Retry-After we are willing to wait
+
+DOWNLOADER_MIDDLEWARES = {
+    "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
+    "scraper.middlewares.BackoffRetryMiddleware": 550,
+}
+
+# --- HTTP cache: opt-in (`labour-scraper crawl --http-cache`) ----------------------------------
+HTTPCACHE_ENABLED = False
+HTTPCACHE_DIR = "httpcache"
+HTTPCACHE_EXPIRATION_SECS = 24 * 3600
+HTTPCACHE_IGNORE_HTTP_CODES = [500, 502, 503, 504, 408, 429]
+
+# --- records: normalize -> validate -> quarantine -> dedupe -> store ----------------------------
+ITEM_PIPELINES = {
+    "pipelines.normalize.NormalizePipeline": 100,
+    "pipelines.validate.ValidatePipeline": 200,
+    "pipelines.quarantine.QuarantinePipeline": 300,
+    "pipelines.dedupe.DedupePipeline": 400,
+    "pipelines.store.JsonLinesStorePipeline": 500,
+}
+#: JSON Lines output written by the store pipeline (crash-safe, resumable). Empty: no file.
+LABOUR_OUTPUT = ""
+#: Quarantine JSON Lines (url, stage, reason); default: ``<output>.quarantine.jsonl``.
+LABOUR_QUARANTINE = ""
+#: Summary JSON written at the end; default: ``<output>.summary.json``.
+LABOUR_SUMMARY = ""
+#: Seconds between progress lines (a live bar on a terminal).
+LABOUR_PROGRESS_INTERVAL = 10.0
+#: How many category hops from a start URL the spider explores (pagination is not counted).
+LABOUR_SECTION_DEPTH = 3
+
+EXTENSIONS = {
+    "scraper.extensions.CrawlReport": 500,
+    "scraper.extensions.CrashSafeJobDir": 0,
+}
+LOG_LEVEL = "INFO"
+FEED_EXPORT_ENCODING = "utf-8"
+
+#: Applied by `labour-scraper crawl --unpolite`, refused unless every start URL is on loopback:
+#: for benchmarks against a local server only.
+POLITENESS_RELAXED = {
+    "AUTOTHROTTLE_ENABLED": False,
+    "DOWNLOAD_DELAY": 0,
+    "DOWNLOAD_DELAY_JITTER": 0,
+    "CONCURRENT_REQUESTS": 32,
+    "CONCURRENT_REQUESTS_PER_DOMAIN": 32,
+    "RETRY_BACKOFF_BASE": 0.05,
+}

@@ -1,0 +1,1 @@
+"""Spiders: navigation only. Extraction is in scraper.parsers, records in pipelines/."""

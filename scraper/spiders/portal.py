@@ -1,0 +1,232 @@
+"""``portal``: one generic spider for every labour-office portal (navigation only).
+
+From each start URL (category listings, feeds, sitemaps, or the portal's home page) it reads
+listings, follows their pagination and sections, recognizes article links, and hands article
+pages to :func:`scraper.parsers.parse_article`. It stays on the portal's hosts, requests each
+article once (by its Joomla/WordPress id when the URL has one), skips articles already in the
+output of an interrupted run, and with ``since`` stops paging once a listing is older.
+
+    scrapy crawl portal -a site=area10 -O out.jsonl
+    scrapy crawl portal -a start_url=https://example.labour.go.th/ -a since=2567-10-01
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timezone
+from urllib.parse import urlsplit
+
+import scrapy
+from scrapy.exceptions import IgnoreRequest
+from scrapy.spidermiddlewares.httperror import HttpError
+from twisted.internet.error import TimeoutError as TxTimeoutError
+from w3lib.encoding import http_content_type_encoding
+
+from pipelines.normalize import canonical
+from pipelines.store import existing_records
+from scraper.items import ArticlePage, Failure
+from scraper.parsers.errors import ExtractionError, NotAnArticle
+from scraper.parsers.fields import article_id_from_url
+from scraper.parsers.listing import is_article_url, looks_like_feed, parse_feed, parse_listing
+from scraper.parsers.thaidate import parse_date, parse_iso
+from scraper.registry import Site, load_sites, normalize_host
+
+
+def parse_since(value: str | date | None) -> date | None:
+    """``2024-10-01`` or a Buddhist-era ``2567-10-01`` (or any Thai date form) -> a date."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, date):
+        return value
+    result = parse_iso(value.strip())
+    if not result:
+        result = parse_date(value.strip())
+    if not result:
+        raise ValueError(f"since: not a date: {value!r} ({result.reason})")
+    v = result.value
+    return v.date() if isinstance(v, datetime) else v
+
+
+def site_for_start_url(url: str) -> Site:
+    """A registry-less portal from a bare start URL (any Joomla portal works this way)."""
+    host = normalize_host(url) or "portal"
+    parts = urlsplit(url)
+    return Site(id=host, office=None, base_url=f"{parts.scheme}://{parts.netloc}/", start_urls=(url,),
+                hosts=(parts.hostname,), checked=False, note="bare --start-url", settings={})
+
+
+class PortalSpider(scrapy.Spider):
+    name = "portal"
+
+    def __init__(self, site: str | None = None, all: str | None = None, start_url: str | None = None,
+                 since: str | None = None, sites: list[Site] | None = None, **kwargs):
+        super().__init__(**kwargs)
+        chosen: list[Site] = list(sites or [])
+        if site:
+            registry = load_sites()
+            for sid in str(site).split(","):
+                sid = sid.strip()
+                if sid not in registry:
+                    raise ValueError(f"unknown site id {sid!r} (see `labour-scraper sites`)")
+                chosen.append(registry[sid])
+        if all and str(all).lower() not in ("0", "false", "no"):
+            chosen.extend(load_sites().values())
+        if start_url:
+            chosen.extend(site_for_start_url(u.strip()) for u in str(start_url).split(",") if u.strip())
+        if not chosen:
+            raise ValueError("give a site (-a site=ID), all (-a all=1) or a start URL (-a start_url=URL)")
+        self.sites = chosen
+        self.since = parse_since(since)
+        self.allowed_domains = sorted({h for s in chosen for h in s.hosts if h})
+        self._hosts = {h.lower() for h in self.allowed_domains}
+        self.scheduled: set[str] = set()
+        self.written_ids: set[str] = set()
+        self.written_urls: set[str] = set()
+
+    @classmethod
+    def from_crawler(cls, crawler, *args, **kwargs):
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        output = crawler.settings.get("LABOUR_OUTPUT")
+        if output:
+            spider.written_ids, spider.written_urls = existing_records(output)
+        spider.section_depth = crawler.settings.getint("LABOUR_SECTION_DEPTH", 3)
+        return spider
+
+    async def start(self):
+        for site in self.sites:
+            for url in site.start_urls:
+                yield scrapy.Request(url, callback=self.parse_page, errback=self.on_listing_error,
+                                     meta={"site": site, "hops": 0}, dont_filter=True)
+
+    # --- pages -------------------------------------------------------------------------------
+
+    def parse_page(self, response):
+        """A start URL, listing, feed or sitemap (or an article reached from a menu)."""
+        if looks_like_feed(response.body):
+            yield from self.follow(parse_feed(response.body, response.url), response)
+        elif is_article_url(response.url):
+            yield from self.parse_article_page(response)
+        else:
+            yield from self.follow(self._listing(response), response)
+
+    def parse_article_page(self, response):
+        site = response.meta["site"]
+        self.crawler.stats.inc_value("labour/article_pages")
+        try:
+            raw = _parse_article(response)
+        except NotAnArticle as exc:
+            listing = self._listing(response)
+            if listing.articles or listing.next_pages:
+                self.crawler.stats.inc_value("labour/listing_at_article_url")
+                yield from self.follow(listing, response)
+            else:
+                yield Failure(response.url, "extract", str(exc), site.id)
+            return
+        except ExtractionError as exc:
+            yield Failure(response.url, "extract", str(exc), site.id)
+            return
+        yield ArticlePage(response.url, raw, site, datetime.now(timezone.utc))
+
+    def _listing(self, response):
+        try:
+            return parse_listing(response.body, response.url, _declared_encoding(response))
+        except ExtractionError as exc:
+            self.crawler.stats.inc_value("labour/errors/listing_unreadable")
+            self.logger.warning("listing %s unreadable: %s", response.url, exc)
+            from scraper.parsers.listing import Listing
+
+            return Listing()
+
+    # --- navigation --------------------------------------------------------------------------
+
+    def follow(self, listing, response):
+        site: Site = response.meta["site"]
+        hops = response.meta.get("hops", 0)
+        stats = self.crawler.stats
+        dated = older = 0
+        for entry in listing.articles:
+            if not self._on_site(entry.url):
+                stats.inc_value("labour/offsite_links")
+                continue
+            if self.since and entry.published_raw:
+                shown = parse_date(entry.published_raw)
+                if shown:
+                    dated += 1
+                    day = shown.value.date() if isinstance(shown.value, datetime) else shown.value
+                    if day < self.since:
+                        older += 1
+                        continue
+            key = self.article_key(site, entry.url)
+            if key in self.scheduled:
+                continue
+            self.scheduled.add(key)
+            if key in self.written_ids or canonical(entry.url) in self.written_urls:
+                stats.inc_value("labour/skipped_already_written")
+                continue
+            stats.inc_value("labour/articles_found")
+            yield scrapy.Request(entry.url, callback=self.parse_article_page, errback=self.on_article_error,
+                                 meta={"site": site, "hops": hops}, dont_filter=True)
+        if self.since and dated and older == dated:
+            stats.inc_value("labour/paging_stopped_since")
+            return  # every dated article on this page is older than `since`: stop paging
+        for url in listing.next_pages:
+            if self._on_site(url):
+                yield scrapy.Request(url, callback=self.parse_page, errback=self.on_listing_error,
+                                     meta={"site": site, "hops": hops})
+        if hops < self.section_depth:
+            for url in listing.sections:
+                if self._on_site(url):
+                    yield scrapy.Request(url, callback=self.parse_page, errback=self.on_listing_error,
+                                         meta={"site": site, "hops": hops + 1})
+
+    @staticmethod
+    def article_key(site: Site, url: str) -> str:
+        """The record id when the URL carries the article id, else the canonical URL."""
+        aid = article_id_from_url(url)
+        return f"{site.id}:{int(aid)}" if aid else canonical(url)
+
+    def _on_site(self, url: str) -> bool:
+        host = (urlsplit(url).hostname or "").lower()
+        return host in self._hosts or host.removeprefix("www.") in self._hosts
+
+    # --- errors ------------------------------------------------------------------------------
+
+    def on_article_error(self, failure):
+        request = failure.request
+        site = request.meta.get("site")
+        reason = describe_failure(failure)
+        self.crawler.stats.inc_value(f"labour/errors/{error_kind(failure)}")
+        yield Failure(request.url, "fetch", reason, getattr(site, "id", None))
+
+    def on_listing_error(self, failure):
+        self.crawler.stats.inc_value(f"labour/errors/{error_kind(failure)}")
+        self.crawler.stats.inc_value("labour/listing_errors")
+        self.logger.warning("listing %s failed: %s", failure.request.url, describe_failure(failure))
+
+
+def _declared_encoding(response) -> str | None:
+    return http_content_type_encoding(response.headers.get("Content-Type", b"").decode("latin-1"))
+
+
+def _parse_article(response) -> dict:
+    from scraper.parsers.article import parse_article
+
+    return parse_article(response.body, response.url, _declared_encoding(response))
+
+
+def error_kind(failure) -> str:
+    if failure.check(HttpError):
+        return f"http_{failure.value.response.status}"
+    if failure.check(IgnoreRequest):
+        return "ignored"
+    if failure.check(TxTimeoutError):
+        return "timeout"
+    return type(failure.value).__name__
+
+
+def describe_failure(failure) -> str:
+    if failure.check(HttpError):
+        response = failure.value.response
+        return f"HTTP {response.status}"
+    if failure.check(TxTimeoutError):
+        return f"timeout: {failure.value}"
+    return f"{type(failure.value).__name__}: {failure.value}".strip()
