@@ -32,6 +32,16 @@ def parse_html(text: str):
     return doc
 
 
+def check_complete(text: str) -> None:
+    """Refuse a page cut off in transit: CMS pages end with ``</body>`` / ``</html>``.
+
+    A truncated article would otherwise give a record with part of its body, silently.
+    """
+    tail = text[-8192:].lower()
+    if "</html" not in tail and "</body" not in tail:
+        raise ExtractionError(f"truncated HTML: the page ends before </body></html> ({len(text)} characters)")
+
+
 def parse_article(html: bytes, url: str, encoding: str | None = None) -> dict:
     """Extract the raw fields of the article page ``html`` fetched from ``url``.
 
@@ -40,6 +50,7 @@ def parse_article(html: bytes, url: str, encoding: str | None = None) -> dict:
     article page.
     """
     text, used_encoding = decode_html(html, encoding)
+    check_complete(text)
     doc = parse_html(text)
     block = fields_block = locate_article(doc)
     title, title_el = fields.title(doc, fields_block)

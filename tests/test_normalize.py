@@ -1,0 +1,82 @@
+"""pipelines/normalize.py: choosing dates by source strength, hits, ids, hashes."""
+
+from __future__ import annotations
+
+from pipelines.normalize import build_record, canonical, choose_date, content_hash, parse_hits, record_id, word_count
+from pipelines.validate import validation_errors
+
+
+def cand(kind, source, raw=None, machine=None):
+    return {"kind": kind, "source": source, "raw": raw, "machine": machine}
+
+
+def test_microdata_beats_label_and_keeps_the_time():
+    warnings = []
+    iso, raw, source = choose_date(
+        [cand("published", "label", "30 สิงหาคม 2564"),
+         cand("published", "microdata", "30 สิงหาคม 2564", "2021-08-30T03:15:00+00:00")],
+        ("published", "created"), warnings, "published")
+    assert (iso, raw, source) == ("2021-08-30T10:15:00+07:00", "30 สิงหาคม 2564", "microdata")
+    assert warnings == []
+
+
+def test_disagreeing_sources_are_reported():
+    warnings = []
+    iso, _, source = choose_date(
+        [cand("published", "time", "31 ส.ค. 2564", "2021-08-30"), cand("published", "label", "1 ก.ย. 2564")],
+        ("published", "created"), warnings, "published")
+    assert iso == "2021-08-30" and source == "time"
+    assert warnings == ["published: time 2021-08-30 != time 2021-08-31",
+                        "published: time 2021-08-30 != label 2021-09-01"]
+
+
+def test_created_only_when_no_publication_date():
+    w = []
+    assert choose_date([cand("created", "created", "1 ม.ค. 2565"), cand("published", "label", "2 ม.ค. 2565")],
+                       ("published", "created"), w, "published")[0] == "2022-01-02"
+    assert choose_date([cand("created", "created", "1 ม.ค. 2565")], ("published", "created"), w,
+                       "published")[2] == "created"
+
+
+def test_impossible_date_gives_none_with_a_warning():
+    warnings = []
+    iso, raw, source = choose_date([cand("published", "label", "31 กุมภาพันธ์ 2564")], ("published", "created"),
+                                   warnings, "published")
+    assert iso is None and raw == "31 กุมภาพันธ์ 2564" and source is None
+    assert len(warnings) == 1 and warnings[0].startswith("published: label date rejected")
+
+
+def test_modified_never_used_for_published():
+    w = []
+    assert choose_date([cand("modified", "label", "1 ม.ค. 2565")], ("published", "created"), w, "published")[0] is None
+
+
+def test_hits():
+    w = []
+    assert parse_hits("๑,๒๓๔", w) == 1234
+    assert parse_hits("31", w) == 31
+    assert parse_hits(None, w) is None
+    assert parse_hits("many", w) is None and w
+
+
+def test_ids_and_urls():
+    assert record_id("area10", "0123", "https://x/") == "area10:123"
+    assert record_id("area10", None, "https://x/a").startswith("area10:") and len(record_id("s", None, "u")) == 14
+    assert canonical("https://x.go.th/index.php?b=2&a=1&utm_source=fb#top") == "https://x.go.th/index.php?a=1&b=2"
+
+
+def test_word_count_and_hash():
+    assert word_count("") == 0
+    assert word_count("กรมสวัสดิการและคุ้มครองแรงงาน ได้รับคะแนน 95.59 !") == 4
+    assert content_hash("a", "b") == content_hash("a", "b") != content_hash("a", "c")
+
+
+def test_build_record_is_schema_valid_and_attributes_the_site():
+    raw = {"url": "https://area10.labour.go.th/index.php/news/1234-ita#x", "canonical_url": None,
+           "article_id": "1234", "title": "หัวข้อ", "dates": [cand("published", "label", "30 ส.ค. 64")],
+           "author": "area10", "hits": "31", "category": None, "paragraphs": ["ย่อหน้า", "สอง"],
+           "attachments": [], "images": []}
+    record = build_record(raw)
+    assert validation_errors(record) == []
+    assert record["id"] == "area10:1234" and record["site"] == "area10" and record["published"] == "2021-08-30"
+    assert record["body"] == "ย่อหน้า\n\nสอง" and record["hits"] == 31 and record["scraped_at"] is None
