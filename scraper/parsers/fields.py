@@ -28,9 +28,17 @@ def _classes(*names: str) -> str:
 
 # --- title -------------------------------------------------------------------------------------
 
-_TITLE_IN_ROOT = etree.XPath(
-    ".//*[@itemprop='headline' or @itemprop='name'][not(ancestor::*[@itemprop='author'])]"
-    f" | .//*[{_classes('page-header', 'itemTitle', 'entry-title', 'contentheading', 'article-title', 'news-title', 'post-title', 'topic', 'news-topic')}]"
+#: Title markers, strongest first (document order decides only within one marker).
+_TITLE_XPATHS = tuple(
+    etree.XPath(expr)
+    for expr in (
+        ".//*[@itemprop='headline']",
+        f".//*[{_classes('itemTitle', 'entry-title', 'contentheading', 'article-title', 'news-title', 'post-title')}]",
+        ".//*[contains(@class, 'page-header')]//*[self::h1 or self::h2][not(following-sibling::*)]"
+        " | .//*[contains(@class, 'page-header')][not(*)]",
+        ".//*[contains(@class, 'topic') or contains(@class, 'title') or contains(@class, 'heading')]"
+        "[not(self::body)][not(contains(@class, 'module'))]",
+    )
 )
 _HEADINGS = etree.XPath(".//h1 | .//h2 | .//h3")
 _META_TITLE = etree.XPath("//meta[@property='og:title']/@content")
@@ -39,14 +47,16 @@ _TITLE_TAG = etree.XPath("//title")
 
 def title(doc, block: ArticleBlock) -> tuple[str | None, object | None]:
     """The article heading (and its element, so the body can leave it out)."""
-    for el in _TITLE_IN_ROOT(block.root):
-        if block.body is not None and _inside(el, block.body):
-            continue
-        if el.tag == "meta":
-            continue
-        text = clean(element_text(el))
-        if text:
-            return text, el
+    for rank, xpath in enumerate(_TITLE_XPATHS):
+        generic = rank == len(_TITLE_XPATHS) - 1
+        for el in xpath(block.root):
+            if el.tag == "meta" or (block.body is not None and _inside(el, block.body)):
+                continue
+            if generic and (is_noise(el) or any(is_noise(a) for a in _ancestors_until(el, block.root))):
+                continue
+            text = clean(element_text(el))
+            if text and len(text) > 3:
+                return text, el
     for el in _HEADINGS(block.root):
         if block.body is not None and _inside(el, block.body):
             continue
@@ -141,10 +151,12 @@ def dates(doc, block: ArticleBlock, lines: list[str]) -> list[dict]:
         out.append(_candidate(kind, "meta", None, el.get("content")))
     for el in _CLASSED_DATES(root):
         classes = el.get("class") or ""
-        kind = "modified" if "odif" in classes else "created"
+        # Joomla 1.5's td.createdate and K2's itemDateCreated are the only date these layouts
+        # show, unlabelled: a header-area date ("text"), not a "สร้างเมื่อ" created date.
+        kind = "modified" if "odif" in classes else "published"
         raw = _visible_date(el, kind)
         if raw and find_date(raw):
-            out.append(_candidate(kind, "created" if kind == "created" else "label", raw, None))
+            out.append(_candidate(kind, "text" if kind == "published" else "label", raw, None))
     for line in lines:
         head, segments = split_labelled(line)
         for seg in segments:
@@ -240,11 +252,10 @@ def category(block: ArticleBlock, lines: list[str]) -> str | None:
 
 # --- body ---------------------------------------------------------------------------------------
 
-_EDGE_NOISE = re.compile(
-    r"^(ก่อนหน้า|ถัดไป|ย้อนกลับ|กลับหน้าหลัก|กลับ|อ่านต่อ|อ่านเพิ่มเติม|พิมพ์|อีเมล|Print|Email|Back|Next|Prev(ious)?"
-    r"|แชร์|Share|Tweet|Like|[<>«»‹›]+|[<>«»‹›]?\s*(ก่อนหน้า|ถัดไป)\s*[<>«»‹›]?)$",
-    re.IGNORECASE,
-)
+_NAV_WORD = (r"(ก่อนหน้า|ถัดไป|ย้อนกลับ|กลับหน้าหลัก|กลับสู่หน้าหลัก|กลับ|อ่านต่อ|อ่านเพิ่มเติม|พิมพ์หน้านี้|พิมพ์|อีเมล"
+             r"|ส่งต่อ|Print|Email|Back|Next|Prev(?:ious)?|แชร์|Share|Tweet|Like)")
+#: A line made only of navigation words, arrows and brackets ("[พิมพ์หน้านี้] [กลับ]", "« ก่อนหน้า").
+_EDGE_NOISE = re.compile(rf"^(?:[\s\[\]()<>«»‹›|/-]*{_NAV_WORD}[\s\[\]()<>«»‹›|/-]*)+$|^[<>«»‹›]+$", re.IGNORECASE)
 
 
 def is_metadata_line(line: str) -> bool:

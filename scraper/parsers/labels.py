@@ -23,7 +23,7 @@ LABELS: dict[str, str] = {
     r"|(?<!\w)by(?!\w)|^โดย(?=\s)",
     "hits": r"จำนวนผู้อ่าน|จำนวนผู้เข้าชม|จำนวนการเข้าชม|จำนวนครั้งที่อ่าน|เปิดอ่าน|ฮิต|(?<!\w)Hits(?!\w)|(?<!\w)Views(?!\w)"
     rf"|(?:ผู้เข้าชม|เข้าชม|อ่าน)(?=\s*:?\s*{_NUM}\s*ครั้ง)",
-    "category": r"หมวดหมู่|หมวด|Category|Categories|ประเภทข่าว",
+    "category": r"หมวดหมู่|หมวด|เผยแพร่ใน|Published\s+in|Category|Categories|ประเภทข่าว",
 }
 
 _LABEL_RE = re.compile(

@@ -47,8 +47,9 @@ BODY_XPATHS = tuple(
         ".//*[@itemprop='articleBody']",
         f".//*[{_cls('itemFullText')} or {_cls('itemIntroText')}]",
         f".//*[{_cls('entry-content')}]",
-        f".//*[{_cls('post-content')} or {_cls('article-content')} or {_cls('news-content')}"
-        f" or {_cls('news-detail')} or {_cls('article-body')} or {_cls('content-detail')}]",
+        f".//*[{_cls('post-content')} or {_cls('article-content')} or {_cls('news-content')} or {_cls('news_content')}"
+        f" or {_cls('news-detail')} or {_cls('news_detail')} or {_cls('article-body')} or {_cls('content-detail')}"
+        f" or {_cls('content_detail')} or {_cls('detail')}][not(self::table)]",
     )
 )
 

@@ -10,6 +10,7 @@ import unicodedata
 from collections.abc import Callable
 
 from lxml import html as lxml_html
+from pythainlp import thai_above_vowels, thai_below_vowels, thai_follow_vowels, thai_lead_vowels, thai_tonemarks
 from pythainlp.util import normalize as thai_normalize
 
 #: Elements whose boundaries end a paragraph of the body.
@@ -25,6 +26,29 @@ _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
 _SPACES = re.compile(r"[\s\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 
 
+# pythainlp.util.normalize runs ~40 regular-expression passes over its input; on clean text (most
+# of every page) none of them changes anything. This pattern matches every place where one of its
+# rules could apply (a superset, built from pythainlp's own character sets), so normalize() is only
+# called when it may change the text. tests/test_text.py checks the superset property.
+_NONBASE = f"{thai_above_vowels}{thai_below_vowels}{thai_tonemarks}\u0e3a\u0e4c\u0e4d\u0e4e"
+_NOREPEAT = f"{thai_follow_vowels}{thai_lead_vowels}{thai_above_vowels}{thai_below_vowels}\u0e3a\u0e4c\u0e4d\u0e4e"
+_MAY_NEED_THAI_NORMALIZE = re.compile(
+    "|".join((
+        "[\u200b\u200c]", "  ", "^\\s|\\s$", "\n",
+        "\u0e40\u0e40", f"[{thai_tonemarks}\u0e4c][{thai_above_vowels}{thai_below_vowels}]",
+        "\u0e4d[{0}]*\u0e32".format(thai_tonemarks), f"[{thai_follow_vowels}][{thai_tonemarks}]", "\u0e45",
+        f"([{_NOREPEAT}]) *\\1", f"[{thai_tonemarks}]{{2}}", f"(^| )[{_NONBASE}]",
+    ))
+)
+
+
+def thai_normalized(text: str) -> str:
+    """``pythainlp.util.normalize(text)``, skipped when no rule of it can apply."""
+    if _MAY_NEED_THAI_NORMALIZE.search(text):
+        return thai_normalize(text)
+    return text
+
+
 def collapse(text: str) -> str:
     """Remove zero-width characters, fold every run of white space to one space, strip."""
     return _SPACES.sub(" ", text.translate(_ZERO_WIDTH)).strip()
@@ -37,7 +61,7 @@ def clean(text: str | None) -> str | None:
     text = collapse(text)
     if not text:
         return None
-    return unicodedata.normalize("NFC", thai_normalize(text)).strip() or None
+    return unicodedata.normalize("NFC", thai_normalized(text)).strip() or None
 
 
 def element_text(el) -> str:
