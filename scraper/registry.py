@@ -249,10 +249,24 @@ def site_for_url(url: str, sites: Mapping[str, Site] | Iterable[Site] | None = N
     host = normalize_host(url)
     if host is None:
         return None
+    if sites is None:
+        return _default_host_index().get(host)
     for site in _as_list(sites):
         if any(normalize_host(h) == host for h in site.hosts):
             return site
     return None
+
+
+@functools.cache
+def _default_host_index() -> dict[str, Site]:
+    """host -> site of the packaged registry (hosts are unique: checked on load)."""
+    index: dict[str, Site] = {}
+    for site in _default_sites().values():
+        for h in site.hosts:
+            key = normalize_host(h)
+            if key:
+                index.setdefault(key, site)
+    return index
 
 
 def format_sites_table(sites: Mapping[str, Site] | Iterable[Site]) -> str:

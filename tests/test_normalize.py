@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from pipelines.normalize import build_record, canonical, choose_date, content_hash, parse_hits, record_id, word_count
+from pipelines.normalize import (
+    build_record,
+    canonical,
+    choose_date,
+    content_hash,
+    parse_hits,
+    record_id,
+    word_count,
+)
 from pipelines.validate import validation_errors
 
 

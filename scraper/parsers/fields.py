@@ -87,25 +87,26 @@ def _inside(el, ancestor) -> bool:
 # --- info lines (author, dates, hits, category live here) --------------------------------------
 
 
+#: Info lines are short; a long line is article text even when a label word occurs in it.
+MAX_INFO_LINE = 160
+
+
 def info_lines(block: ArticleBlock, title_el) -> list[str]:
-    """Text lines of the article block outside its body and title."""
+    """Short text lines of the article block outside its body and title."""
     skip_set = {id(b) for b in [block.body, *block.extra_bodies, title_el] if b is not None}
-    return paragraphs(block.root, skip=lambda el: id(el) in skip_set)
+    lines = paragraphs(block.root, skip=lambda el: id(el) in skip_set)
+    return [line for line in lines if len(line) <= MAX_INFO_LINE]
 
 
 # --- dates -------------------------------------------------------------------------------------
 
-_MICRODATA_DATES = etree.XPath(
-    ".//*[@itemprop='datePublished' or @itemprop='dateCreated' or @itemprop='dateModified']"
-)
+_MICRODATA_DATE_PROPS = ("datePublished", "dateCreated", "dateModified")
 _TIME_ELEMENTS = etree.XPath(".//time[@datetime][not(@itemprop)]")
 _HEAD_DATES = etree.XPath(
     "//meta[@property='article:published_time' or @property='article:modified_time'"
     " or @name='article:published_time']"
 )
-_CLASSED_DATES = etree.XPath(
-    f".//*[{_classes('createdate', 'itemDateCreated', 'create', 'modifydate', 'itemDateModified', 'modified')}]"
-)
+_DATE_CLASSES = ("createdate", "itemDateCreated", "create", "modifydate", "itemDateModified", "modified")
 _MICRODATA_KIND = {"datePublished": "published", "dateCreated": "created", "dateModified": "modified"}
 
 
@@ -132,7 +133,7 @@ def dates(doc, block: ArticleBlock, lines: list[str]) -> list[dict]:
     """
     out: list[dict] = []
     root = block.root
-    for el in _MICRODATA_DATES(root):
+    for el in block.index.find(itemprops=_MICRODATA_DATE_PROPS):
         if block.body is not None and _inside(el, block.body):
             continue
         kind = _MICRODATA_KIND[el.get("itemprop")]
@@ -149,7 +150,7 @@ def dates(doc, block: ArticleBlock, lines: list[str]) -> list[dict]:
     for el in _HEAD_DATES(doc):
         kind = "modified" if "modified" in el.get("property", "") else "published"
         out.append(_candidate(kind, "meta", None, el.get("content")))
-    for el in _CLASSED_DATES(root):
+    for el in block.index.find(classes=_DATE_CLASSES):
         classes = el.get("class") or ""
         # Joomla 1.5's td.createdate and K2's itemDateCreated are the only date these layouts
         # show, unlabelled: a header-area date ("text"), not a "สร้างเมื่อ" created date.
@@ -175,18 +176,10 @@ def dates(doc, block: ArticleBlock, lines: list[str]) -> list[dict]:
 
 # --- author, hits, category ---------------------------------------------------------------------
 
-_AUTHOR_XPATH = etree.XPath(
-    ".//*[@itemprop='author']"
-    f" | .//*[{_classes('createdby', 'itemAuthor', 'author', 'byline', 'post-author', 'entry-author', 'news-author')}]"
-)
-_HITS_META = etree.XPath(".//meta[@itemprop='interactionCount' or @itemprop='userInteractionCount']/@content")
-_HITS_XPATH = etree.XPath(
-    f".//*[{_classes('hits', 'itemHits', 'post-views', 'entry-views', 'views', 'view-count', 'news-hits')}]"
-)
-_CATEGORY_XPATH = etree.XPath(
-    ".//*[@itemprop='articleSection' or @itemprop='genre']"
-    f" | .//*[{_classes('category-name', 'itemCategory', 'cat-links', 'entry-category', 'news-category')}]"
-)
+_AUTHOR_CLASSES = ("createdby", "itemAuthor", "author", "byline", "post-author", "entry-author", "news-author")
+_HITS_PROPS = ("interactionCount", "userInteractionCount")
+_HITS_CLASSES = ("hits", "itemHits", "post-views", "entry-views", "views", "view-count", "news-hits")
+_CATEGORY_CLASSES = ("category-name", "itemCategory", "cat-links", "entry-category", "news-category")
 _HITS_IN_TEXT = re.compile(r"(?:UserPageVisits|PageVisits)\s*:\s*([\d๐-๙,]+)")
 
 
@@ -195,7 +188,7 @@ def _not_in_body(block: ArticleBlock, el) -> bool:
 
 
 def author(block: ArticleBlock, lines: list[str]) -> str | None:
-    for el in _AUTHOR_XPATH(block.root):
+    for el in block.index.find(_AUTHOR_CLASSES, ("author",)):
         if not _not_in_body(block, el):
             continue
         names = el.xpath(".//*[@itemprop='name']")
@@ -212,11 +205,11 @@ def author(block: ArticleBlock, lines: list[str]) -> str | None:
 
 def hits(block: ArticleBlock, lines: list[str]) -> str | None:
     """The page's own view counter, raw (``'1,234'``, ``'๓๑'``, ``'UserPageVisits:31'``)."""
-    for content in _HITS_META(block.root):
+    for content in (el.get("content") or "" for el in block.index.find(itemprops=_HITS_PROPS)):
         m = _HITS_IN_TEXT.search(content)
         if m:
             return m.group(1)
-    for el in _HITS_XPATH(block.root):
+    for el in block.index.find(_HITS_CLASSES):
         if not _not_in_body(block, el):
             continue
         text = collapse(element_text(el))
@@ -237,7 +230,7 @@ def hits(block: ArticleBlock, lines: list[str]) -> str | None:
 
 
 def category(block: ArticleBlock, lines: list[str]) -> str | None:
-    for el in _CATEGORY_XPATH(block.root):
+    for el in block.index.find(_CATEGORY_CLASSES, ("articleSection", "genre")):
         if not _not_in_body(block, el):
             continue
         text = strip_label(collapse(element_text(el)), "category")

@@ -10,7 +10,13 @@ import unicodedata
 from collections.abc import Callable
 
 from lxml import html as lxml_html
-from pythainlp import thai_above_vowels, thai_below_vowels, thai_follow_vowels, thai_lead_vowels, thai_tonemarks
+from pythainlp import (
+    thai_above_vowels,
+    thai_below_vowels,
+    thai_follow_vowels,
+    thai_lead_vowels,
+    thai_tonemarks,
+)
 from pythainlp.util import normalize as thai_normalize
 
 #: Elements whose boundaries end a paragraph of the body.
@@ -36,7 +42,7 @@ _MAY_NEED_THAI_NORMALIZE = re.compile(
     "|".join((
         "[\u200b\u200c]", "  ", "^\\s|\\s$", "\n",
         "\u0e40\u0e40", f"[{thai_tonemarks}\u0e4c][{thai_above_vowels}{thai_below_vowels}]",
-        "\u0e4d[{0}]*\u0e32".format(thai_tonemarks), f"[{thai_follow_vowels}][{thai_tonemarks}]", "\u0e45",
+        f"\u0e4d[{thai_tonemarks}]*\u0e32", f"[{thai_follow_vowels}][{thai_tonemarks}]", "\u0e45",
         f"([{_NOREPEAT}]) *\\1", f"[{thai_tonemarks}]{{2}}", f"(^| )[{_NONBASE}]",
     ))
 )
