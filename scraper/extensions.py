@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import resource
 import shutil
 import sys
 import time
@@ -62,6 +63,11 @@ class CrashSafeJobDir:
             os.remove(self.marker)
 
 
+def _cpu_seconds() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
 class CrawlReport:
     """Progress while the crawl runs (a live line on a terminal, periodic lines otherwise) and a
     summary at the end, printed and written as JSON beside the output."""
@@ -113,6 +119,7 @@ class CrawlReport:
             "duplicates": get("labour/duplicates", 0),
             "skipped_already_written": get("labour/skipped_already_written", 0),
             "retries": get("retry/count", 0),
+            "offsite_links": get("labour/offsite_links", 0),
             "errors": dict(sorted(errors.items())),
         }
 
@@ -141,6 +148,8 @@ class CrawlReport:
             "duration_s": round(duration, 3),
             **c,
             "recovered_from_crash": bool(self.stats.get_value("labour/recovered_from_crash")),
+            "cpu_s": round(_cpu_seconds(), 3),
+            "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
             "sites": [s.id for s in getattr(spider, "sites", [])],
             "output": self.output,
             "quarantine": self.quarantine_path,

@@ -78,12 +78,11 @@ def is_paging_url(url: str) -> bool:
     return any(k in _PAGING_ARGS for k, _ in parse_qsl(parts.query)) or bool(_PAGING_PATH.search(parts.path))
 
 
-def _same_site(url: str, base: str) -> bool:
-    return urlsplit(url).hostname == urlsplit(base).hostname
-
-
 def parse_listing(html: bytes, url: str, encoding: str | None = None) -> Listing:
-    """Article links (with the dates and hits the listing shows), pagination and sections."""
+    """Article links (with the dates and hits the listing shows), pagination and sections.
+
+    Links to other hosts are kept: staying on the portal is the spider's decision.
+    """
     text, _ = decode_html(html, encoding)
     doc = parse_html(text)
     base = doc.xpath("//base/@href")
@@ -96,7 +95,7 @@ def parse_listing(html: bytes, url: str, encoding: str | None = None) -> Listing
         if not href or href.startswith(("#", "javascript:", "mailto:", "tel:")):
             continue
         link = urljoin(page_base, href).split("#", 1)[0]
-        if link in seen or link == url or not _same_site(link, url):
+        if link in seen or link == url or not link.startswith(("http://", "https://")):
             continue
         rel = (a.get("rel") or "").lower()
         label = collapse(element_text(a))
@@ -112,7 +111,7 @@ def parse_listing(html: bytes, url: str, encoding: str | None = None) -> Listing
     for href in doc.xpath("//link[@rel='alternate'][contains(@type,'rss') or contains(@type,'atom')]/@href"
                           " | //link[@rel='next']/@href"):
         link = urljoin(page_base, href.strip())
-        if link not in seen and _same_site(link, url):
+        if link not in seen:
             seen.add(link)
             (out.next_pages if is_paging_url(link) else out.sections).append(link)
     return out

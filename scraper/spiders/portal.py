@@ -172,11 +172,15 @@ class PortalSpider(scrapy.Spider):
             if self._on_site(url):
                 yield scrapy.Request(url, callback=self.parse_page, errback=self.on_listing_error,
                                      meta={"site": site, "hops": hops})
+            else:
+                stats.inc_value("labour/offsite_links")
         if hops < self.section_depth:
             for url in listing.sections:
                 if self._on_site(url):
                     yield scrapy.Request(url, callback=self.parse_page, errback=self.on_listing_error,
                                          meta={"site": site, "hops": hops + 1})
+                else:
+                    stats.inc_value("labour/offsite_links")
 
     @staticmethod
     def article_key(site: Site, url: str) -> str:

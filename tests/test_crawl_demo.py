@@ -1,0 +1,69 @@
+"""The README's main job: `labour-scraper demo` crawls the bundled demo portal completely."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from pipelines.validate import validation_errors
+from tests.crawling import DEMO_SITE, manifest, read_jsonl, run_crawl
+
+pytestmark = pytest.mark.skipif(not (DEMO_SITE / "_manifest.json").exists(), reason="no demo portal")
+
+
+@pytest.fixture(scope="module")
+def demo_run(tmp_path_factory):
+    out = tmp_path_factory.mktemp("demo") / "demo.jsonl"
+    proc = run_crawl("demo", "-o", str(out), "--quiet")
+    assert proc.returncode == 0, proc.stderr.decode()[-3000:]
+    return out, proc
+
+
+def test_every_article_exactly_once_and_schema_valid(demo_run):
+    out, _ = demo_run
+    records = read_jsonl(out)
+    ids = [r["id"] for r in records]
+    assert len(ids) == len(set(ids)), "duplicate records"
+    expected = {a["id"] for a in manifest()["articles"]}
+    assert set(ids) == expected
+    for record in records:
+        assert validation_errors(record) == [], record["id"]
+
+
+def test_fields_match_the_portal_ground_truth(demo_run):
+    out, _ = demo_run
+    by_id = {r["id"]: r for r in read_jsonl(out)}
+    wrong = []
+    for article in manifest()["articles"]:
+        record = by_id[article["id"]]
+        for field in ("title", "published", "author", "hits", "category"):
+            if field in article and record[field] != article[field]:
+                wrong.append((article["id"], field, record[field], article[field]))
+        assert record["site"] == "demo" and record["office"]
+        assert record["scraped_at"] and record["url"].startswith("http://127.0.0.1:")
+    assert not wrong, wrong[:10]
+
+
+def test_faults_are_quarantined_with_their_reason(demo_run):
+    out, _ = demo_run
+    quarantine = read_jsonl(out.with_name("demo.quarantine.jsonl"))
+    by_path = {}
+    for entry in quarantine:
+        target = entry["url"].split("/", 3)[3]
+        by_path["/" + target] = entry
+    for fault in manifest()["faults"]:
+        assert fault["target"] in by_path, (fault, sorted(by_path))
+        assert fault["reason"] in by_path[fault["target"]]["reason"]
+    assert len(quarantine) == len(manifest()["faults"])
+
+
+def test_summary_is_written_and_printed(demo_run):
+    out, proc = demo_run
+    summary = json.loads(out.with_name("demo.summary.json").read_text(encoding="utf-8"))
+    m = manifest()
+    assert summary["finish_reason"] == "finished"
+    assert summary["records_written"] == len(m["articles"])
+    assert summary["quarantined"] == len(m["faults"])
+    assert summary["pages_fetched"] > len(m["articles"])
+    assert "records written" in proc.stderr.decode()
