@@ -264,6 +264,30 @@ def test_redirects_and_loops(root):
         assert srv.stats.statuses[302] == counts["/loop-a"] + counts["/loop-b"] + 1
 
 
+def test_redirects_file_gives_permanent_redirects(root):
+    moved = {ARTICLE + "&Itemid=54": "/a.html", "/old/page.php?id=3": "/b.html"}
+    (root / "_redirects.json").write_text(json.dumps(moved), encoding="utf-8")
+    with PortalServer(root) as srv:
+        assert srv.moved == moved
+        opener = urllib.request.build_opener(_NoRedirect)
+        with pytest.raises(urllib.error.HTTPError) as err:
+            opener.open(srv.url(ARTICLE + "&Itemid=54"), timeout=5)
+        assert err.value.code == 301 and err.value.headers["Location"] == "/a.html"
+        err.value.close()
+        status, _, body, final = get(srv.url("/old/page.php?id=3"))
+        assert (status, body, final) == (200, b"B", srv.url("/b.html"))
+        assert status_of(srv.url(ARTICLE)) == 200  # only the exact target moved
+        assert srv.stats.statuses[301] == 2
+
+
+def test_redirects_file_absent_or_broken(root):
+    with PortalServer(root) as srv:
+        assert srv.moved == {}
+    (root / "_redirects.json").write_text("[1, 2]", encoding="utf-8")
+    with pytest.raises(ValueError, match="_redirects.json"):
+        PortalServer(root)
+
+
 def test_huge_body_is_streamed(root):
     size = 8 * 1024 * 1024 + 7
     with PortalServer(root, faults=FaultPlan(huge={"/big.html": size})) as srv:

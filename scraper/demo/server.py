@@ -36,6 +36,11 @@ get ``; charset=utf-8`` unless an optional sidecar ``<file>.meta.json`` says oth
 (``"charset": null`` sends no charset parameter). Sidecars themselves are never served.
 
 Faults (:class:`FaultPlan`) are keyed by the exact request target (path plus ``?query`` as sent).
+
+Permanent redirects: when ``root_dir/_redirects.json`` exists (``{"/old?id=1": "/new?id=2", ...}``,
+keys are exact request targets), :class:`PortalServer` loads it at construction and answers those
+targets ``301 Moved Permanently`` with that ``Location`` (before any fault but ``redirect``). A
+generated portal (:mod:`scraper.demo.portal`) writes this file for its moved article URLs.
 """
 
 from __future__ import annotations
@@ -59,11 +64,12 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, quote, unquote
 
-__all__ = ["FaultPlan", "PortalServer", "ServerStats", "TraversalError", "target_to_filename"]
+__all__ = ["FaultPlan", "PortalServer", "ServerStats", "TraversalError", "load_redirects", "target_to_filename"]
 
 log = logging.getLogger(__name__)
 
 SIDECAR_SUFFIX = ".meta.json"
+REDIRECTS_FILE = "_redirects.json"
 _MAX_QUERY_CHARS = 150
 _CHUNK = 64 * 1024
 _HTML_EXTS = {"", ".php", ".html", ".htm"}
@@ -234,10 +240,12 @@ class _Server(ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = True
 
-    def __init__(self, addr: tuple[str, int], root: Path, faults: FaultPlan, log_requests: bool) -> None:
+    def __init__(self, addr: tuple[str, int], root: Path, faults: FaultPlan, log_requests: bool,
+                 moved: dict[str, str] | None = None) -> None:
         super().__init__(addr, _Handler)
         self.root = root
         self.faults = faults
+        self.moved = moved or {}
         self.log_requests = log_requests
         self.stats = ServerStats()
         self.stopping = threading.Event()
@@ -338,6 +346,9 @@ class _Handler(BaseHTTPRequestHandler):
         if target in faults.redirect:
             self._send_status(302, head, {"Location": faults.redirect[target]})
             return
+        if target in self.server.moved:
+            self._send_status(301, head, {"Location": self.server.moved[target]})
+            return
         if target in faults.not_found:
             self._send_status(404, head)
             return
@@ -430,8 +441,24 @@ def _filler(size: int) -> Iterator[bytes]:
         remaining -= len(piece)
 
 
+def load_redirects(root: Path) -> dict[str, str]:
+    """``root/_redirects.json`` ({request target: location}) when present, else {}."""
+    file = root / REDIRECTS_FILE
+    if not file.is_file():
+        return {}
+    try:
+        data = json.loads(file.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise ValueError(f"{file}: not a JSON object of redirects ({exc})") from None
+    if not isinstance(data, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in data.items()):
+        raise ValueError(f"{file}: expected a JSON object {{target: location}} of strings")
+    return dict(data)
+
+
 class PortalServer:
     """Serve ``root_dir`` on 127.0.0.1 (a free port by default) from a background thread.
+
+    Permanent (301) redirects come from ``root_dir/_redirects.json`` when it exists (:attr:`moved`).
 
     Use as a context manager, or call :meth:`start` and :meth:`shutdown`.
     """
@@ -449,6 +476,7 @@ class PortalServer:
         if not self.root.is_dir():
             raise NotADirectoryError(f"{root_dir}: not a directory")
         self.faults = faults or FaultPlan()
+        self.moved = load_redirects(self.root)
         self.host = host
         self.port = port
         self.log_requests = log_requests
@@ -459,7 +487,7 @@ class PortalServer:
     def start(self) -> PortalServer:
         if self._server is not None:
             raise RuntimeError("server already started")
-        server = _Server((self.host, self.port), self.root, self.faults, self.log_requests)
+        server = _Server((self.host, self.port), self.root, self.faults, self.log_requests, self.moved)
         self._server = server
         self._thread = threading.Thread(
             target=server.serve_forever, kwargs={"poll_interval": 0.05},

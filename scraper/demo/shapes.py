@@ -471,12 +471,14 @@ def build_expected(
     id_exposed: bool = True,
     warnings: list[str] | None = None,
     meta: dict | None = None,
+    truth: bool = True,
 ) -> dict:
+    """The expected record. ``truth=False`` skips the costly parts (body, word_count, content_hash are None)."""
     canon = canonical(url)
     host = urlsplit(url).hostname or ""
     site, office = site_for_host(host)
     title = clean_title(article.title)
-    body_text = join_body(body.paragraphs)
+    body_text = join_body(body.paragraphs) if truth else None
     seen: set[str] = set()
     atts = []
     for a in body.attachments + attachments:
@@ -500,8 +502,8 @@ def build_expected(
         "attachments": atts,
         "images": list(body.images),
         "language": "th",
-        "word_count": word_count(body_text),
-        "content_hash": content_hash(title, body_text),
+        "word_count": word_count(body_text) if body_text is not None else None,
+        "content_hash": content_hash(title, body_text) if body_text is not None else None,
         "scraped_at": None,
         "schema_version": 1,
         "warnings": list(warnings or []),
@@ -626,13 +628,19 @@ def _menu_slug(article: Article) -> str:
     return corpus.CATEGORY_SLUGS.get(article.category or "", "news")
 
 
-def attachments_table_html(article: Article, page_url: str, rng: random.Random) -> tuple[str, list[dict]]:
+def _origin(article: Article, relative_urls: bool) -> str:
+    """``https://host`` for absolute links, or "" for root-relative ones (a portal served at any address)."""
+    return "" if relative_urls else f"https://{article.host}"
+
+
+def attachments_table_html(article: Article, page_url: str, rng: random.Random, *,
+                           relative_urls: bool = False) -> tuple[str, list[dict]]:
     """The Joomla 'Attachments' extension table (files under /attachments/article/<id>/)."""
     if not article.attachments:
         return "", []
     rows, found = [], []
     for i, att in enumerate(article.attachments):
-        href = f"https://{article.host}/attachments/article/{article.article_id}/{att.filename}"
+        href = f"{_origin(article, relative_urls)}/attachments/article/{article.article_id}/{att.filename}"
         ext = att.filename.rsplit(".", 1)[-1]
         rows.append(
             f'<tr class="{"odd" if i % 2 == 0 else "even"}">'
@@ -696,7 +704,8 @@ def _opt(article: Article, rng: random.Random, key: str, choices):
 
 
 # --- (a) Joomla 3 with a template override (the seed) ----------------------------------------------
-def render_joomla3_override(article: Article, *, rng: random.Random, sidebar_items: list[SidebarItem] | None = None) -> RenderedPage:
+def render_joomla3_override(article: Article, *, rng: random.Random, sidebar_items: list[SidebarItem] | None = None,
+                  relative_urls: bool = False, truth: bool = True) -> RenderedPage:
     o = article.opts
     url = o.get("url") or _joomla_url(article, _opt(article, rng, "url_style", ["sef_menu", "sef_menu", "sef_root", "nonsef"]))
     date_mode = _opt(article, rng, "date_mode", ["label", "label", "label", "time", "created"])
@@ -724,14 +733,16 @@ def render_joomla3_override(article: Article, *, rng: random.Random, sidebar_ite
     if article.hits is not None:
         meta_lines.append(f'<div class="post-hits"><span class="icon-eye-open"></span> ฮิต: {_hits_text(article, hits_thousands, hits_thai)}</div>')
     body = render_body(article.blocks, url, rng)
-    att_html, att_found = attachments_table_html(article, url, rng)
+    att_html, att_found = attachments_table_html(article, url, rng, relative_urls=relative_urls)
+    share_fb, share_line = (("#share-facebook", "#share-line") if relative_urls else
+                            ("https://www.facebook.com/sharer/sharer.php", "https://social-plugins.line.me/lineit/share"))
     article_html = (
         '<div class="item-page">\n'
         f'<h2 class="contentheading">\n\t{esc(article.title)}\n</h2>\n'
         '<div class="article-meta">\n' + "\n".join(meta_lines) + "\n</div>\n"
         f'<div class="article-content">\n{body.html}\n{att_html}\n</div>\n'
-        '<div class="article-share"><a href="https://www.facebook.com/sharer/sharer.php" class="share-facebook">แชร์ Facebook</a> '
-        '<a href="https://social-plugins.line.me/lineit/share" class="share-line">LINE</a></div>\n'
+        f'<div class="article-share"><a href="{share_fb}" class="share-facebook">แชร์ Facebook</a> '
+        f'<a href="{share_line}" class="share-line">LINE</a></div>\n'
         "</div>"
     )
     left = counter_html(*counter) + "\n" + executives_html()
@@ -746,7 +757,7 @@ def render_joomla3_override(article: Article, *, rng: random.Random, sidebar_ite
         f'<div id="right">\n{right}\n</div>\n</div>\n{footer_html(rng, article)}\n</body>\n</html>\n'
     )
     expected = build_expected(
-        article, url, published=published, published_raw=shown, date_source=source, modified=None,
+        article, url, truth=truth, published=published, published_raw=shown, date_source=source, modified=None,
         body=body, attachments=att_found,
         meta={"variant": _variant(article, date=style.describe(), date_mode=date_mode, hits_thai=hits_thai),
               "encoding": "utf-8", "note": o.get("note")},
@@ -763,7 +774,8 @@ def _iso_attr(dt: datetime, utc: bool) -> str:
     return dt.astimezone(timezone.utc).isoformat() if utc else dt.astimezone(BANGKOK).isoformat()
 
 
-def render_joomla3_default(article: Article, *, rng: random.Random, sidebar_items: list[SidebarItem] | None = None) -> RenderedPage:
+def render_joomla3_default(article: Article, *, rng: random.Random, sidebar_items: list[SidebarItem] | None = None,
+                  relative_urls: bool = False, truth: bool = True) -> RenderedPage:
     o = article.opts
     url = o.get("url") or _joomla_url(article, _opt(article, rng, "url_style", ["sef_menu", "sef_root", "nonsef"]))
     style: DateStyle = _opt(article, rng, "date_style", lambda r: r.choice([DateStyle(), DateStyle(weekday="comma", time="colon"), random_datestyle(r)]))
@@ -803,7 +815,7 @@ def render_joomla3_default(article: Article, *, rng: random.Random, sidebar_item
     above = dl(dd + ([] if info_below else tail_dd))
     below = dl(tail_dd) if info_below else ""
     body = render_body(article.blocks, url, rng)
-    att_html, att_found = attachments_table_html(article, url, rng)
+    att_html, att_found = attachments_table_html(article, url, rng, relative_urls=relative_urls)
     heading = f'<div class="page-header"><h1> {esc(article.category or "ข่าวประชาสัมพันธ์")} </h1></div>\n' if page_heading else ""
     item = (
         '<div class="item-page" itemscope itemtype="https://schema.org/Article">\n'
@@ -837,7 +849,7 @@ def render_joomla3_default(article: Article, *, rng: random.Random, sidebar_item
     if shift:
         warnings.append(f"published: microdata {iso(article.published, False)} != label {iso(_shift(article.published, shift), False)}")
     expected = build_expected(
-        article, url, published=iso(article.published, True), published_raw=shown, date_source="microdata",
+        article, url, truth=truth, published=iso(article.published, True), published_raw=shown, date_source="microdata",
         modified=iso(article.modified, True) if article.modified else None, body=body, attachments=att_found,
         warnings=warnings,
         meta={"variant": _variant(article, date=style.describe(), utc_attr=utc_attr, info_below=info_below,
@@ -848,7 +860,8 @@ def render_joomla3_default(article: Article, *, rng: random.Random, sidebar_item
 
 
 # --- (c) Joomla 4/5 Cassiopeia ---------------------------------------------------------------------
-def render_joomla4(article: Article, *, rng: random.Random, sidebar_items: list[SidebarItem] | None = None) -> RenderedPage:
+def render_joomla4(article: Article, *, rng: random.Random, sidebar_items: list[SidebarItem] | None = None,
+                  relative_urls: bool = False, truth: bool = True) -> RenderedPage:
     o = article.opts
     microdata = _opt(article, rng, "microdata", [True, True, False])  # Joomla 4.x vs 5.x (microdata removed)
     rewrite = _opt(article, rng, "url_rewrite", [False, True])
@@ -890,7 +903,7 @@ def render_joomla4(article: Article, *, rng: random.Random, sidebar_items: list[
         dd.append(f'<dd class="hits">\n    <span class="icon-eye icon-fw" aria-hidden="true"></span>\n{meta}'
                   f"    ฮิต: {_hits_text(article, False, False)}\n</dd>")  # fmt: skip
     body = render_body(article.blocks, url, rng)
-    att_html, att_found = attachments_table_html(article, url, rng)
+    att_html, att_found = attachments_table_html(article, url, rng, relative_urls=relative_urls)
     scope = ' itemscope itemtype="https://schema.org/Article"' if microdata else ""
     item = (
         f'<div class="com-content-article item-page"{scope}>\n'
@@ -922,7 +935,7 @@ def render_joomla4(article: Article, *, rng: random.Random, sidebar_items: list[
     if shift:
         warnings.append(f"published: {source} {iso(article.published, False)} != label {iso(_shift(article.published, shift), False)}")
     expected = build_expected(
-        article, url, published=iso(article.published, True), published_raw=shown, date_source=source,
+        article, url, truth=truth, published=iso(article.published, True), published_raw=shown, date_source=source,
         modified=iso(article.modified, True) if article.modified else None, body=body, attachments=att_found,
         warnings=warnings,
         meta={"variant": _variant(article, date=style.describe(), microdata=microdata, utc_attr=utc_attr, url_rewrite=rewrite),
@@ -932,7 +945,8 @@ def render_joomla4(article: Article, *, rng: random.Random, sidebar_items: list[
 
 
 # --- (d) Joomla 1.5 / 2.5 table layout, windows-874 -----------------------------------------------
-def render_joomla15_table(article: Article, *, rng: random.Random, sidebar_items: list[SidebarItem] | None = None) -> RenderedPage:
+def render_joomla15_table(article: Article, *, rng: random.Random, sidebar_items: list[SidebarItem] | None = None,
+                  relative_urls: bool = False, truth: bool = True) -> RenderedPage:
     o = article.opts
     version = _opt(article, rng, "joomla_version", ["1.5", "1.5", "2.5"])
     if version == "1.5":
@@ -992,7 +1006,7 @@ def render_joomla15_table(article: Article, *, rng: random.Random, sidebar_items
         f'<tr><td colspan="3" class="footer">{footer_html(rng, article)}</td></tr>\n</table>\n</body>\n</html>\n'
     )
     expected = build_expected(
-        article, url, published=shown_iso(article.published, style), published_raw=shown, date_source="text",
+        article, url, truth=truth, published=shown_iso(article.published, style), published_raw=shown, date_source="text",
         modified=shown_iso(article.modified, mod_style) if article.modified else None, body=body, attachments=[],
         meta={"variant": _variant(article, joomla=version, date=style.describe(), charset=charset, hits_thai=hits_thai),
               "encoding": encoding, "note": o.get("note")},
@@ -1019,7 +1033,8 @@ def _wp_slug(article: Article, thai: bool) -> str:
     return TOPIC_SLUGS[article.topic]
 
 
-def render_wordpress(article: Article, *, rng: random.Random, sidebar_items: list[SidebarItem] | None = None) -> RenderedPage:
+def render_wordpress(article: Article, *, rng: random.Random, sidebar_items: list[SidebarItem] | None = None,
+                  relative_urls: bool = False, truth: bool = True) -> RenderedPage:
     o = article.opts
     permalink = _opt(article, rng, "permalink", ["shortlink", "dated", "dated_thai"])
     p = article.published
@@ -1035,7 +1050,8 @@ def render_wordpress(article: Article, *, rng: random.Random, sidebar_items: lis
         article.modified = None  # without article:modified_time no listed source carries "modified"
     items = sidebar_items or default_sidebar(rng, article)
     shown = format_date(p, style)
-    shortlink = f"https://{article.host}/?p={article.article_id}"
+    origin = _origin(article, relative_urls)
+    shortlink = f"{origin}/?p={article.article_id}"
     extra = [f"<link rel='shortlink' href='{shortlink}' />", f'<link rel="canonical" href="{esc(url)}" />']
     if yoast:
         extra.append(f'<meta property="og:title" content="{esc(article.title)}" />')
@@ -1047,13 +1063,13 @@ def render_wordpress(article: Article, *, rng: random.Random, sidebar_items: lis
                  + (f'<time class="updated" datetime="{article.modified.isoformat()}">{esc(format_date(article.modified, style))}</time>'
                     if article.modified else "") + "</a></span>"]  # fmt: skip
     if article.author:
-        meta_bits.append(f'<span class="byline"> โดย <span class="author vcard"><a class="url fn n" href="https://{article.host}/author/'
+        meta_bits.append(f'<span class="byline"> โดย <span class="author vcard"><a class="url fn n" href="{origin}/author/'
                          f'{quote(article.author)}/">{esc(article.author)}</a></span></span>')  # fmt: skip
     if article.hits is not None:
         meta_bits.append(f'<span class="post-views">เข้าชม {_hits_text(article, hits_thousands, False)} ครั้ง</span>')
     if article.category:
-        meta_bits.append(f'<span class="cat-links">หมวดหมู่: <a href="https://{article.host}/category/{_menu_slug(article)}/" rel="category tag">{esc(article.category)}</a></span>')
-    uploads = f"https://{article.host}/wp-content/uploads/{p.year}/{p.month:02d}/"
+        meta_bits.append(f'<span class="cat-links">หมวดหมู่: <a href="{origin}/category/{_menu_slug(article)}/" rel="category tag">{esc(article.category)}</a></span>')
+    uploads = f"{origin}/wp-content/uploads/{p.year}/{p.month:02d}/"
     blocks = _remap_blocks(article.blocks, lambda s: uploads + s.rsplit("/", 1)[-1], lambda s: uploads + s.rsplit("/", 1)[-1])
     body = render_body(blocks, url, rng, flavor="wordpress")
     share_html = ('<div class="sharedaddy sd-sharing-enabled"><div class="robots-nocontent sd-block sd-social">'
@@ -1061,7 +1077,7 @@ def render_wordpress(article: Article, *, rng: random.Random, sidebar_items: lis
                   'href="?share=facebook" target="_blank"><span>Facebook</span></a></li><li class="share-twitter"><a class="share-twitter sd-button" '
                   'href="?share=twitter" target="_blank"><span>X</span></a></li></ul></div></div></div>') if share else ""  # fmt: skip
     recent = "\n".join(
-        f'<li><a href="https://{article.host}/?p={article.article_id - 3 - i}">{esc(it.title)}</a> '
+        f'<li><a href="{esc(it.url) if relative_urls else f"{origin}/?p={article.article_id - 3 - i}"}">{esc(it.title)}</a> '
         f'<time datetime="{it.date.isoformat()}" class="wp-block-latest-posts__post-date">{esc(format_date(it.date, style))}</time></li>'
         for i, it in enumerate(items)
     )
@@ -1080,17 +1096,17 @@ def render_wordpress(article: Article, *, rng: random.Random, sidebar_items: lis
         '<!doctype html>\n<html lang="th">\n'
         + head_html(_page_title(article, rng), "utf-8", generator="WordPress 6.4.3", extra="\n".join(extra))
         + f'\n<body class="post-template-default single single-post postid-{article.article_id} single-format-standard">\n'
-        f'<div id="page" class="site">\n<header id="masthead" class="site-header"><p class="site-title"><a href="https://{article.host}/" rel="home">'
+        f'<div id="page" class="site">\n<header id="masthead" class="site-header"><p class="site-title"><a href="{origin}/" rel="home">'
         f'{esc(_office_name(article))}</a></p>\n<nav id="site-navigation" class="main-navigation">{menu_html(rng, article, "menu")}</nav></header>\n'
         f'<div id="content" class="site-content">\n<main id="primary" class="site-main">\n{art}\n</main>\n'
         '<aside id="secondary" class="widget-area">\n<section class="widget widget_block"><h2 class="widget-title">เรื่องล่าสุด</h2>'
         f'<ul class="wp-block-latest-posts__list wp-block-latest-posts">\n{recent}\n</ul></section>\n'
         '<section class="widget widget_archive"><h2 class="widget-title">คลังเก็บ</h2><ul>'
-        f'<li><a href="https://{article.host}/{p.year}/{p.month:02d}/">{format_date(p, DateStyle()).split(" ", 1)[1]}</a></li></ul></section>\n'
+        f'<li><a href="{origin}/{p.year}/{p.month:02d}/">{format_date(p, DateStyle()).split(" ", 1)[1]}</a></li></ul></section>\n'
         f"</aside>\n</div>\n{footer_html(rng, article)}\n</div>\n</body>\n</html>\n"
     )
     expected = build_expected(
-        article, url, published=iso(p, True), published_raw=shown, date_source="time",
+        article, url, truth=truth, published=iso(p, True), published_raw=shown, date_source="time",
         modified=iso(article.modified, True) if article.modified else None, body=body, attachments=[],
         meta={"variant": _variant(article, permalink=permalink, date=style.describe(), yoast=yoast, share=share),
               "encoding": "utf-8", "note": o.get("note")},
@@ -1099,7 +1115,8 @@ def render_wordpress(article: Article, *, rng: random.Random, sidebar_items: lis
 
 
 # --- (f) custom PHP news page in tables ------------------------------------------------------------
-def render_custom_php(article: Article, *, rng: random.Random, sidebar_items: list[SidebarItem] | None = None) -> RenderedPage:
+def render_custom_php(article: Article, *, rng: random.Random, sidebar_items: list[SidebarItem] | None = None,
+                  relative_urls: bool = False, truth: bool = True) -> RenderedPage:
     o = article.opts
     url_style = _opt(article, rng, "url_style", ["root", "root", "news_dir", "hash"])
     if url_style == "root":
@@ -1139,7 +1156,7 @@ def render_custom_php(article: Article, *, rng: random.Random, sidebar_items: li
     body = render_body(blocks, url, rng, flavor="plain")
     heading = (f'<tr><td class="news_topic" bgcolor="#003399"><font color="#FFFFFF"><b>{esc(article.title)}</b></font></td></tr>'
                if rng.random() < 0.5 else f'<tr><td><h3 class="news-title">{esc(article.title)}</h3></td></tr>')  # fmt: skip
-    latest = "".join(f'<tr><td>&raquo; <a href="news_detail.php?id={article.article_id - i - 1}">{esc(it.title)}</a> '
+    latest = "".join(f'<tr><td>&raquo; <a href="{esc(it.url) if relative_urls else f"news_detail.php?id={article.article_id - i - 1}"}">{esc(it.title)}</a> '
                      f'<font size="1">[{format_date(it.date, DateStyle(month="num"))}]</font></td></tr>' for i, it in enumerate(items))  # fmt: skip
     html = (
         '<html>\n' + head_html(f"{_office_name(article)} :: ข่าวประชาสัมพันธ์", charset)
@@ -1157,7 +1174,7 @@ def render_custom_php(article: Article, *, rng: random.Random, sidebar_items: li
         f'<tr><td colspan="2" align="center" class="footer">{footer_html(rng, article)}</td></tr>\n</table>\n</body>\n</html>\n'
     )
     expected = build_expected(
-        article, url, published=shown_iso(article.published, style), published_raw=shown, date_source="label",
+        article, url, truth=truth, published=shown_iso(article.published, style), published_raw=shown, date_source="label",
         modified=None, body=body, attachments=[], id_exposed=url_style != "hash",
         meta={"variant": _variant(article, url=url_style, date=style.describe(), layout=layout, charset=charset),
               "encoding": encoding, "note": o.get("note")},
@@ -1166,7 +1183,8 @@ def render_custom_php(article: Article, *, rng: random.Random, sidebar_items: li
 
 
 # --- (g) Joomla 3 + K2 -----------------------------------------------------------------------------
-def render_k2(article: Article, *, rng: random.Random, sidebar_items: list[SidebarItem] | None = None) -> RenderedPage:
+def render_k2(article: Article, *, rng: random.Random, sidebar_items: list[SidebarItem] | None = None,
+                  relative_urls: bool = False, truth: bool = True) -> RenderedPage:
     o = article.opts
     url_style = _opt(article, rng, "url_style", ["component", "menu"])
     if url_style == "component":
@@ -1250,7 +1268,7 @@ def render_k2(article: Article, *, rng: random.Random, sidebar_items: list[Sideb
         f"{counter_html(*counter, heading='สถิติผู้เข้าชม')}\n</div>\n</div>\n{footer_html(rng, article)}\n</body>\n</html>\n"
     )
     expected = build_expected(
-        article, url, published=shown_iso(article.published, style), published_raw=shown, date_source="text",
+        article, url, truth=truth, published=shown_iso(article.published, style), published_raw=shown, date_source="text",
         modified=shown_iso(article.modified, mod_style) if article.modified else None, body=body,
         attachments=k2_atts if K2_DOWNLOADS_ARE_ATTACHMENTS else [],
         meta={"variant": _variant(article, url=url_style, date=style.describe(), intro_split=split,
@@ -1279,8 +1297,17 @@ RENDERERS = {
 }
 
 
-def render(article: Article, *, rng: random.Random, sidebar_items: list[SidebarItem] | None = None) -> RenderedPage:
-    return RENDERERS[article.shape](article, rng=rng, sidebar_items=sidebar_items)
+def render(article: Article, *, rng: random.Random, sidebar_items: list[SidebarItem] | None = None,
+                  relative_urls: bool = False, truth: bool = True) -> RenderedPage:
+    """HTML bytes and expected record of ``article`` in its shape.
+
+    ``relative_urls``: no host in any link the page makes itself (attachments, WordPress links, share
+    buttons): root-relative paths, for a portal served at an unknown address; give ``opts["url"]`` as a
+    root-relative target too. ``truth=False``: skip the costly ground truth (body, word_count,
+    content_hash are None). Both default to the committed fixtures' behaviour.
+    """
+    return RENDERERS[article.shape](article, rng=rng, sidebar_items=sidebar_items, relative_urls=relative_urls,
+                                    truth=truth)
 
 
 def seed_article() -> Article:
