@@ -160,7 +160,8 @@ class CrawlReport:
             Path(tmp).write_text(json.dumps(self.summary, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
             os.replace(tmp, self.summary_path)
         self.crawler.stats.set_value("labour/summary", self.summary)
-        if not self.quiet:
+        # the closing summary is printed even with --quiet (which silences progress only)
+        if self.stream:
             errors = ", ".join(f"{k} {v}" for k, v in c["errors"].items()) or "none"
             self.stream.write(
                 f"[labour-scraper] done ({reason}) in {duration:.1f}s: {c['pages_fetched']} pages fetched, "

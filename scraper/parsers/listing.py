@@ -44,6 +44,12 @@ _PAGING_PATH = re.compile(r"/page/\d+/?$")
 _NEXT_TEXT = re.compile(r"^(ถัดไป|หน้าถัดไป|ต่อไป|next|»|›|>|>>|\d+)$", re.I)
 _SECTION_HINTS = ("view=category", "view=section", "view=featured", "view=archive", "itemlist",
                   "format=feed", "/category/", "task=category", "sitemap", "/feed")
+#: Links of navigation menus: on a portal's home and category pages they lead to the sections
+#: (SEF category paths like /index.php/announcements, news_list.php) that carry no URL hint.
+_MENU_LINKS = etree.XPath(
+    "//nav//a | //*[contains(@class, 'menu') or contains(@class, 'nav') or contains(@id, 'menu')"
+    " or contains(@id, 'nav')]//a"
+)
 _ITEM_CONTAINERS = etree.XPath(
     "ancestor-or-self::*[@itemprop='blogPost' or contains(@class,'item') or contains(@class,'catItemView')"
     " or self::tr or self::li or self::article][1]"
@@ -73,6 +79,15 @@ def is_article_url(url: str) -> bool:
     return article_id_from_url(url) is not None
 
 
+def _is_section(url: str) -> bool:
+    return any(h in url for h in _SECTION_HINTS)
+
+
+def is_listing_url(url: str) -> bool:
+    """True for URLs of a known listing shape: categories, sections, feeds, pagination."""
+    return _is_section(url) or is_paging_url(url)
+
+
 def is_paging_url(url: str) -> bool:
     parts = urlsplit(url)
     return any(k in _PAGING_ARGS for k, _ in parse_qsl(parts.query)) or bool(_PAGING_PATH.search(parts.path))
@@ -89,7 +104,8 @@ def parse_listing(html: bytes, url: str, encoding: str | None = None) -> Listing
     page_base = urljoin(url, base[0]) if base else url
     out = Listing()
     seen: set[str] = set()
-    title_links = {id(a) for a in _TITLE_LINKS(doc)}
+    title_links = set(_TITLE_LINKS(doc))  # the elements themselves: id() of lxml proxies is reused
+    menu_links = set(_MENU_LINKS(doc))
     for a in doc.iter("a"):
         href = (a.get("href") or "").strip()
         if not href or href.startswith(("#", "javascript:", "mailto:", "tel:")):
@@ -99,13 +115,14 @@ def parse_listing(html: bytes, url: str, encoding: str | None = None) -> Listing
             continue
         rel = (a.get("rel") or "").lower()
         label = collapse(element_text(a))
-        if is_article_url(link) or (id(a) in title_links and not is_paging_url(link)):
+        if is_article_url(link) or (a in title_links and not is_paging_url(link) and not _is_section(link)):
             seen.add(link)
             out.articles.append(_entry(a, link, label))
         elif "next" in rel or (is_paging_url(link) and (_NEXT_TEXT.match(label) or _in_pagination(a))):
             seen.add(link)
             out.next_pages.append(link)
-        elif any(h in link for h in _SECTION_HINTS):
+        elif _is_section(link) or (a in menu_links and not _ASSET.search(urlsplit(link).path)
+                                   and not DOCUMENT_EXTENSIONS.search(urlsplit(link).path)):
             seen.add(link)
             out.sections.append(link)
     for href in doc.xpath("//link[@rel='alternate'][contains(@type,'rss') or contains(@type,'atom')]/@href"
@@ -169,14 +186,14 @@ def parse_feed(body: bytes, url: str) -> Listing:
             if href:
                 out.articles.append(ListingEntry(urljoin(url, href), _child_text(el, "title"),
                                                  _child_text(el, "published") or _child_text(el, "updated")))
-        elif tag == "url":  # sitemap
+        elif tag == "url":  # sitemap: content pages; the spider lets the article parser judge them
             loc = _child_text(el, "loc")
             if loc:
-                target = out.articles if is_article_url(loc) else out.sections
-                if target is out.articles:
-                    target.append(ListingEntry(urljoin(url, loc)))
+                link = urljoin(url, loc)
+                if is_listing_url(link):
+                    out.sections.append(link)
                 else:
-                    target.append(urljoin(url, loc))
+                    out.articles.append(ListingEntry(link, None, _child_text(el, "lastmod")))
         elif tag == "sitemap":
             loc = _child_text(el, "loc")
             if loc:

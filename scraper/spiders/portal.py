@@ -13,11 +13,12 @@ output of an interrupted run, and with ``since`` stops paging once a listing is 
 from __future__ import annotations
 
 from datetime import date, datetime, timezone
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import scrapy
 from scrapy.exceptions import IgnoreRequest
 from scrapy.spidermiddlewares.httperror import HttpError
+from scrapy.utils.sitemap import sitemap_urls_from_robots
 from twisted.internet.error import TimeoutError as TxTimeoutError
 from w3lib.encoding import http_content_type_encoding
 
@@ -26,7 +27,7 @@ from pipelines.store import existing_records
 from scraper.items import ArticlePage, Failure
 from scraper.parsers.errors import ExtractionError, NotAnArticle
 from scraper.parsers.fields import article_id_from_url
-from scraper.parsers.listing import is_article_url, looks_like_feed, parse_feed, parse_listing
+from scraper.parsers.listing import is_article_url, is_listing_url, looks_like_feed, parse_feed, parse_listing
 from scraper.parsers.thaidate import parse_date, parse_iso
 from scraper.registry import Site, load_sites, normalize_host
 
@@ -96,17 +97,35 @@ class PortalSpider(scrapy.Spider):
             for url in site.start_urls:
                 yield scrapy.Request(url, callback=self.parse_page, errback=self.on_listing_error,
                                      meta={"site": site, "hops": 0}, dont_filter=True)
+            if not self.since:  # sitemaps carry no publication dates to stop at
+                yield scrapy.Request(urljoin(site.base_url, "/robots.txt"), callback=self.parse_robots,
+                                     errback=self.on_robots_error, meta={"site": site, "hops": 0},
+                                     dont_filter=True)
+
+    def parse_robots(self, response):
+        """The portal's ``Sitemap:`` lines (robots.txt itself is obeyed by Scrapy's middleware)."""
+        for url in sitemap_urls_from_robots(response.body, base_url=response.url):
+            if self._on_site(url):
+                yield scrapy.Request(url, callback=self.parse_page, errback=self.on_listing_error,
+                                     meta={"site": response.meta["site"], "hops": 0})
+
+    def on_robots_error(self, failure):
+        self.logger.debug("no robots.txt for sitemaps: %s", describe_failure(failure))
 
     # --- pages -------------------------------------------------------------------------------
 
     def parse_page(self, response):
-        """A start URL, listing, feed or sitemap (or an article reached from a menu)."""
+        """A start URL, listing, feed or sitemap (or an article reached from a menu).
+
+        Known listing shapes (category, pagination) are read as listings; any other page is
+        first offered to the article parser, which says when it is not an article.
+        """
         if looks_like_feed(response.body):
             yield from self.follow(parse_feed(response.body, response.url), response)
-        elif is_article_url(response.url):
-            yield from self.parse_article_page(response)
-        else:
+        elif is_listing_url(response.url) or response.meta.get("hops", 0) == 0 and not is_article_url(response.url):
             yield from self.follow(self._listing(response), response)
+        else:
+            yield from self.parse_article_page(response)
 
     def parse_article_page(self, response):
         site = response.meta["site"]
@@ -114,6 +133,7 @@ class PortalSpider(scrapy.Spider):
         try:
             raw = _parse_article(response)
         except NotAnArticle as exc:
+            self.crawler.stats.inc_value("labour/article_pages", -1)
             listing = self._listing(response)
             if listing.articles or listing.next_pages:
                 self.crawler.stats.inc_value("labour/listing_at_article_url")
