@@ -89,6 +89,20 @@ def project_settings(args):
     return settings
 
 
+def fresh_outputs(settings) -> None:
+    """Without --job-dir a crawl starts afresh: the previous run's files are replaced.
+
+    With --job-dir the same output is continued instead (records already there are kept and not
+    fetched again), which is how interrupted crawls resume.
+    """
+    from pipelines.store import sidecar_path
+
+    output = settings.get("LABOUR_OUTPUT")
+    for path in (output, settings.get("LABOUR_QUARANTINE") or sidecar_path(output, ".quarantine.jsonl")):
+        if path and os.path.exists(path):
+            os.remove(path)
+
+
 def relax_politeness(settings) -> None:
     for name, value in settings.getdict("POLITENESS_RELAXED").items():
         settings.set(name, value)
@@ -134,6 +148,8 @@ def cmd_crawl(args) -> int:
                   file=sys.stderr)
             return 2
         relax_politeness(settings)
+    if not args.job_dir:
+        fresh_outputs(settings)
     try:
         summary = run_spider(settings, PortalSpider, **spider_kwargs)
     finally:

@@ -120,6 +120,8 @@ class CrawlReport:
             "skipped_already_written": get("labour/skipped_already_written", 0),
             "retries": get("retry/count", 0),
             "offsite_links": get("labour/offsite_links", 0),
+            "older_than_since": get("labour/older_than_since", 0),
+            "paging_stopped_since": get("labour/paging_stopped_since", 0),
             "errors": dict(sorted(errors.items())),
         }
 

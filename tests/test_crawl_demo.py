@@ -67,3 +67,21 @@ def test_summary_is_written_and_printed(demo_run):
     assert summary["quarantined"] == len(m["faults"])
     assert summary["pages_fetched"] > len(m["articles"])
     assert "records written" in proc.stderr.decode()
+
+
+def test_since_stops_paging_without_gaps(tmp_path):
+    """`--since` in the Buddhist era: every newer article, and paging stops at older listings."""
+    articles = manifest()["articles"]
+    days = sorted(a["published"][:10] for a in articles)
+    since_ce = days[len(days) // 2]
+    since_be = f"{int(since_ce[:4]) + 543}{since_ce[4:]}"
+    out = tmp_path / "since.jsonl"
+    proc = run_crawl("demo", "-o", str(out), "--quiet", "--since", since_be)
+    assert proc.returncode == 0, proc.stderr.decode()[-3000:]
+    got = {r["id"] for r in read_jsonl(out)}
+    newer = {a["id"] for a in articles if a["published"][:10] >= since_ce}
+    older = {a["id"] for a in articles if a["published"][:10] < since_ce}
+    assert newer <= got
+    assert len(got & older) < 0.2 * len(older)  # only what undated links (menus, modules) reach
+    summary = json.loads(out.with_name("since.summary.json").read_text(encoding="utf-8"))
+    assert summary["paging_stopped_since"] > 0 and summary["older_than_since"] > 0

@@ -174,6 +174,7 @@ class PortalSpider(scrapy.Spider):
                     day = shown.value.date() if isinstance(shown.value, datetime) else shown.value
                     if day < self.since:
                         older += 1
+                        stats.inc_value("labour/older_than_since")
                         continue
             key = self.article_key(site, entry.url)
             if key in self.scheduled:
