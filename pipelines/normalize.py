@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 from w3lib.url import canonicalize_url, url_query_cleaner
 
-from scraper.parsers.thaidate import ThaiDate, parse_date, parse_iso
+from scraper.parsers.thaidate import ThaiDate, find_date, parse_date, parse_iso
 
 SCHEMA_VERSION = 1
 
@@ -52,14 +52,15 @@ def record_id(prefix: str, article_id: str | None, url: str) -> str:
     return f"{prefix}:{hashlib.sha1(url.encode('utf-8')).hexdigest()[:12]}"
 
 
-def _parse_candidate(cand: dict) -> ThaiDate | None:
+def _parse_candidate(cand: dict, fallback: bool = True) -> ThaiDate | None:
+    """A candidate's date: its machine value, else its visible text (dateparser only if ``fallback``)."""
     result = None
     if cand.get("machine"):
         result = parse_iso(cand["machine"])
         if result:
             return result
     if cand.get("raw"):
-        result = parse_date(cand["raw"])
+        result = parse_date(cand["raw"]) if fallback else find_date(cand["raw"])
     return result
 
 
@@ -98,11 +99,11 @@ def choose_date(candidates: list[dict], kinds: tuple[str, ...], warnings: list[s
     for cand in ordered:
         if cand is chosen or cand["kind"] != chosen["kind"]:  # a created date may differ from published
             continue
-        other = _parse_candidate(cand)
+        other = _parse_candidate(cand, fallback=False)  # a cross-check: the fast path is enough
         if other is not None and other.value is not None and _day(other.value) != day:
             disagreeing.append((cand["source"], _day(other.value)))
     if chosen.get("machine") and chosen.get("raw"):  # the visible text of the chosen element itself
-        shown = parse_date(chosen["raw"])
+        shown = find_date(chosen["raw"])
         if shown.value is not None and _day(shown.value) != day and all(d != _day(shown.value) for _, d in disagreeing):
             disagreeing.insert(0, (chosen["source"], _day(shown.value)))
     for source, other_day in disagreeing:

@@ -1,7 +1,7 @@
 """``labour-scraper``: the command line.
 
-Subcommands: ``extract`` (saved pages -> records), ``sites`` (the portal registry), and
-``crawl``/``demo`` (defined in :mod:`scraper.crawl`).
+Subcommands: ``extract`` (saved pages -> records), ``sites`` (the portal registry), ``export``
+(a harvest store -> JSONL/CSV/Parquet), and ``crawl``/``demo`` (defined in :mod:`scraper.crawl`).
 """
 
 from __future__ import annotations
@@ -41,6 +41,37 @@ def _cmd_sites(args) -> int:
     return 0
 
 
+def _cmd_export(args) -> int:
+    from pathlib import Path
+
+    from scraper.crawl import store_location
+    from scraper.export import export
+    from scraper.spiders.portal import parse_since
+    from scraper.storage import open_store
+
+    fmt = args.format or Path(args.output).suffix.lstrip(".").lower()
+    if fmt not in ("jsonl", "csv", "parquet"):
+        print(f"labour-scraper: unknown export format {fmt!r}: give --format jsonl|csv|parquet", file=sys.stderr)
+        return 2
+    try:
+        since = parse_since(args.since)
+    except ValueError as exc:
+        print(f"labour-scraper: {exc}", file=sys.stderr)
+        return 2
+    location = store_location(args.store or "")
+    if "://" not in location and not Path(location).exists():
+        print(f"labour-scraper: no store at {location}", file=sys.stderr)
+        return 2
+    store = open_store(location)
+    try:
+        store.migrate()
+        rows = export(store, fmt, Path(args.output), since=since, site=args.site, table=args.table)
+    finally:
+        store.close()
+    print(f"labour-scraper: {rows} {args.table} rows -> {args.output}", file=sys.stderr)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="labour-scraper",
@@ -55,6 +86,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--base-url", metavar="URL", help="URL of the page(s) instead of their file:// URI")
     p.add_argument("--site", metavar="ID", help="registry site id to attribute the pages to")
     p.set_defaults(func=_cmd_extract)
+
+    p = sub.add_parser("export", help="export a harvest store to JSON Lines, CSV or Parquet")
+    p.add_argument("--store", metavar="PATH|URL", help="SQLite path or postgresql:// URL (default: the default store)")
+    p.add_argument("--format", choices=("jsonl", "csv", "parquet"), help="default: from the output's suffix")
+    p.add_argument("--table", choices=("records", "hits", "revisions"), default="records")
+    p.add_argument("--since", metavar="DATE", help="records published on or after DATE (CE or BE)")
+    p.add_argument("--site", metavar="ID", help="only this site")
+    p.add_argument("-o", "--output", metavar="FILE", required=True)
+    p.set_defaults(func=_cmd_export)
 
     p = sub.add_parser("sites", help="list the portals of the registry")
     p.set_defaults(func=_cmd_sites)

@@ -27,8 +27,17 @@ def add_subcommands(sub) -> None:
 
 
 def _common(p, default_output: str | None = None) -> None:
-    p.add_argument("-o", "--output", metavar="FILE", required=default_output is None, default=default_output,
-                   help="records: .jsonl (crash-safe, resumable) or .csv (Scrapy feed)")
+    p.add_argument("-o", "--output", metavar="FILE", default=default_output,
+                   help="records: .jsonl (crash-safe, resumable) or .csv (Scrapy feed); optional with --store")
+    p.add_argument("--store", nargs="?", const="", metavar="PATH|URL",
+                   help="harvest into a store (SQLite path, or postgresql://...; default path when no value): "
+                        "incremental, with revisions and hit-count history")
+    p.add_argument("--refetch", choices=("changed", "hits", "always", "never"),
+                   help="with --store: when known articles are fetched again (default: changed)")
+    p.add_argument("--report", metavar="FILE", help="JSON run report (default: beside the output or the store)")
+    p.add_argument("--log-file", metavar="FILE", help="write Scrapy's log to FILE")
+    p.add_argument("--max-error-rate", type=float, metavar="R",
+                   help="exit 1 when errors + quarantined exceed R x articles found (default 0.10)")
     p.add_argument("--since", metavar="DATE", help="only articles published on or after DATE (CE or BE)")
     p.add_argument("--job-dir", metavar="DIR", help="resumable job state (Scrapy JOBDIR, crash-safe)")
     p.add_argument("--max-pages", type=int, metavar="N", help="stop after N pages")
@@ -79,6 +88,18 @@ def project_settings(args):
         settings.set("JOBDIR", args.job_dir)
     if args.max_pages:
         settings.set("CLOSESPIDER_PAGECOUNT", args.max_pages)
+    if args.store is not None:
+        settings.set("LABOUR_STORE", store_location(args.store))
+    if args.refetch:
+        settings.set("LABOUR_REFETCH", args.refetch)
+    if args.report:
+        settings.set("LABOUR_SUMMARY", args.report)
+    elif not output and args.store is not None and "://" not in settings.get("LABOUR_STORE"):
+        settings.set("LABOUR_SUMMARY", str(Path(settings.get("LABOUR_STORE")).with_suffix(".report.json")))
+    if args.log_file:
+        settings.set("LOG_FILE", args.log_file)
+    if args.max_error_rate is not None:
+        settings.set("LABOUR_MAX_ERROR_RATE", args.max_error_rate)
     if args.http_cache:
         settings.set("HTTPCACHE_ENABLED", True)
     settings.set("LOG_LEVEL", args.log_level.upper())
@@ -87,6 +108,17 @@ def project_settings(args):
         name, _, value = item.partition("=")
         settings.set(name.strip(), value)
     return settings
+
+
+def store_location(value: str) -> str:
+    """``--store`` value: a database URL as given, a path made absolute, or the default path."""
+    if "://" in value:
+        return value
+    if not value:
+        from scraper.storage import default_store_path
+
+        return str(default_store_path())
+    return str(Path(value).expanduser().resolve())
 
 
 def fresh_outputs(settings) -> None:
@@ -116,6 +148,9 @@ def cmd_crawl(args) -> int:
         parse_since(args.since)
     except ValueError as exc:
         print(f"labour-scraper: {exc}", file=sys.stderr)
+        return 2
+    if not args.output and args.store is None:
+        print("labour-scraper: give -o FILE, --store, or both", file=sys.stderr)
         return 2
     settings = project_settings(args)
     spider_kwargs: dict = {"since": args.since}
@@ -151,13 +186,62 @@ def cmd_crawl(args) -> int:
     if not args.job_dir:
         fresh_outputs(settings)
     try:
-        summary = run_spider(settings, PortalSpider, **spider_kwargs)
+        with store_lock(settings) as locked:
+            if locked is not None:
+                print(f"labour-scraper: {locked}", file=sys.stderr)
+                return 3
+            summary = run_spider(settings, PortalSpider, **spider_kwargs)
+    except Exception as exc:  # a store that cannot be opened: configuration error
+        if type(exc).__name__ in ("StoreError", "OperationalError", "ConnectionError", "RegistryError"):
+            print(f"labour-scraper: {exc}", file=sys.stderr)
+            return 2
+        raise
     finally:
         if server is not None:
             server.shutdown()
-    if summary is None:
+    return exit_code(summary, settings.getfloat("LABOUR_MAX_ERROR_RATE", 0.10))
+
+
+def exit_code(summary: dict | None, max_error_rate: float) -> int:
+    """0 finished; 1 not finished, or errors + quarantined over the threshold."""
+    if not summary or summary.get("finish_reason") not in ("finished", "closespider_pagecount"):
         return 1
-    return 0 if summary.get("finish_reason") in ("finished", "closespider_pagecount") else 1
+    failures = summary.get("quarantined", 0) + summary.get("listing_errors", 0)
+    attempted = max(1, summary.get("articles_found", 0) + summary.get("refetched_changed", 0))
+    return 1 if failures / attempted > max_error_rate else 0
+
+
+class store_lock:
+    """Hold the store's lock around the crawl; yields None, or the StoreLocked message."""
+
+    def __init__(self, settings):
+        self.settings = settings
+        self.store = None
+        self.cm = None
+
+    def __enter__(self):
+        location = self.settings.get("LABOUR_STORE")
+        if not location:
+            return None
+        from scraper.storage import StoreLocked, open_store
+
+        self.store = open_store(location)
+        self.cm = self.store.lock()
+        try:
+            self.cm.__enter__()
+        except StoreLocked as exc:
+            self.cm = None
+            return str(exc)
+        self.store.migrate()
+        self.settings.set("LABOUR_STORE_LOCK_HELD", True)
+        return None
+
+    def __exit__(self, *exc_info):
+        if self.cm is not None:
+            self.cm.__exit__(None, None, None)
+        if self.store is not None:
+            self.store.close()
+        return False
 
 
 def run_spider(settings, spider_cls, **kwargs) -> dict | None:

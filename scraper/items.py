@@ -25,3 +25,12 @@ class Failure:
     reason: str
     site_id: str | None = None
     extra: dict = field(default_factory=dict)
+
+
+@dataclass
+class ListingHits:
+    """A hit counter shown by a listing page for a known article that was not refetched."""
+
+    article_id: str
+    hits_raw: str  # as the listing shows it; typed by the store pipeline
+    observed_at: datetime

@@ -60,6 +60,7 @@ ITEM_PIPELINES = {
     "pipelines.validate.ValidatePipeline": 200,
     "pipelines.quarantine.QuarantinePipeline": 300,
     "pipelines.dedupe.DedupePipeline": 400,
+    "pipelines.database.DatabaseStorePipeline": 450,
     "pipelines.store.JsonLinesStorePipeline": 500,
 }
 #: JSON Lines output written by the store pipeline (crash-safe, resumable). Empty: no file.
@@ -72,6 +73,18 @@ LABOUR_SUMMARY = ""
 LABOUR_PROGRESS_INTERVAL = 10.0
 #: How many category hops from a start URL the spider explores (pagination is not counted).
 LABOUR_SECTION_DEPTH = 3
+
+# --- scheduled harvesting into a store (labour-scraper crawl --store) ----------------------------
+#: Harvest store: a SQLite path or a postgresql:// URL. Empty: no store, no incremental crawl.
+LABOUR_STORE = ""
+#: When a known article is fetched again: "changed" (the listing shows another published or
+#: modified date), "hits" (also when the listing shows another hit count), "always", "never".
+LABOUR_REFETCH = "changed"
+#: Listing pages holding only known articles older than the newest stored one that are still
+#: read before paging stops (0: stop at the first such page).
+LABOUR_INCREMENTAL_DEPTH = 1
+#: `crawl` exits 1 when errors + quarantined exceed this share of the articles found.
+LABOUR_MAX_ERROR_RATE = 0.10
 
 EXTENSIONS = {
     "scraper.extensions.CrawlReport": 500,

@@ -125,6 +125,9 @@ def _visible_date(el, kind: str) -> str | None:
     return found.matched if found.matched else (text or None)
 
 
+_DIGIT = re.compile(r"[0-9๐-๙]")
+
+
 def dates(doc, block: ArticleBlock, lines: list[str]) -> list[dict]:
     """Every date the article block offers, as candidates ``{kind, source, raw, machine}``.
 
@@ -163,7 +166,7 @@ def dates(doc, block: ArticleBlock, lines: list[str]) -> list[dict]:
         for seg in segments:
             if seg.kind in ("published", "created", "modified"):
                 found = find_date(seg.value)
-                if found.matched or seg.value:
+                if found.matched or _DIGIT.search(seg.value):
                     source = "created" if seg.kind == "created" else "label"
                     out.append(_candidate(seg.kind, source, found.matched or seg.value[:60], None))
         if not segments or head:

@@ -24,7 +24,7 @@ from w3lib.encoding import http_content_type_encoding
 
 from pipelines.normalize import canonical
 from pipelines.store import existing_records
-from scraper.items import ArticlePage, Failure
+from scraper.items import ArticlePage, Failure, ListingHits
 from scraper.parsers.errors import ExtractionError, NotAnArticle
 from scraper.parsers.fields import article_id_from_url
 from scraper.parsers.listing import is_article_url, is_listing_url, looks_like_feed, parse_feed, parse_listing
@@ -82,6 +82,9 @@ class PortalSpider(scrapy.Spider):
         self.scheduled: set[str] = set()
         self.written_ids: set[str] = set()
         self.written_urls: set[str] = set()
+        self.known: dict = {}  # id -> scraper.storage.KnownArticle, when harvesting into a store
+        self.known_by_url: dict = {}
+        self.newest: dict[str, str] = {}  # site id -> newest published date stored (ISO)
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
@@ -90,7 +93,30 @@ class PortalSpider(scrapy.Spider):
         if output:
             spider.written_ids, spider.written_urls = existing_records(output)
         spider.section_depth = crawler.settings.getint("LABOUR_SECTION_DEPTH", 3)
+        spider.refetch = crawler.settings.get("LABOUR_REFETCH", "changed")
+        if spider.refetch not in ("changed", "hits", "always", "never"):
+            raise ValueError(f"LABOUR_REFETCH: unknown policy {spider.refetch!r} (changed, hits, always, never)")
+        spider.incremental_depth = crawler.settings.getint("LABOUR_INCREMENTAL_DEPTH", 1)
+        store = crawler.settings.get("LABOUR_STORE")
+        if store:
+            spider.load_known(store)
         return spider
+
+    def load_known(self, location: str) -> None:
+        """Articles already in the harvest store: the crawl becomes incremental."""
+        from scraper.storage import open_store
+
+        store = open_store(location)
+        try:
+            store.migrate()
+            self.known = store.known_articles(sites=None)
+        finally:
+            store.close()
+        self.known_by_url = {canonical(k.url): k for k in self.known.values() if k.url}
+        for k in self.known.values():
+            if k.published and (k.site not in self.newest or k.published[:10] > self.newest[k.site]):
+                self.newest[k.site] = k.published[:10]
+        self.crawler.stats.set_value("labour/known_articles", len(self.known))
 
     async def start(self):
         for site in self.sites:
@@ -163,36 +189,56 @@ class PortalSpider(scrapy.Spider):
         hops = response.meta.get("hops", 0)
         stats = self.crawler.stats
         dated = older = 0
+        on_site = known_unchanged = known_old = 0
         for entry in listing.articles:
             if not self._on_site(entry.url):
                 stats.inc_value("labour/offsite_links")
                 continue
-            if self.since and entry.published_raw:
-                shown = parse_date(entry.published_raw)
-                if shown:
-                    dated += 1
-                    day = shown.value.date() if isinstance(shown.value, datetime) else shown.value
-                    if day < self.since:
-                        older += 1
-                        stats.inc_value("labour/older_than_since")
-                        continue
+            on_site += 1
+            shown = _shown_day(entry)
+            if self.since and shown:
+                dated += 1
+                if shown < self.since:
+                    older += 1
+                    stats.inc_value("labour/older_than_since")
+                    continue
             key = self.article_key(site, entry.url)
+            known = self.known.get(key) or self.known_by_url.get(canonical(entry.url))
+            if known is not None and not self.needs_refetch(known, entry, shown):
+                known_unchanged += 1
+                newest = self.newest.get(known.site)
+                if newest and (shown.isoformat() if shown else (known.published or "")[:10]) < newest:
+                    known_old += 1
+                if key not in self.scheduled:
+                    self.scheduled.add(key)
+                    stats.inc_value("labour/known_unchanged")
+                    if entry.hits_raw:
+                        yield ListingHits(known.id, entry.hits_raw, datetime.now(timezone.utc))
+                continue
             if key in self.scheduled:
                 continue
             self.scheduled.add(key)
             if key in self.written_ids or canonical(entry.url) in self.written_urls:
                 stats.inc_value("labour/skipped_already_written")
                 continue
-            stats.inc_value("labour/articles_found")
+            stats.inc_value("labour/articles_found" if known is None else "labour/refetched_changed")
             yield scrapy.Request(entry.url, callback=self.parse_article_page, errback=self.on_article_error,
                                  meta={"site": site, "hops": hops}, dont_filter=True)
         if self.since and dated and older == dated:
             stats.inc_value("labour/paging_stopped_since")
             return  # every dated article on this page is older than `since`: stop paging
+        stale = response.meta.get("stale", 0)
+        if on_site and known_unchanged == on_site and known_old == on_site:
+            stale += 1  # only known, unchanged articles older than the newest stored
+            if stale > self.incremental_depth:
+                stats.inc_value("labour/paging_stopped_known")
+                return
+        else:
+            stale = 0
         for url in listing.next_pages:
             if self._on_site(url):
                 yield scrapy.Request(url, callback=self.parse_page, errback=self.on_listing_error,
-                                     meta={"site": site, "hops": hops})
+                                     meta={"site": site, "hops": hops, "stale": stale})
             else:
                 stats.inc_value("labour/offsite_links")
         if hops < self.section_depth:
@@ -202,6 +248,22 @@ class PortalSpider(scrapy.Spider):
                                          meta={"site": site, "hops": hops + 1})
                 else:
                     stats.inc_value("labour/offsite_links")
+
+    def needs_refetch(self, known, entry, shown: date | None) -> bool:
+        """Whether a known article is fetched again, by the LABOUR_REFETCH policy."""
+        if self.refetch == "always":
+            return True
+        if self.refetch == "never":
+            return False
+        if shown is not None:
+            stored = {d[:10] for d in (known.published, known.modified) if d}
+            if stored and shown.isoformat() not in stored:
+                return True
+        if self.refetch == "hits" and entry.hits_raw:
+            from pipelines.normalize import parse_hits
+
+            return parse_hits(entry.hits_raw, []) != known.hits
+        return False
 
     @staticmethod
     def article_key(site: Site, url: str) -> str:
@@ -226,6 +288,16 @@ class PortalSpider(scrapy.Spider):
         self.crawler.stats.inc_value(f"labour/errors/{error_kind(failure)}")
         self.crawler.stats.inc_value("labour/listing_errors")
         self.logger.warning("listing %s failed: %s", failure.request.url, describe_failure(failure))
+
+
+def _shown_day(entry) -> date | None:
+    """The date a listing shows for an entry (a date, in Bangkok), if any."""
+    if not entry.published_raw:
+        return None
+    shown = parse_date(entry.published_raw)
+    if not shown:
+        return None
+    return shown.value.date() if isinstance(shown.value, datetime) else shown.value
 
 
 def _declared_encoding(response) -> str | None:
