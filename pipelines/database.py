@@ -24,7 +24,7 @@ class DatabaseStorePipeline:
     def from_crawler(cls, crawler):
         location = crawler.settings.get("LABOUR_STORE")
         if not location:
-            raise NotConfigured("no LABOUR_STORE")
+            raise NotConfigured  # no store configured: this stage is off (no message: no warning)
         # `labour-scraper crawl --store` holds the lock itself (exit code 3 when taken); runs
         # through `scrapy crawl` or Scrapyd take it here.
         return cls(location, crawler.stats, not crawler.settings.getbool("LABOUR_STORE_LOCK_HELD"))

@@ -204,6 +204,10 @@ def build_record(raw: dict, *, site=None, scraped_at: datetime | None = None) ->
     }
 
 
+def _build_record(raw: dict, site, scraped_at):
+    return build_record(raw, site=site, scraped_at=scraped_at)
+
+
 def _site_for(url: str | None):
     if not url or url.startswith("file:"):
         return None
@@ -213,15 +217,27 @@ def _site_for(url: str | None):
 
 
 class NormalizePipeline:
-    """Scrapy stage: :class:`~scraper.items.ArticlePage` -> record dict (or a Failure)."""
+    """Scrapy stage: :class:`~scraper.items.ArticlePage` -> record dict (or a Failure).
 
-    def process_item(self, item, spider=None):
+    Runs in the crawl's worker processes when ``LABOUR_WORKERS`` > 0 (see scraper/workers.py).
+    """
+
+    def __init__(self, workers):
+        self.workers = workers
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        from scraper.workers import WorkerPool
+
+        return cls(WorkerPool.for_crawler(crawler))
+
+    async def process_item(self, item, spider=None):
         from scraper.items import ArticlePage, Failure
 
         if not isinstance(item, ArticlePage):
             return item
         try:
-            return build_record(item.raw, site=item.site, scraped_at=item.scraped_at)
+            return await self.workers.run(_build_record, item.raw, item.site, item.scraped_at)
         except (RecordError, ValueError, KeyError) as exc:
             return Failure(item.url, "normalize", f"{type(exc).__name__}: {exc}",
                            getattr(item.site, "id", None))

@@ -71,6 +71,8 @@ LABOUR_QUARANTINE = ""
 LABOUR_SUMMARY = ""
 #: Seconds between progress lines (a live bar on a terminal).
 LABOUR_PROGRESS_INTERVAL = 10.0
+#: Worker processes for parsing and normalizing (0: in the crawl's own process). See scraper/workers.py.
+LABOUR_WORKERS = 0
 #: How many category hops from a start URL the spider explores (pagination is not counted).
 LABOUR_SECTION_DEPTH = 3
 
@@ -102,4 +104,5 @@ POLITENESS_RELAXED = {
     "CONCURRENT_REQUESTS": 32,
     "CONCURRENT_REQUESTS_PER_DOMAIN": 32,
     "RETRY_BACKOFF_BASE": 0.05,
+    "LABOUR_WORKERS": 1,
 }

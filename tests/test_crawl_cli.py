@@ -25,3 +25,13 @@ def test_sites_lists_the_registry():
     text = proc.stdout.decode()
     assert proc.returncode == 0
     assert "area10" in text and "nakhonratchasima" in text and "กรมสวัสดิการและคุ้มครองแรงงาน" in text
+
+
+def test_exit_code_threshold():
+    from scraper.crawl import exit_code
+
+    ok = {"finish_reason": "finished", "articles_found": 100, "quarantined": 5, "listing_errors": 0}
+    assert exit_code(ok, 0.10) == 0
+    assert exit_code({**ok, "quarantined": 11}, 0.10) == 1
+    assert exit_code({**ok, "finish_reason": "shutdown"}, 0.10) == 1
+    assert exit_code(None, 0.10) == 1

@@ -56,6 +56,7 @@ def crawl_result(faulty_portal, tmp_path_factory):
             # polite concurrency as shipped; only the delays are shortened for the test
             "--set", "DOWNLOAD_DELAY=0", "--set", "AUTOTHROTTLE_ENABLED=False",
             "--set", "DOWNLOAD_TIMEOUT=2", "--set", "RETRY_TIMES=1", "--set", "RETRY_BACKOFF_BASE=0.1",
+            "--max-error-rate", "1",  # faults are the point here; the threshold is tested in test_crawl_cli
         )
         stats = server.stats
     assert proc.returncode == 0, proc.stderr.decode()[-3000:]

@@ -25,11 +25,13 @@ from w3lib.encoding import http_content_type_encoding
 from pipelines.normalize import canonical
 from pipelines.store import existing_records
 from scraper.items import ArticlePage, Failure, ListingHits
+from scraper.parsers.article import parse_article
 from scraper.parsers.errors import ExtractionError, NotAnArticle
 from scraper.parsers.fields import article_id_from_url
 from scraper.parsers.listing import is_article_url, is_listing_url, looks_like_feed, parse_feed, parse_listing
 from scraper.parsers.thaidate import parse_date, parse_iso
 from scraper.registry import Site, load_sites, normalize_host
+from scraper.workers import WorkerPool
 
 
 def parse_since(value: str | date | None) -> date | None:
@@ -97,6 +99,7 @@ class PortalSpider(scrapy.Spider):
         if spider.refetch not in ("changed", "hits", "always", "never"):
             raise ValueError(f"LABOUR_REFETCH: unknown policy {spider.refetch!r} (changed, hits, always, never)")
         spider.incremental_depth = crawler.settings.getint("LABOUR_INCREMENTAL_DEPTH", 1)
+        spider.workers = WorkerPool.for_crawler(crawler)
         store = crawler.settings.get("LABOUR_STORE")
         if store:
             spider.load_known(store)
@@ -140,30 +143,35 @@ class PortalSpider(scrapy.Spider):
 
     # --- pages -------------------------------------------------------------------------------
 
-    def parse_page(self, response):
+    async def parse_page(self, response):
         """A start URL, listing, feed or sitemap (or an article reached from a menu).
 
         Known listing shapes (category, pagination) are read as listings; any other page is
         first offered to the article parser, which says when it is not an article.
         """
         if looks_like_feed(response.body):
-            yield from self.follow(parse_feed(response.body, response.url), response)
+            for out in self.follow(parse_feed(response.body, response.url), response):
+                yield out
         elif is_listing_url(response.url) or response.meta.get("hops", 0) == 0 and not is_article_url(response.url):
-            yield from self.follow(self._listing(response), response)
+            for out in self.follow(self._listing(response), response):
+                yield out
         else:
-            yield from self.parse_article_page(response)
+            async for out in self.parse_article_page(response):
+                yield out
 
-    def parse_article_page(self, response):
+    async def parse_article_page(self, response):
+        """Hand the page to the article parser (in a worker process when LABOUR_WORKERS > 0)."""
         site = response.meta["site"]
         self.crawler.stats.inc_value("labour/article_pages")
         try:
-            raw = _parse_article(response)
+            raw = await self.workers.run(parse_article, response.body, response.url, _declared_encoding(response))
         except NotAnArticle as exc:
             self.crawler.stats.inc_value("labour/article_pages", -1)
             listing = self._listing(response)
             if listing.articles or listing.next_pages:
                 self.crawler.stats.inc_value("labour/listing_at_article_url")
-                yield from self.follow(listing, response)
+                for out in self.follow(listing, response):
+                    yield out
             else:
                 yield Failure(response.url, "extract", str(exc), site.id)
             return
@@ -302,12 +310,6 @@ def _shown_day(entry) -> date | None:
 
 def _declared_encoding(response) -> str | None:
     return http_content_type_encoding(response.headers.get("Content-Type", b"").decode("latin-1"))
-
-
-def _parse_article(response) -> dict:
-    from scraper.parsers.article import parse_article
-
-    return parse_article(response.body, response.url, _declared_encoding(response))
 
 
 def error_kind(failure) -> str:
