@@ -28,6 +28,9 @@ DOWNLOAD_TIMEOUT = 30
 DOWNLOAD_MAXSIZE = 20 * 1024 * 1024
 DOWNLOAD_WARNSIZE = 5 * 1024 * 1024
 COOKIES_ENABLED = False
+#: Items processed in parallel per response. Scrapy's default (100) starts 100 cooperative tasks
+#: for every callback's output; an article page yields one item, a listing a few dozen requests.
+CONCURRENT_ITEMS = 8
 TELNETCONSOLE_ENABLED = False
 REMOTE_CONTROL_ENABLED = False
 # With the asyncio reactor a local test server saw 4 to 7 requests in flight under
