@@ -207,7 +207,8 @@ def exit_code(summary: dict | None, max_error_rate: float) -> int:
     if not summary or summary.get("finish_reason") not in ("finished", "closespider_pagecount"):
         return 1
     failures = summary.get("quarantined", 0) + summary.get("listing_errors", 0)
-    attempted = max(1, summary.get("articles_found", 0) + summary.get("refetched_changed", 0))
+    seen = summary.get("articles_found", 0) + summary.get("refetched_changed", 0) + summary.get("known_unchanged", 0)
+    attempted = max(1, seen)
     return 1 if failures / attempted > max_error_rate else 0
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import re
 import signal
+from html import escape as html_escape
 
 import pytest
 
@@ -62,8 +63,11 @@ def test_incremental_runs_revisions_and_hits_history(site, store_location, tmp_p
         date_end = html.index("</td>", date_start)
         first_page.write_text(html[:date_start] + "1 ม.ค. 2568" + html[date_end:], encoding="utf-8")
         article = page_file(site, href)
+        title = next(a["title"] for a in m["articles"] if a["target"] == href or href in a.get("also_at", ()))
         text = article.read_text(encoding="utf-8")
-        article.write_text(text.replace("<p>", "<p>แก้ไขข้อความ: ", 1), encoding="utf-8")
+        edited_text = text.replace(html_escape(title), html_escape(title) + " (แก้ไข)")
+        assert edited_text != text
+        article.write_text(edited_text, encoding="utf-8")
         run3 = harvest(server, store_location, tmp_path, "run3")
 
     # first run fetches every article; the second, unchanged, at most 10% of that

@@ -81,7 +81,9 @@ class PortalSpider(scrapy.Spider):
         self.since = parse_since(since)
         self.allowed_domains = sorted({h for s in chosen for h in s.hosts if h})
         self._hosts = {h.lower() for h in self.allowed_domains}
-        self.scheduled: set[str] = set()
+        self.scheduled: set[str] = set()  # article keys requested in this run
+        self.observed: set[str] = set()  # known articles seen unchanged in a listing in this run
+        self.hits_observed: set[str] = set()  # ... whose hit counter a listing showed
         self.written_ids: set[str] = set()
         self.written_urls: set[str] = set()
         self.known: dict = {}  # id -> scraper.storage.KnownArticle, when harvesting into a store
@@ -119,9 +121,11 @@ class PortalSpider(scrapy.Spider):
         for k in self.known.values():
             if k.published and (k.site not in self.newest or k.published[:10] > self.newest[k.site]):
                 self.newest[k.site] = k.published[:10]
-        self.crawler.stats.set_value("labour/known_articles", len(self.known))
+
 
     async def start(self):
+        if self.known:
+            self.crawler.stats.set_value("labour/known_articles", len(self.known))
         for site in self.sites:
             for url in site.start_urls:
                 yield scrapy.Request(url, callback=self.parse_page, errback=self.on_listing_error,
@@ -217,11 +221,13 @@ class PortalSpider(scrapy.Spider):
                 newest = self.newest.get(known.site)
                 if newest and (shown.isoformat() if shown else (known.published or "")[:10]) < newest:
                     known_old += 1
-                if key not in self.scheduled:
-                    self.scheduled.add(key)
+                # not "scheduled": a later listing that shows a change still gets it fetched
+                if key not in self.observed:
+                    self.observed.add(key)
                     stats.inc_value("labour/known_unchanged")
-                    if entry.hits_raw:
-                        yield ListingHits(known.id, entry.hits_raw, datetime.now(timezone.utc))
+                if entry.hits_raw and key not in self.hits_observed:
+                    self.hits_observed.add(key)
+                    yield ListingHits(known.id, entry.hits_raw, datetime.now(timezone.utc))
                 continue
             if key in self.scheduled:
                 continue

@@ -1,0 +1,571 @@
+"""The harvest store: articles upserted by id, their revisions and their hit-count history.
+
+One :class:`Store` interface over two backends: SQLite (embedded default, one file in WAL mode) and
+PostgreSQL (psycopg 3). Every ``observe_*`` call is one committed transaction, so a process killed
+at any moment (SIGKILL included) leaves the store consistent: an observation is either entirely in
+it (article row, revision row, hits row) or not at all.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import fcntl
+import hashlib
+import json
+import os
+import socket
+import sqlite3
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date, datetime, timezone
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from scraper.storage import sql
+from scraper.storage.sql import MIGRATIONS, Dialect
+
+APP = "labour-scraper"
+HIT_SOURCES = ("article", "listing")
+
+
+class StoreError(Exception):
+    """The store cannot be opened or used (bad location, schema newer than this program, ...)."""
+
+
+class StoreLocked(StoreError):
+    """Another process holds the store's lock. ``store`` names the store, ``holder`` describes the
+    process holding it (``{"pid": ..., "host": ...}``) when known, else ``None``."""
+
+    def __init__(self, store: str, holder: dict | None = None):
+        self.store = store
+        self.holder = holder or None
+        who = "another process"
+        if holder:
+            parts = []
+            if holder.get("pid") is not None:
+                parts.append(f"pid {holder['pid']}")
+            if holder.get("host"):
+                parts.append(f"on host {holder['host']}")
+            if holder.get("since"):
+                parts.append(f"since {holder['since']}")
+            if parts:
+                who = "another process (" + " ".join(parts) + ")"
+        super().__init__(f"store {store} is locked by {who}")
+
+
+@dataclass(frozen=True, slots=True)
+class KnownArticle:
+    """What the store knows about an article, for deciding whether to fetch it again.
+    ``hits`` is the count of the last stored article record (listing-only hit rows don't change it)."""
+
+    id: str
+    site: str | None
+    url: str
+    published: str | None
+    modified: str | None
+    hits: int | None
+    content_hash: str
+    first_seen: str
+    last_seen: str
+
+
+# -- helpers --------------------------------------------------------------------------------------
+
+
+def default_store_path() -> Path:
+    """``$LABOUR_SCRAPER_HOME/harvest.sqlite3`` when that variable is set, else
+    ``$XDG_DATA_HOME/labour-scraper/harvest.sqlite3`` (``~/.local/share/...`` by default)."""
+    home = os.environ.get("LABOUR_SCRAPER_HOME")
+    if home:
+        return Path(home).expanduser() / "harvest.sqlite3"
+    data = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(data).expanduser() / APP / "harvest.sqlite3"
+
+
+@cache
+def record_fields() -> tuple[str, ...]:
+    """The record's fields in the JSON Schema's order (the column order of exports)."""
+    schema = json.loads(resources.files("scraper").joinpath("schema/record.schema.json").read_text("utf-8"))
+    return tuple(schema["properties"])
+
+
+def _ordered(record: dict) -> dict:
+    """The record with its keys in schema order (PostgreSQL's JSONB does not keep key order)."""
+    fields = record_fields()
+    out = {k: record[k] for k in fields if k in record}
+    for k, v in record.items():
+        if k not in out:
+            out[k] = v
+    return out
+
+
+def utc_iso(moment: datetime | str | None) -> str:
+    """``YYYY-MM-DDTHH:MM:SSZ`` in UTC (microseconds dropped; a naive datetime is taken as UTC)."""
+    if moment is None:
+        moment = datetime.now(timezone.utc)
+    elif isinstance(moment, str):
+        text = moment.strip()
+        moment = datetime.fromisoformat(text[:-1] + "+00:00" if text.endswith(("Z", "z")) else text)
+    elif not isinstance(moment, datetime):
+        raise TypeError(f"observed_at must be a datetime, not {type(moment).__name__}")
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _since_text(since: date | datetime | str | None) -> str | None:
+    """The date part ``YYYY-MM-DD`` of ``since`` (a ``date``, ``datetime`` or ISO string)."""
+    if since is None:
+        return None
+    if isinstance(since, datetime):
+        return since.date().isoformat()
+    if isinstance(since, date):
+        return since.isoformat()
+    text = str(since).strip()
+    return date.fromisoformat(text[:10]).isoformat()
+
+
+def _lock_key(name: str) -> int:
+    """A signed 64-bit advisory-lock key for ``name``."""
+    return int.from_bytes(hashlib.sha256(f"{APP}:{name}".encode()).digest()[:8], "big", signed=True)
+
+
+def _holder_text() -> str:
+    return f"pid={os.getpid()} host={socket.gethostname()}"
+
+
+def _parse_holder(text: str | None) -> dict | None:
+    """``{"pid": 123, "host": "h", ...}`` from ``key=value`` words (the lock file, application_name)."""
+    if not text:
+        return None
+    holder: dict[str, Any] = {}
+    for word in text.split():
+        key, sep, value = word.partition("=")
+        if sep and key in ("pid", "host", "since"):
+            holder[key] = int(value) if key == "pid" and value.isdigit() else value
+    return holder or None
+
+
+# -- the store ------------------------------------------------------------------------------------
+
+
+class Store:
+    """Common logic; the backends supply connections, transactions and the lock."""
+
+    dialect: Dialect
+    location: str
+
+    def __init__(self) -> None:
+        self._conn: Any = None
+
+    # backend hooks
+    def _transaction(self, write: bool = True):  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def _reader(self):  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def _read_cursor(self, conn):  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def lock(self):  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def _load_record(self, value) -> dict:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def _serialize_migrations(self, cur) -> None:
+        """Make concurrent ``migrate()`` calls wait for each other (inside the transaction)."""
+
+    # plumbing
+    def _sql(self, text: str) -> str:
+        return sql.render(text, self.dialect)
+
+    def _execute(self, cur, text: str, params: Iterable = ()):
+        cur.execute(self._sql(text), tuple(params))
+        return cur
+
+    def _query(self, text: str, params: Iterable = ()) -> list[tuple]:
+        """Run one read statement on the main connection (for checks and tests)."""
+        with self._transaction(write=False) as cur:
+            return list(self._execute(cur, text, params).fetchall())
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} {self.location}>"
+
+    def close(self) -> None:
+        if self._conn is not None:
+            with contextlib.suppress(Exception):
+                self._conn.close()
+            self._conn = None
+
+    # -- migrations
+    def applied_migrations(self) -> list[int]:
+        """Versions recorded in ``schema_migrations`` (empty for a fresh store)."""
+        with self._transaction() as cur:
+            self._execute(cur, sql.MIGRATIONS_TABLE)
+            return [row[0] for row in self._execute(cur, sql.APPLIED_VERSIONS).fetchall()]
+
+    def schema_version(self) -> int:
+        versions = self.applied_migrations()
+        return max(versions) if versions else 0
+
+    def migrate(self, target: int | None = None) -> list[int]:
+        """Apply the migrations not yet applied (up to ``target``), each in its own transaction.
+        Returns the versions applied now (empty when the store is up to date)."""
+        latest = MIGRATIONS[-1].version
+        target = latest if target is None else target
+        applied_now: list[int] = []
+        for migration in MIGRATIONS:
+            if migration.version > target:
+                break
+            with self._transaction() as cur:
+                self._serialize_migrations(cur)
+                self._execute(cur, sql.MIGRATIONS_TABLE)
+                done = {row[0] for row in self._execute(cur, sql.APPLIED_VERSIONS).fetchall()}
+                newer = [v for v in done if v > latest]
+                if newer:
+                    raise StoreError(
+                        f"store {self.location} has schema version {max(newer)}, newer than this "
+                        f"{APP} supports ({latest}); upgrade {APP}")
+                if migration.version in done:
+                    continue
+                for statement in migration.statements:
+                    self._execute(cur, statement)
+                self._execute(cur, sql.RECORD_MIGRATION,
+                              (migration.version, migration.name, utc_iso(None)))
+            applied_now.append(migration.version)
+        return applied_now
+
+    # -- observations
+    def observe_record(self, record: dict, observed_at: datetime | None = None) -> str:
+        """Upsert ``record`` by id. Returns ``'new'``, ``'changed'`` (content_hash differs from the
+        stored one: a new revision) or ``'unchanged'`` (the stored record is still replaced by this
+        one, e.g. new hits or scraped_at). Committed before returning."""
+        try:
+            article_id = record["id"]
+            content_hash = record["content_hash"]
+            url = record["url"]
+        except KeyError as exc:
+            raise ValueError(f"record without {exc.args[0]!r}: {str(record)[:120]}") from None
+        when = utc_iso(observed_at)
+        hits = record.get("hits")
+        if hits is not None and (not isinstance(hits, int) or isinstance(hits, bool) or hits < 0):
+            raise ValueError(f"record {article_id}: hits must be a non-negative integer, not {hits!r}")
+        columns = (record.get("site"), url, record.get("published"), record.get("modified"), hits,
+                   content_hash)
+        doc = json.dumps(record, ensure_ascii=False, separators=(",", ":"))
+        with self._transaction() as cur:
+            inserted = self._execute(cur, sql.INSERT_ARTICLE, (article_id, *columns, doc, when, when)).rowcount
+            if inserted == 1:
+                outcome, revision = "new", 1
+            else:
+                (old_hash,) = self._execute(cur, sql.SELECT_ARTICLE_FOR_UPDATE, (article_id,)).fetchone()
+                self._execute(cur, sql.UPDATE_ARTICLE, (*columns, doc, when, when, article_id))
+                if old_hash == content_hash:
+                    outcome, revision = "unchanged", None
+                else:
+                    outcome = "changed"
+                    (revision,) = self._execute(cur, sql.NEXT_REVISION, (article_id,)).fetchone()
+            if revision is not None:
+                self._execute(cur, sql.INSERT_REVISION, (article_id, revision, when, content_hash,
+                                                         record.get("title") or "", record.get("body") or ""))
+            if hits is not None:
+                self._execute(cur, sql.INSERT_HITS, (article_id, when, hits, "article"))
+        return outcome
+
+    def observe_hits(self, article_id: str, hits: int, observed_at: datetime | None = None,
+                     source: str = "listing") -> bool:
+        """Record a hit count seen for a known article (e.g. on a listing page). Returns False (and
+        stores nothing) when the article is unknown."""
+        if source not in HIT_SOURCES:
+            raise ValueError(f"hits source must be one of {HIT_SOURCES}, not {source!r}")
+        if not isinstance(hits, int) or isinstance(hits, bool) or hits < 0:
+            raise ValueError(f"{article_id}: hits must be a non-negative integer, not {hits!r}")
+        when = utc_iso(observed_at)
+        with self._transaction() as cur:
+            return self._execute(cur, sql.INSERT_HITS_IF_KNOWN, (when, hits, source, article_id)).rowcount == 1
+
+    # -- reading
+    def known_articles(self, sites: Iterable[str] | None = None) -> dict[str, KnownArticle]:
+        """Every stored article (or those of ``sites``) by id."""
+        query, params = sql.KNOWN_ARTICLES, []
+        if sites is not None:
+            params = list(sites)
+            if not params:
+                return {}
+            query += " WHERE site IN (" + ", ".join("?" * len(params)) + ")"
+        query += " ORDER BY id"
+        with self._transaction(write=False) as cur:
+            rows = self._execute(cur, query, params).fetchall()
+        return {row[0]: KnownArticle(*row) for row in rows}
+
+    def _filtered(self, template: str, date_column: str, site_column: str, since, site,
+                  extra: dict[str, str] | None = None) -> tuple[str, list]:
+        clauses, params = [], []
+        since_text = _since_text(since)
+        if since_text is not None:
+            # ISO text: ``value >= 'YYYY-MM-DD'`` exactly when the value's date part is on or after it
+            clauses.append(f"{date_column} >= ?")
+            params.append(since_text)
+        if site is not None:
+            clauses.append(f"{site_column} = ?")
+            params.append(site)
+        query = template.replace("{where}", (" WHERE " + " AND ".join(clauses)) if clauses else "")
+        for slot, value in (extra or {}).items():
+            query = query.replace("{" + slot + "}", value)
+        return query, params
+
+    def _iterate(self, query: str, params: list) -> Iterator[tuple]:
+        """Stream rows on a connection of their own, so writes meanwhile commit normally."""
+        conn = self._reader()
+        try:
+            cur = self._read_cursor(conn)
+            cur.execute(self._sql(query), tuple(params))
+            while True:
+                rows = cur.fetchmany(500)
+                if not rows:
+                    break
+                yield from rows
+            cur.close()
+        finally:
+            with contextlib.suppress(Exception):
+                conn.close()
+
+    def iter_records(self, since: date | None = None, site: str | None = None) -> Iterator[dict]:
+        """The stored records (the latest version of each article), ordered by site, published
+        (nulls last), id. ``since`` keeps records published on or after that date."""
+        query, params = self._filtered(sql.RECORDS, "published", "site", since, site)
+        for (value,) in self._iterate(query, params):
+            yield _ordered(self._load_record(value))
+
+    def iter_hits(self, since: date | None = None, site: str | None = None) -> Iterator[dict]:
+        """Hit-count observations ``{id, site, observed_at, hits, source}`` ordered by id, observed_at.
+        ``since`` keeps observations made on or after that date (UTC)."""
+        query, params = self._filtered(sql.HITS, "h.observed_at", "a.site", since, site)
+        for article_id, site_, observed_at, hits, source in self._iterate(query, params):
+            yield {"id": article_id, "site": site_, "observed_at": observed_at, "hits": hits, "source": source}
+
+    def iter_revisions(self, since: date | None = None, site: str | None = None, *,
+                       with_body: bool = False) -> Iterator[dict]:
+        """Revisions ``{id, site, revision, observed_at, content_hash, title}`` (and ``body`` with
+        ``with_body``) ordered by id, revision. ``since`` filters on observed_at."""
+        query, params = self._filtered(sql.REVISIONS, "r.observed_at", "a.site", since, site,
+                                       {"body": ", r.body" if with_body else ""})
+        keys = ("id", "site", "revision", "observed_at", "content_hash", "title", "body")
+        for row in self._iterate(query, params):
+            yield dict(zip(keys, row, strict=False))
+
+    def counts(self) -> dict:
+        with self._transaction(write=False) as cur:
+            articles, revisions, hits = self._execute(cur, sql.COUNTS).fetchone()
+        return {"articles": articles, "revisions": revisions, "hits": hits}
+
+
+# -- SQLite ---------------------------------------------------------------------------------------
+
+
+class SQLiteStore(Store):
+    dialect = sql.SQLITE
+
+    def __init__(self, path: Path | str):
+        super().__init__()
+        self.path = Path(path).expanduser()
+        self.location = str(self.path)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._conn = self._connect()
+        except (OSError, sqlite3.Error) as exc:
+            raise StoreError(f"cannot open store {self.location}: {exc}") from exc
+
+    def _connect(self) -> sqlite3.Connection:
+        # isolation_level=None: no implicit transactions; _transaction() issues BEGIN IMMEDIATE.
+        conn = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=False)
+        conn.execute("PRAGMA busy_timeout = 30000")
+        mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+        if str(mode).lower() != "wal":
+            conn.close()
+            raise StoreError(f"cannot switch store {self.location} to WAL mode (got {mode})")
+        conn.execute("PRAGMA synchronous = NORMAL")
+        conn.execute("PRAGMA foreign_keys = ON")
+        return conn
+
+    @contextlib.contextmanager
+    def _transaction(self, write: bool = True):
+        if self._conn is None:
+            raise StoreError(f"store {self.location} is closed")
+        cur = self._conn.cursor()
+        # a writer takes the write lock up front (no read-then-upgrade deadlocks); readers don't
+        cur.execute("BEGIN IMMEDIATE" if write else "BEGIN")
+        try:
+            yield cur
+        except BaseException:
+            with contextlib.suppress(sqlite3.Error):
+                cur.execute("ROLLBACK")
+            raise
+        else:
+            cur.execute("COMMIT")
+        finally:
+            cur.close()
+
+    def _reader(self):
+        conn = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=False)
+        conn.execute("PRAGMA busy_timeout = 30000")
+        conn.execute("BEGIN")  # one snapshot for the whole iteration
+        return conn
+
+    def _read_cursor(self, conn):
+        return conn.cursor()
+
+    def _load_record(self, value) -> dict:
+        return json.loads(value)
+
+    @property
+    def lock_path(self) -> Path:
+        return self.path.with_name(self.path.name + ".lock")
+
+    @contextlib.contextmanager
+    def lock(self):
+        """Exclusive, non-blocking: ``fcntl.flock`` on ``<db>.lock``; the kernel releases it when the
+        process dies. Raises :class:`StoreLocked` when another process (or another ``lock()`` in this
+        one) holds it."""
+        fd = os.open(self.lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError as exc:
+                if exc.errno not in (errno.EWOULDBLOCK, errno.EAGAIN, errno.EACCES):
+                    raise
+                os.lseek(fd, 0, os.SEEK_SET)
+                holder = _parse_holder(os.read(fd, 4096).decode("utf-8", "replace"))
+                raise StoreLocked(self.location, holder) from None
+            os.ftruncate(fd, 0)
+            os.pwrite(fd, f"{_holder_text()} since={utc_iso(None)}\n".encode(), 0)
+            try:
+                yield self
+            finally:
+                with contextlib.suppress(OSError):
+                    os.ftruncate(fd, 0)
+                fcntl.flock(fd, fcntl.LOCK_UN)
+        finally:
+            os.close(fd)
+
+
+# -- PostgreSQL -----------------------------------------------------------------------------------
+
+
+class PostgresStore(Store):
+    dialect = sql.POSTGRES
+
+    def __init__(self, url: str):
+        super().__init__()
+        try:
+            import psycopg
+        except ImportError as exc:  # pragma: no cover - psycopg is a dependency
+            raise StoreError("a PostgreSQL store needs psycopg 3: pip install 'psycopg[binary]'") from exc
+        self._psycopg = psycopg
+        self.url = url
+        self.location = _redact(url)
+        try:
+            self._conn = psycopg.connect(url, autocommit=True, application_name=APP)
+            self._namespace = self._conn.execute("SELECT current_database() || '.' || current_schema()").fetchone()[0]
+        except psycopg.Error as exc:
+            raise StoreError(f"cannot open store {self.location}: {str(exc).strip()}") from exc
+
+    @contextlib.contextmanager
+    def _transaction(self, write: bool = True):
+        if self._conn is None:
+            raise StoreError(f"store {self.location} is closed")
+        with self._conn.transaction(), self._conn.cursor() as cur:
+            yield cur
+
+    def _serialize_migrations(self, cur) -> None:
+        cur.execute("SELECT pg_advisory_xact_lock(%s)", (_lock_key("migrate:" + self._namespace),))
+
+    def _reader(self):
+        # not autocommit: the server-side cursor lives in one read transaction
+        return self._psycopg.connect(self.url, application_name=APP)
+
+    def _read_cursor(self, conn):
+        cur = conn.cursor(name="labour_scraper_iter")
+        cur.itersize = 500
+        return cur
+
+    def _load_record(self, value) -> dict:
+        return json.loads(value) if isinstance(value, (str, bytes)) else value
+
+    @contextlib.contextmanager
+    def lock(self):
+        """Exclusive, non-blocking: ``pg_try_advisory_lock`` on a dedicated connection; the server
+        releases it when that connection ends (also when the process dies). Raises
+        :class:`StoreLocked` when another session holds it."""
+        psycopg = self._psycopg
+        key = _lock_key("lock:" + self._namespace)
+        name = f"{APP} lock {_holder_text()}".encode()[:63].decode("utf-8", "ignore")
+        try:
+            conn = psycopg.connect(self.url, autocommit=True, application_name=name)
+        except psycopg.Error as exc:
+            raise StoreError(f"cannot open store {self.location}: {str(exc).strip()}") from exc
+        try:
+            if not conn.execute("SELECT pg_try_advisory_lock(%s)", (key,)).fetchone()[0]:
+                raise StoreLocked(self.location, self._lock_holder(conn, key))
+            try:
+                yield self
+            finally:
+                with contextlib.suppress(psycopg.Error):
+                    conn.execute("SELECT pg_advisory_unlock(%s)", (key,))
+        finally:
+            conn.close()
+
+    def _lock_holder(self, conn, key: int) -> dict | None:
+        unsigned = key & 0xFFFFFFFFFFFFFFFF
+        try:
+            row = conn.execute(
+                """SELECT a.application_name, a.pid, a.backend_start
+                   FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+                   WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 1
+                     AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
+                     AND l.classid::bigint = %s AND l.objid::bigint = %s""",
+                (unsigned >> 32, unsigned & 0xFFFFFFFF)).fetchone()
+        except self._psycopg.Error:
+            return None
+        if row is None:
+            return None
+        holder = _parse_holder(row[0]) or {}
+        holder.setdefault("backend_pid", row[1])
+        if row[2] is not None:
+            holder.setdefault("since", utc_iso(row[2]))
+        return holder
+
+
+def _redact(url: str) -> str:
+    """The URL without its password (for messages)."""
+    from urllib.parse import urlsplit, urlunsplit
+
+    parts = urlsplit(url)
+    if parts.password:
+        netloc = parts.netloc.replace(":" + parts.password + "@", ":***@", 1)
+        return urlunsplit(parts._replace(netloc=netloc))
+    return url
+
+
+def open_store(location: str | os.PathLike | None = None) -> Store:
+    """``postgresql://...`` / ``postgres://...`` -> PostgreSQL; anything else is a file path -> SQLite
+    (``None``: :func:`default_store_path`). Call ``migrate()`` before using a new store."""
+    if location is None:
+        return SQLiteStore(default_store_path())
+    text = os.fspath(location)
+    if text.startswith(("postgresql://", "postgres://")):
+        return PostgresStore(text)
+    if "://" in text:
+        raise StoreError(f"unsupported store location {text!r}: a file path or a postgresql:// URL")
+    return SQLiteStore(text)
