@@ -13,13 +13,9 @@ from urllib.parse import unquote, urljoin, urlsplit
 from lxml import etree
 
 from scraper.parsers.labels import hits_value, split_labelled, strip_label
-from scraper.parsers.locate import ArticleBlock, is_noise
+from scraper.parsers.locate import ArticleBlock, _cls, is_noise
 from scraper.parsers.text import clean, collapse, element_text, paragraphs
 from scraper.parsers.thaidate import find_date
-
-
-def _cls(name: str) -> str:
-    return f"contains(concat(' ', normalize-space(@class), ' '), ' {name} ')"
 
 
 def _classes(*names: str) -> str:
