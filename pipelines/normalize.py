@@ -38,6 +38,16 @@ def canonical(url: str) -> str:
     return canonicalize_url(cleaned)
 
 
+def record_url(raw: dict) -> str:
+    """The page's own ``<link rel="canonical">`` when it is on the fetched page's host (menus
+    reach one article by several URLs; this names it once), else the fetched URL; canonicalized."""
+    fetched = raw["url"]
+    declared = raw.get("canonical_url")
+    if declared and not fetched.startswith("file:") and _host(declared) == _host(fetched):
+        return canonical(declared)
+    return canonical(fetched)
+
+
 def _host(url: str | None) -> str | None:
     if not url:
         return None
@@ -164,7 +174,7 @@ def build_record(raw: dict, *, site=None, scraped_at: datetime | None = None) ->
 
     ``site`` is a registry :class:`scraper.registry.Site` (looked up by host when omitted).
     """
-    url = canonical(raw["url"])
+    url = record_url(raw)
     if site is None:
         site = _site_for(raw["url"]) or _site_for(raw.get("canonical_url"))
     prefix = site.id if site else (_host(url) or _host(raw.get("canonical_url")) or "local")

@@ -121,7 +121,7 @@ class PortalSpider(scrapy.Spider):
             self.known = store.known_articles(sites=None)
         finally:
             store.close()
-        self.known_by_url = {canonical(k.url): k for k in self.known.values() if k.url}
+        self.known_by_url = {_url_key(k.site, k.url): k for k in self.known.values() if k.url}
         for k in self.known.values():
             if k.published and (k.site not in self.newest or k.published[:10] > self.newest[k.site]):
                 self.newest[k.site] = k.published[:10]
@@ -219,7 +219,7 @@ class PortalSpider(scrapy.Spider):
                     stats.inc_value("labour/older_than_since")
                     continue
             key = self.article_key(site, entry.url)
-            known = self.known.get(key) or self.known_by_url.get(canonical(entry.url))
+            known = self.known.get(key) or self.known_by_url.get(_url_key(site.id, entry.url))
             if known is not None and not self.needs_refetch(known, entry, shown):
                 known_unchanged += 1
                 newest = self.newest.get(known.site)
@@ -306,6 +306,13 @@ class PortalSpider(scrapy.Spider):
         self.crawler.stats.inc_value(f"labour/errors/{error_kind(failure)}")
         self.crawler.stats.inc_value("labour/listing_errors")
         self.logger.warning("listing %s failed: %s", failure.request.url, describe_failure(failure))
+
+
+def _url_key(site_id: str | None, url: str) -> str:
+    """A site's article URL without scheme and host: the same across a portal's host names
+    (and across the random ports of the local demo portal)."""
+    parts = urlsplit(canonical(url))
+    return f"{site_id}:{parts.path}?{parts.query}"
 
 
 def _shown_day(entry) -> date | None:
