@@ -85,3 +85,35 @@ def test_since_stops_paging_without_gaps(tmp_path):
     assert len(got & older) < 0.2 * len(older)  # only what undated links (menus, modules) reach
     summary = json.loads(out.with_name("since.summary.json").read_text(encoding="utf-8"))
     assert summary["paging_stopped_since"] > 0 and summary["older_than_since"] > 0
+
+
+def test_articles_only_in_the_sitemap_are_found(tmp_path):
+    """A portal whose pages link nowhere: robots.txt's Sitemap: line is the only way in."""
+    import shutil
+
+    from scraper.demo.server import PortalServer, target_to_filename
+
+    site = tmp_path / "site"
+    site.mkdir()
+    chosen = [a for a in manifest()["articles"] if a["shape"] == "joomla3_default"][:3]
+    for article in chosen:
+        source = DEMO_SITE / target_to_filename(article["target"])
+        source = source / "index.html" if source.is_dir() else source
+        dest = site / target_to_filename(article["target"])
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(source, dest)
+        meta = source.with_name(source.name + ".meta.json")
+        if meta.exists():
+            shutil.copy(meta, dest.with_name(dest.name + ".meta.json"))
+    (site / "index.html").write_text("<html><body><p>ยินดีต้อนรับ</p></body></html>", encoding="utf-8")
+    (site / "robots.txt").write_text("User-agent: *\nDisallow: /administrator/\nSitemap: /sitemap.xml\n")
+    urls = "".join(f"<url><loc>{a['target'].replace('&', '&amp;')}</loc></url>" for a in chosen)
+    (site / "sitemap.xml").write_text(
+        f'<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+        f"{urls}</urlset>", encoding="utf-8")
+    out = tmp_path / "sitemap.jsonl"
+    with PortalServer(site) as server:
+        proc = run_crawl("crawl", "--start-url", server.base_url, "-o", str(out), "--unpolite", "--quiet")
+    assert proc.returncode == 0, proc.stderr.decode()[-3000:]
+    got = {r["id"].rsplit(":", 1)[1] for r in read_jsonl(out)}
+    assert got == {a["id"].rsplit(":", 1)[1] for a in chosen}

@@ -36,6 +36,7 @@ class Listing:
     articles: list[ListingEntry] = field(default_factory=list)
     next_pages: list[str] = field(default_factory=list)
     sections: list[str] = field(default_factory=list)  # categories, feeds, sitemaps to explore
+    is_sitemap: bool = False  # a sitemap: every article at once, without dates or order
 
 
 _ASSET = re.compile(r"\.(jpe?g|png|gif|webp|svg|ico|css|js|mp4|mp3|woff2?|ttf)$", re.I)
@@ -171,6 +172,7 @@ def parse_feed(body: bytes, url: str) -> Listing:
         return out
     if root is None:
         return out
+    out.is_sitemap = etree.QName(root).localname in ("urlset", "sitemapindex")
     for el in root.iter():
         if not isinstance(el.tag, str):
             continue

@@ -12,11 +12,13 @@ output of an interrupted run, and with ``since`` stops paging once a listing is 
 
 from __future__ import annotations
 
+from collections import deque
 from datetime import date, datetime, timezone
 from urllib.parse import urljoin, urlsplit
 
 import scrapy
-from scrapy.exceptions import IgnoreRequest
+from scrapy import signals
+from scrapy.exceptions import DontCloseSpider, IgnoreRequest
 from scrapy.spidermiddlewares.httperror import HttpError
 from scrapy.utils.sitemap import sitemap_urls_from_robots
 from twisted.internet.error import TimeoutError as TxTimeoutError
@@ -28,7 +30,14 @@ from scraper.items import ArticlePage, Failure, ListingHits
 from scraper.parsers.article import parse_article
 from scraper.parsers.errors import ExtractionError, NotAnArticle
 from scraper.parsers.fields import article_id_from_url
-from scraper.parsers.listing import is_article_url, is_listing_url, looks_like_feed, parse_feed, parse_listing
+from scraper.parsers.listing import (
+    Listing,
+    is_article_url,
+    is_listing_url,
+    looks_like_feed,
+    parse_feed,
+    parse_listing,
+)
 from scraper.parsers.thaidate import parse_date, parse_iso
 from scraper.registry import Site, load_sites, normalize_host
 from scraper.workers import WorkerPool
@@ -88,6 +97,7 @@ class PortalSpider(scrapy.Spider):
         self.scheduled: set[str] = set()  # article keys requested in this run
         self.observed: set[str] = set()  # known articles seen unchanged in a listing in this run
         self.hits_observed: set[str] = set()  # ... whose hit counter a listing showed
+        self.sitemap_backlog: deque = deque()  # (site, ListingEntry) from sitemaps, fed in when idle
         self.written_ids: set[str] = set()
         self.written_urls: set[str] = set()
         self.known: dict = {}  # id -> scraper.storage.KnownArticle, when harvesting into a store
@@ -106,6 +116,7 @@ class PortalSpider(scrapy.Spider):
             raise ValueError(f"LABOUR_REFETCH: unknown policy {spider.refetch!r} (changed, hits, always, never)")
         spider.incremental_depth = crawler.settings.getint("LABOUR_INCREMENTAL_DEPTH", 1)
         spider.workers = WorkerPool.for_crawler(crawler)
+        crawler.signals.connect(spider.on_idle, signal=signals.spider_idle)
         store = crawler.settings.get("LABOUR_STORE")
         if store:
             spider.load_known(store)
@@ -146,6 +157,30 @@ class PortalSpider(scrapy.Spider):
                 yield scrapy.Request(url, callback=self.parse_page, errback=self.on_listing_error,
                                      meta={"site": response.meta["site"], "hops": 0})
 
+    def defer_sitemap(self, sitemap, response) -> None:
+        """Keep a sitemap's article URLs (strings only) until the listings are done.
+
+        A sitemap lists a whole portal at once; requesting it all at once would hold tens of
+        thousands of requests in memory. Listings come first (with their dates and hit
+        counters); the sitemap then fills the gaps, in batches, whenever the crawl goes idle.
+        """
+        site = response.meta["site"]
+        self.sitemap_backlog.extend((site, entry) for entry in sitemap.articles)
+        self.crawler.stats.inc_value("labour/sitemap_urls", len(sitemap.articles))
+
+    def on_idle(self):
+        if not self.sitemap_backlog:
+            return
+        batch = []
+        while self.sitemap_backlog and len(batch) < SITEMAP_BATCH:
+            site, entry = self.sitemap_backlog.popleft()
+            listing = Listing(articles=[entry])
+            fake = _SitemapResponse(site)
+            batch.extend(r for r in self.follow(listing, fake) if isinstance(r, scrapy.Request))
+        for request in batch:
+            self.crawler.engine.crawl(request)
+        raise DontCloseSpider
+
     def on_robots_error(self, failure):
         self.logger.debug("no robots.txt for sitemaps: %s", describe_failure(failure))
 
@@ -158,7 +193,11 @@ class PortalSpider(scrapy.Spider):
         first offered to the article parser, which says when it is not an article.
         """
         if looks_like_feed(response.body):
-            for out in self.follow(parse_feed(response.body, response.url), response):
+            feed = parse_feed(response.body, response.url)
+            if feed.is_sitemap:
+                self.defer_sitemap(feed, response)
+                feed.articles = []
+            for out in self.follow(feed, response):
                 yield out
         elif is_listing_url(response.url) or response.meta.get("hops", 0) == 0 and not is_article_url(response.url):
             for out in self.follow(self._listing(response), response):
@@ -306,6 +345,16 @@ class PortalSpider(scrapy.Spider):
         self.crawler.stats.inc_value(f"labour/errors/{error_kind(failure)}")
         self.crawler.stats.inc_value("labour/listing_errors")
         self.logger.warning("listing %s failed: %s", failure.request.url, describe_failure(failure))
+
+
+SITEMAP_BATCH = 200
+
+
+class _SitemapResponse:
+    """What follow() needs to know about where sitemap entries came from."""
+
+    def __init__(self, site):
+        self.meta = {"site": site, "hops": 0}
 
 
 def _url_key(site_id: str | None, url: str) -> str:
