@@ -168,9 +168,27 @@ def _text_len(el) -> int:
     return sum(len(t) for t in el.itertext())
 
 
+#: Substrings one of which a page's class/itemtype attributes or tags must hold for a layout's
+#: XPath to match: one C-level pass collects them, so absent layouts cost no document scan.
+_ROOT_MARKERS = {
+    "joomla4": ("com-content-article",), "joomla3": ("item-page",), "k2": ("itemView",),
+    "microdata": ("schema.org/",), "wordpress": ("<article>", "hentry"), "joomla15": ("contentpaneopen",),
+}
+_MARKER_ATTRS = etree.XPath("//@class | //@itemtype", smart_strings=False)
+_HAS_ARTICLE_TAG = etree.XPath("boolean(//article)")
+
+
+def _markers(doc) -> str:
+    text = " ".join(_MARKER_ATTRS(doc))
+    return text + (" <article>" if _HAS_ARTICLE_TAG(doc) else "")
+
+
 def locate_article(doc) -> ArticleBlock:
     """Return the article block of a parsed page, or raise :class:`NotAnArticle`."""
+    markers = _markers(doc)
     for layout, xpath in ROOT_XPATHS:
+        if not any(m in markers for m in _ROOT_MARKERS[layout]):
+            continue
         found = _outermost(xpath(doc))
         if not found:
             continue
