@@ -8,7 +8,7 @@ Paragraphs are grouped by topic so that an article's text matches its title.
 
 from __future__ import annotations
 
-# --- the seed article (/work/shared/seed): area10, 30 สิงหาคม 2564, by area10, ฮิต: 31 ---------------
+# --- the seed article (../shared/seed): area10, 30 สิงหาคม 2564, by area10, ฮิต: 31 ---------------
 SEED_TITLE = "กสร. ได้รับคะแนน 95.59 จากผลประเมิน ITA ยึดมั่นเป็นองค์กรสุจริต โปร่งใส ไร้คอร์รัปชัน"
 SEED_PARAGRAPHS = [
     "กรมสวัสดิการและคุ้มครองแรงงาน ได้รับคะแนน 95.59 ระดับดีเยี่ยม จากการประเมินคุณธรรมและความโปร่งใส"

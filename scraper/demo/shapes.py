@@ -1311,7 +1311,7 @@ def render(article: Article, *, rng: random.Random, sidebar_items: list[SidebarI
 
 
 def seed_article() -> Article:
-    """The real article of /work/shared/seed (area10, 30 สิงหาคม 2564, by area10, ฮิต: 31)."""
+    """The real article of ../shared/seed (area10, 30 สิงหาคม 2564, by area10, ฮิต: 31)."""
     published = datetime(2021, 8, 30, 10, 15, 0, tzinfo=BANGKOK)
     art = Article(
         shape="joomla3_override", site="area10", host="area10.labour.go.th", article_id=1286, alias="95-59-ita",
@@ -1329,7 +1329,7 @@ def seed_article() -> Article:
         "counter": (dict(corpus.SEED_COUNTER), corpus.SEED_IP, corpus.SEED_SERVER_TIME),
         "features": [],
         "body_kind": "seed",
-        "note": "the seed article (/work/shared/seed), as its portal renders it",
+        "note": "the seed article (../shared/seed), as its portal renders it",
     }
     return art
 
