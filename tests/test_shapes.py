@@ -25,7 +25,7 @@ from scraper.demo.truth import RECORD_KEYS, clean_paragraph
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "fixtures" / "pages"
-SEED_DIR = Path("/work/shared/seed")
+SEED_DIR = Path(__file__).resolve().parents[2] / "shared" / "seed"  # the seed dump, beside the repo
 ZW = "\u200b\u200c\u200d\u2060\ufeff"
 
 
