@@ -141,8 +141,9 @@ def relax_politeness(settings) -> None:
 
 
 def cmd_crawl(args) -> int:
-    from scraper.registry import Site, load_sites
+    from scraper.registry import RegistryError, Site, load_sites
     from scraper.spiders.portal import PortalSpider, parse_since
+    from scraper.storage import StoreError
 
     try:
         parse_since(args.since)
@@ -191,11 +192,9 @@ def cmd_crawl(args) -> int:
                 print(f"labour-scraper: {locked}", file=sys.stderr)
                 return 3
             summary = run_spider(settings, PortalSpider, **spider_kwargs)
-    except Exception as exc:  # a store that cannot be opened: configuration error
-        if type(exc).__name__ in ("StoreError", "OperationalError", "ConnectionError", "RegistryError"):
-            print(f"labour-scraper: {exc}", file=sys.stderr)
-            return 2
-        raise
+    except (StoreError, RegistryError) as exc:  # a store or registry that cannot be read: configuration
+        print(f"labour-scraper: {exc}", file=sys.stderr)
+        return 2
     finally:
         if server is not None:
             server.shutdown()
