@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from pipelines.normalize import (
+    _FORMATTED_NUMBER,
     build_record,
     canonical,
     choose_date,
@@ -12,6 +19,8 @@ from pipelines.normalize import (
     word_count,
 )
 from pipelines.validate import validation_errors
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "pages"
 
 
 def cand(kind, source, raw=None, machine=None):
@@ -88,3 +97,39 @@ def test_build_record_is_schema_valid_and_attributes_the_site():
     assert validation_errors(record) == []
     assert record["id"] == "area10:1234" and record["site"] == "area10" and record["published"] == "2021-08-30"
     assert record["body"] == "ย่อหน้า\n\nสอง" and record["hits"] == 31 and record["scraped_at"] is None
+
+
+_WORDY = st.text(
+    alphabet=st.sampled_from(list("กขคงนมยรลวสหอะาำิีึืุูเแโใไ่้๊๋็์ๆ๐๑๒๓๔๕") + list("0123456789.,:; \n-()/abcXYZ_")),
+    max_size=200,
+)
+
+
+def _word_tokenize_count(text: str) -> int:
+    from pythainlp.tokenize import word_tokenize
+
+    tokens = word_tokenize(text, engine="nlpo3", keep_whitespace=False)
+    return sum(1 for t in tokens if any(ch.isalnum() for ch in t))
+
+
+@settings(max_examples=3000, deadline=None)
+@given(_WORDY)
+def test_word_count_equals_word_tokenize(text):
+    """The offset-based count is exactly pythainlp's word_tokenize count, formatted numbers included."""
+    assert word_count(text) == _word_tokenize_count(text)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(_WORDY)
+def test_formatted_numbers_are_pythainlps(text):
+    from pythainlp.tokenize._utils import _DIGITS_WITH_SEPARATOR
+
+    assert [m.span() for m in _FORMATTED_NUMBER.finditer(text)] == [m.span() for m in _DIGITS_WITH_SEPARATOR.finditer(text)]
+
+
+def test_word_count_on_formatted_numbers_and_fixture_bodies():
+    for text in ("เวลา 12:00น อัตรา 1,234.5 บาท", "IP 127.0.0.1 ครับ", "๑,๒๓๔.๕ และ 1.2.3", "1,2,3,4,5,6,7", "ก1.2ข3:4"):
+        assert word_count(text) == _word_tokenize_count(text), text
+    for path in sorted(FIXTURES.glob("*.json")):
+        body = json.loads(path.read_text(encoding="utf-8"))["body"]
+        assert word_count(body) == _word_tokenize_count(body), path.name
