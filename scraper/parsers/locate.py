@@ -40,18 +40,15 @@ LISTING_XPATH = etree.XPath(
     f" | //*[{_cls('itemListView')}]//*[{_cls('catItemTitle')}]"
 )
 
-#: Article bodies inside a located root, by strength.
-BODY_XPATHS = tuple(
-    etree.XPath(expr)
-    for expr in (
-        ".//*[@itemprop='articleBody']",
-        f".//*[{_cls('com-content-article__body')}]",
-        f".//*[{_cls('itemFullText')} or {_cls('itemIntroText')}]",
-        f".//*[{_cls('entry-content')}]",
-        f".//*[{_cls('post-content')} or {_cls('article-content')} or {_cls('news-content')} or {_cls('news_content')}"
-        f" or {_cls('news-detail')} or {_cls('news_detail')} or {_cls('article-body')} or {_cls('content-detail')}"
-        f" or {_cls('content_detail')} or {_cls('detail')}][not(self::table)]",
-    )
+#: Article bodies inside a located root, by strength: (class tokens, itemprops, tables allowed).
+#: Looked up in the root's :class:`ElementIndex`, built once and needed by the fields anyway.
+BODY_MARKERS: tuple[tuple[tuple[str, ...], tuple[str, ...], bool], ...] = (
+    ((), ("articleBody",), True),
+    (("com-content-article__body",), (), True),
+    (("itemFullText", "itemIntroText"), (), True),
+    (("entry-content",), (), True),
+    (("post-content", "article-content", "news-content", "news_content", "news-detail", "news_detail",
+      "article-body", "content-detail", "content_detail", "detail"), (), False),
 )
 
 #: Class tokens of blocks that are never the article's text (inside or outside the root).
@@ -212,13 +209,16 @@ def locate_article(doc) -> ArticleBlock:
 
 
 def _with_body(root, layout: str) -> ArticleBlock:
-    for xpath in BODY_XPATHS:
-        bodies = _outermost(xpath(root))
+    index = ElementIndex(root)
+    for classes, itemprops, tables in BODY_MARKERS:
+        bodies = _outermost([
+            el for el in index.find(classes, itemprops) if el is not root and (tables or el.tag != "table")
+        ])
         if bodies:
-            return ArticleBlock(root, bodies[0], layout, bodies[1:])
+            return ArticleBlock(root, bodies[0], layout, bodies[1:], index)
     if layout == "joomla15":
-        return ArticleBlock(root, _joomla15_body(root), layout)
-    return ArticleBlock(root, None, layout)
+        return ArticleBlock(root, _joomla15_body(root), layout, _index=index)
+    return ArticleBlock(root, None, layout, _index=index)
 
 
 def _joomla15_body(root):
