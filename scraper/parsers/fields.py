@@ -13,39 +13,48 @@ from urllib.parse import unquote, urljoin, urlsplit
 from lxml import etree
 
 from scraper.parsers.labels import hits_value, split_labelled, strip_label
-from scraper.parsers.locate import ArticleBlock, _cls, is_noise
+from scraper.parsers.locate import ArticleBlock, is_noise
 from scraper.parsers.text import clean, collapse, element_text, paragraphs
 from scraper.parsers.thaidate import find_date
 
-
-def _classes(*names: str) -> str:
-    return " or ".join(_cls(n) for n in names)
-
-
 # --- title -------------------------------------------------------------------------------------
 
-#: Title markers, strongest first (document order decides only within one marker).
-_TITLE_XPATHS = tuple(
-    etree.XPath(expr)
-    for expr in (
-        ".//*[@itemprop='headline']",
-        f".//*[{_classes('itemTitle', 'entry-title', 'contentheading', 'article-title', 'news-title', 'post-title')}]",
-        ".//*[contains(@class, 'page-header')]//*[self::h1 or self::h2][not(following-sibling::*)]"
-        " | .//*[contains(@class, 'page-header')][not(*)]",
-        ".//*[contains(@class, 'topic') or contains(@class, 'title') or contains(@class, 'heading')]"
-        "[not(self::body)][not(contains(@class, 'module'))]",
-    )
+#: Title markers, strongest first (document order decides only within one marker): microdata
+#: headline, the CMSs' title classes, a page header's last heading, then any title-like class.
+_TITLE_CLASSES = ("itemTitle", "entry-title", "contentheading", "article-title", "news-title", "post-title")
+_PAGE_HEADER_TITLE = etree.XPath(
+    ".//*[contains(@class, 'page-header')]//*[self::h1 or self::h2][not(following-sibling::*)]"
+    " | .//*[contains(@class, 'page-header')][not(*)]"
+)
+_GENERIC_TITLE = etree.XPath(
+    ".//*[contains(@class, 'topic') or contains(@class, 'title') or contains(@class, 'heading')]"
+    "[not(self::body)][not(contains(@class, 'module'))]"
 )
 _HEADINGS = etree.XPath(".//h1 | .//h2 | .//h3")
 _META_TITLE = etree.XPath("//meta[@property='og:title']/@content")
 _TITLE_TAG = etree.XPath("//title")
 
 
+def _title_candidates(block: ArticleBlock):
+    """``(elements, generic)`` per title marker, strongest first.
+
+    The class markers are looked up in the block's element index; an XPath runs only when some
+    class token of the block holds its substring (a class-substring scan of every element is
+    the costly part of finding a title).
+    """
+    index, root = block.index, block.root
+    yield [el for el in index.find(itemprops=("headline",)) if el.get("itemprop") == "headline" and el is not root], False
+    yield [el for el in index.find(_TITLE_CLASSES) if el is not root], False
+    if any("page-header" in token for token in index.by_class):
+        yield _PAGE_HEADER_TITLE(root), False
+    if any("topic" in token or "title" in token or "heading" in token for token in index.by_class):
+        yield _GENERIC_TITLE(root), True
+
+
 def title(doc, block: ArticleBlock) -> tuple[str | None, object | None]:
     """The article heading (and its element, so the body can leave it out)."""
-    for rank, xpath in enumerate(_TITLE_XPATHS):
-        generic = rank == len(_TITLE_XPATHS) - 1
-        for el in xpath(block.root):
+    for elements, generic in _title_candidates(block):
+        for el in elements:
             if el.tag == "meta" or (block.body is not None and _inside(el, block.body)):
                 continue
             if generic and (is_noise(el) or any(is_noise(a) for a in _ancestors_until(el, block.root))):
