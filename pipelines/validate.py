@@ -1,4 +1,11 @@
-"""Validate: every record against the JSON Schema shipped in the package."""
+"""Validate: every record against the JSON Schema shipped in the package.
+
+Two validators read the one schema file. fastjsonschema compiles it to Python code and passes a
+valid record in ~0.01 ms, against ~0.27 ms for jsonschema's interpreter (a twentieth of the
+whole extraction of a page); nearly every record is valid. jsonschema remains the authority: it
+checks the schema itself and words the errors of an invalid record.
+``tests/test_validate.py`` checks that the two agree on valid and broken records.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +13,7 @@ import json
 from functools import cache
 from importlib import resources
 
+import fastjsonschema
 from jsonschema import Draft202012Validator
 
 
@@ -22,8 +30,27 @@ def _validator() -> Draft202012Validator:
     return Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
 
 
+@cache
+def _compiled():
+    _validator()  # the schema is checked first
+    return fastjsonschema.compile(record_schema())
+
+
 def validation_errors(record: dict) -> list[str]:
     """One short line per schema violation (empty when the record is valid)."""
+    try:
+        _compiled()(record)
+        return []
+    except fastjsonschema.JsonSchemaValueException as exc:
+        compiled_error = exc
+    out = _worded_errors(record)
+    if not out:  # never let a record through on a disagreement: keep fastjsonschema's word
+        where = ".".join(str(p) for p in compiled_error.path[1:]) or "record"
+        out = [f"{where}: {compiled_error.message[:200]}"]
+    return out
+
+
+def _worded_errors(record: dict) -> list[str]:
     errors = sorted(_validator().iter_errors(record), key=lambda e: list(e.absolute_path))
     out = []
     for err in errors:
