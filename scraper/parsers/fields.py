@@ -74,7 +74,7 @@ def title(doc, block: ArticleBlock) -> tuple[str | None, object | None]:
         if clean(text):
             return clean(text), None
     for el in _TITLE_TAG(doc):
-        text = clean(el.text_content())
+        text = clean("".join(el.itertext()))
         if text:
             parts = re.split(r"\s+[-|–:]{1,2}\s+", text)
             return max(parts, key=len), None

@@ -9,7 +9,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 
-from lxml import html as lxml_html
+from lxml import etree
 from pythainlp import (
     thai_above_vowels,
     thai_below_vowels,
@@ -135,7 +135,7 @@ def _iter_text(el):
             yield child.tail
 
 
-def paragraphs(root, skip: Callable[[lxml_html.HtmlElement], bool] = lambda el: False) -> list[str]:
+def paragraphs(root, skip: Callable[[etree._Element], bool] = lambda el: False) -> list[str]:
     """Split an element's text into cleaned paragraphs at every block boundary and ``<br>``.
 
     ``skip(el)`` excludes an element and its content (its tail text is kept).
