@@ -15,29 +15,43 @@ from scraper.parsers.errors import NotAnArticle
 
 
 def _cls(name: str) -> str:
-    return f"contains(concat(' ', normalize-space(@class), ' '), ' {name} ')"
+    """XPath predicate: the element's class attribute holds the token ``name``.
+
+    The cheap substring test runs first; XPath's ``and`` skips the costly exact test for the
+    elements that fail it, i.e. nearly all.
+    """
+    return f"(contains(@class, '{name}') and contains(concat(' ', normalize-space(@class), ' '), ' {name} '))"
+
+
+def _with_class(name: str, tag: str = "*") -> str:
+    """XPath of the page's ``tag`` elements whose class holds the token ``name``.
+
+    Walks the page's class attributes rather than its elements: a third of the cost.
+    """
+    return (f"//@class[contains(., '{name}') and contains(concat(' ', normalize-space(.), ' '), ' {name} ')]"
+            f"/parent::{tag}")
 
 
 #: Article containers by strength; a page with two or more matches of one is a listing.
 ROOT_XPATHS: tuple[tuple[str, etree.XPath], ...] = tuple(
     (name, etree.XPath(expr))
     for name, expr in (
-        ("joomla4", f"//*[{_cls('com-content-article')}]"),
-        ("joomla3", f"//*[{_cls('item-page')}]"),
-        ("k2", f"//*[{_cls('itemView')}]"),
+        ("joomla4", _with_class("com-content-article")),
+        ("joomla3", _with_class("item-page")),
+        ("k2", _with_class("itemView")),
         ("microdata", "//*[contains(@itemtype, 'schema.org/Article') or contains(@itemtype, 'schema.org/NewsArticle')"
                       " or contains(@itemtype, 'schema.org/BlogPosting')][not(@itemprop='blogPost')]"),
         ("wordpress", "//article[contains(@class, 'post') or starts-with(@id, 'post-')]"
-                      f" | //*[{_cls('hentry')}]"),
-        ("joomla15", f"//table[{_cls('contentpaneopen')}]/.."),
+                      f" | {_with_class('hentry')}"),
+        ("joomla15", f"{_with_class('contentpaneopen', 'table')}/.."),
     )
 )
 
 #: Markers of listing pages (blog/category layouts, archives).
 LISTING_XPATH = etree.XPath(
-    f"//*[@itemprop='blogPost'] | //*[{_cls('items-row')}] | //*[{_cls('catItemView')}]"
-    f" | //*[{_cls('blog-item')}] | //table[{_cls('category')}]//a"
-    f" | //*[{_cls('itemListView')}]//*[{_cls('catItemTitle')}]"
+    f"//*[@itemprop='blogPost'] | {_with_class('items-row')} | {_with_class('catItemView')}"
+    f" | {_with_class('blog-item')} | {_with_class('category', 'table')}//a"
+    f" | {_with_class('itemListView')}//*[{_cls('catItemTitle')}]"
 )
 
 #: Article bodies inside a located root, by strength: (class tokens, itemprops, tables allowed).
