@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 _NUM = r"[\d๐-๙][\d๐-๙,.]*"
 
@@ -43,18 +44,23 @@ class Labelled:
     value: str
 
 
-def split_labelled(line: str) -> tuple[str, list[Labelled]]:
-    """Split an info line at its labels: ``(text before the first label, [segments])``."""
+@lru_cache(maxsize=4096)
+def split_labelled(line: str) -> tuple[str, tuple[Labelled, ...]]:
+    """Split an info line at its labels: ``(text before the first label, (segments...))``.
+
+    Cached: each field (dates, author, hits, category) reads the same info lines, and the
+    label expression is costly to run; the result is immutable.
+    """
     matches = list(_LABEL_RE.finditer(line))
     if not matches:
-        return line, []
+        return line, ()
     head = line[: matches[0].start()].strip(_STRIP)
     out = []
     for i, m in enumerate(matches):
         end = matches[i + 1].start() if i + 1 < len(matches) else len(line)
         value = line[m.end() : end].strip(_STRIP)
         out.append(Labelled(m.lastgroup or "", m.group(m.lastgroup or 0).strip(), value))
-    return head, out
+    return head, tuple(out)
 
 
 def strip_label(text: str, kind: str) -> str:
