@@ -29,7 +29,7 @@ lint: $(STAMP)
 ## Speed measurements (installs trafilatura for the comparison).
 bench: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[bench]'
-	$(BIN)/python benchmarks/extract_bench.py
+	$(BIN)/python benchmarks/extract_bench.py --repeat 9
 
 ## Regenerate fixtures/pages from the page-shape generator.
 fixtures: $(STAMP)
