@@ -22,6 +22,12 @@ def load_expected(path: Path) -> dict:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
+def fixture_records() -> list[dict]:
+    """The expected records of fixtures/pages (keys starting with '_' dropped)."""
+    return [{k: v for k, v in load_expected(json_path).items() if not k.startswith("_")}
+            for _, json_path in fixture_pairs()]
+
+
 @pytest.fixture(scope="session")
 def root() -> Path:
     return ROOT

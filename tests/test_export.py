@@ -16,6 +16,7 @@ import pytest
 from scraper import export as export_module
 from scraper.export import ExportError, arrow_schema, export
 from scraper.storage import open_store, record_fields
+from tests.conftest import fixture_records
 
 pd = pytest.importorskip("pandas")
 pa = pytest.importorskip("pyarrow")
@@ -24,15 +25,6 @@ pq = pytest.importorskip("pyarrow.parquet")
 T0 = datetime(2024, 3, 1, 2, 0, 0, tzinfo=timezone.utc)
 EXT = {"jsonl": "jsonl", "csv": "csv", "parquet": "parquet"}
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def fixture_records() -> list[dict]:
-    """The expected records of fixtures/pages (keys starting with '_' dropped)."""
-    out = []
-    for path in sorted((ROOT / "fixtures" / "pages").glob("*.json")):
-        data = json.loads(path.read_text(encoding="utf-8"))
-        out.append({k: v for k, v in data.items() if not k.startswith("_")})
-    return out
 
 
 def edited(record: dict, *, body: str) -> dict:

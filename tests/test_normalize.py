@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -19,8 +16,7 @@ from pipelines.normalize import (
     word_count,
 )
 from pipelines.validate import validation_errors
-
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "pages"
+from tests.conftest import fixture_records
 
 
 def cand(kind, source, raw=None, machine=None):
@@ -130,6 +126,6 @@ def test_formatted_numbers_are_pythainlps(text):
 def test_word_count_on_formatted_numbers_and_fixture_bodies():
     for text in ("เวลา 12:00น อัตรา 1,234.5 บาท", "IP 127.0.0.1 ครับ", "๑,๒๓๔.๕ และ 1.2.3", "1,2,3,4,5,6,7", "ก1.2ข3:4"):
         assert word_count(text) == _word_tokenize_count(text), text
-    for path in sorted(FIXTURES.glob("*.json")):
-        body = json.loads(path.read_text(encoding="utf-8"))["body"]
-        assert word_count(body) == _word_tokenize_count(body), path.name
+    for record in fixture_records():
+        body = record["body"]
+        assert word_count(body) == _word_tokenize_count(body), record["id"]

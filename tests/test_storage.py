@@ -20,19 +20,11 @@ import pytest
 from scraper.storage import KnownArticle, StoreError, StoreLocked, default_store_path, open_store, utc_iso
 from scraper.storage import store as store_module
 from scraper.storage.sql import MIGRATIONS, Migration
+from tests.conftest import fixture_records
 
 ROOT = Path(__file__).resolve().parent.parent
 T0 = datetime(2024, 3, 1, 2, 0, 0, tzinfo=timezone.utc)
 LATEST = MIGRATIONS[-1].version
-
-
-def fixture_records() -> list[dict]:
-    """The expected records of fixtures/pages (keys starting with '_' dropped)."""
-    out = []
-    for path in sorted((ROOT / "fixtures" / "pages").glob("*.json")):
-        data = json.loads(path.read_text(encoding="utf-8"))
-        out.append({k: v for k, v in data.items() if not k.startswith("_")})
-    return out
 
 
 def content_hash(title: str, body: str) -> str:

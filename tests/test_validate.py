@@ -3,19 +3,14 @@
 from __future__ import annotations
 
 import copy
-import json
-from pathlib import Path
 
 import pytest
 from jsonschema import Draft202012Validator
 
 from pipelines.validate import _compiled, record_schema, validation_errors
+from tests.conftest import fixture_records
 
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "pages"
-RECORDS = [
-    {k: v for k, v in json.loads(p.read_text(encoding="utf-8")).items() if not k.startswith("_")}
-    for p in sorted(FIXTURES.glob("*.json"))
-]
+RECORDS = fixture_records()
 
 #: Ways to break a record, one schema rule each (and some that keep it valid).
 MUTATIONS = {
