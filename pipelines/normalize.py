@@ -183,6 +183,7 @@ def word_count(text: str) -> int:
     starts = [0, *accumulate(map(len, segments))]
     n = len(segments)
     first = 0
+    # The segments partition the text, so the search can resume at the first match.
     for match in _FORMATTED_NUMBER.finditer(joined, first_number.start() if joined == text else 0):
         begin = bisect_left(starts, match.start(), first, n)
         if begin >= n:

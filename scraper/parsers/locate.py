@@ -14,13 +14,18 @@ from lxml import etree
 from scraper.parsers.errors import NotAnArticle
 
 
-def _cls(name: str) -> str:
-    """XPath predicate: the element's class attribute holds the token ``name``.
+def _token_test(attr: str, name: str) -> str:
+    """XPath test: the class string ``attr`` holds the token ``name``.
 
     The cheap substring test runs first; XPath's ``and`` skips the costly exact test for the
-    elements that fail it, i.e. nearly all.
+    strings that fail it, i.e. nearly all.
     """
-    return f"(contains(@class, '{name}') and contains(concat(' ', normalize-space(@class), ' '), ' {name} '))"
+    return f"(contains({attr}, '{name}') and contains(concat(' ', normalize-space({attr}), ' '), ' {name} '))"
+
+
+def _cls(name: str) -> str:
+    """XPath predicate: the element's class attribute holds the token ``name``."""
+    return _token_test("@class", name)
 
 
 def _with_class(name: str, tag: str = "*") -> str:
@@ -28,8 +33,7 @@ def _with_class(name: str, tag: str = "*") -> str:
 
     Walks the page's class attributes rather than its elements: a third of the cost.
     """
-    return (f"//@class[contains(., '{name}') and contains(concat(' ', normalize-space(.), ' '), ' {name} ')]"
-            f"/parent::{tag}")
+    return f"//@class[{_token_test('.', name)}]/parent::{tag}"
 
 
 #: Article containers by strength; a page with two or more matches of one is a listing.
