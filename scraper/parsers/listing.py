@@ -11,9 +11,9 @@ from urllib.parse import parse_qsl, urljoin, urlsplit
 
 from lxml import etree
 
-from scraper.parsers.article import parse_html
 from scraper.parsers.decode import decode_html
 from scraper.parsers.fields import DOCUMENT_EXTENSIONS, article_id_from_url
+from scraper.parsers.html import parse_html
 from scraper.parsers.labels import hits_value, split_labelled
 from scraper.parsers.text import collapse, element_text
 from scraper.parsers.thaidate import find_date

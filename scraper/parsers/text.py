@@ -135,10 +135,17 @@ def _iter_text(el):
             yield child.tail
 
 
-def paragraphs(root, skip: Callable[[etree._Element], bool] = lambda el: False) -> list[str]:
+def _never(el) -> bool:
+    return False
+
+
+def paragraphs(root, skip: Callable[[etree._Element], bool] = _never, mark: Callable[[etree._Element], bool] = _never,
+               mark_text: str = "") -> list[str]:
     """Split an element's text into cleaned paragraphs at every block boundary and ``<br>``.
 
-    ``skip(el)`` excludes an element and its content (its tail text is kept). The tree is read
+    ``skip(el)`` excludes an element and its content (its tail text is kept). ``mark(el)`` puts
+    the line ``mark_text`` where the element starts (a page object tells lines above its body
+    from lines below it). The tree is read
     with lxml's ``iterwalk`` (start/end events from C) rather than a recursive Python walk: a
     third less time on the body, the largest subtree of a page.
     """
@@ -155,6 +162,9 @@ def paragraphs(root, skip: Callable[[etree._Element], bool] = lambda el: False) 
     for event, el in walker:
         tag = el.tag
         if event == "start":
+            if mark is not _never and mark(el):
+                flush()
+                out.append(mark_text)
             if not isinstance(tag, str) or tag in SKIP_TAGS or skip(el):  # not isinstance: a comment
                 skipped = el
                 walker.skip_subtree()

@@ -1,0 +1,549 @@
+"""The generic article page: every field from what the page says, with no class or id names.
+
+Signals, in the order each field tries them:
+
+* **body**: microdata ``articleBody``; else the block of prose found by text density
+  (readability's scoring: each paragraph of prose credits its parent and grandparent, links
+  discount it; the best block's siblings of comparable prose join it);
+* **title**: microdata ``headline``; else the nearest element above the body that is a heading or
+  that the page's ``<title>``/OpenGraph title agrees with; else ``og:title``; else ``<title>``;
+* **dates, author, hits, category**: microdata, ``<time datetime>``, ``article:*_time`` meta, then
+  the labelled info lines between the title and the body and just below the body (every Thai
+  and English label of :mod:`scraper.parsers.labels`), breadcrumbs for the category;
+* **attachments, images**: document links and images of the article, wherever they sit.
+
+Documented plugin markup (WordPress Post Views Counter, WP-PostViews, Joomla's breadcrumbs and
+visitors counter) is recognized by its published names in :mod:`scraper.pages.plugins`.
+Layout families (:mod:`scraper.pages.joomla3` ...) subclass this and override only the hooks
+their markup states precisely; whatever they cannot find falls back to this class's answer.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cached_property
+from urllib.parse import urljoin, urlsplit
+
+from lxml import etree
+from web_poet import WebPage, field
+
+from scraper.pages import plugins
+from scraper.parsers import fields
+from scraper.parsers.decode import decode_html
+from scraper.parsers.errors import ExtractionError, NotAnArticle
+from scraper.parsers.html import check_complete, parse_html
+from scraper.parsers.labels import split_labelled
+from scraper.parsers.text import clean, collapse, element_text, paragraphs
+
+#: Semantic containers that never hold the article's own text.
+NOISE_TAGS = frozenset(("nav", "aside", "footer", "form", "script", "style", "noscript", "template"))
+NOISE_ROLES = frozenset(("navigation", "complementary", "contentinfo", "search", "banner"))
+HEADING_TAGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
+#: Elements whose text belongs to the paragraph around them.
+INLINE_TAGS = frozenset("a span b strong i em u font small big sub sup abbr cite code mark label q s strike time".split())
+#: Paragraph elements: their prose credits the block that holds them.
+PARAGRAPH_TAGS = frozenset(("p", "li", "dd", "dt", "pre", "blockquote", "h4", "h5", "h6", "figcaption", "center"))
+#: A text run shorter than this is not prose (labels, counters, menu words).
+MIN_PROSE = 25
+#: Info lines are short; a longer line is text even when a label word occurs in it.
+MAX_INFO_LINE = 160
+#: How many short lines below the body are read as info lines (a meta line moved below the text).
+LINES_BELOW_BODY = 8
+
+_BODY_MARK = "\x00body"
+_ARTICLE_BODY = etree.XPath("//*[@itemprop='articleBody'][not(ancestor::*[@itemprop='blogPost'])]")
+_HEADLINE = etree.XPath("//*[@itemprop='headline' or @itemprop='name'][ancestor-or-self::*[@itemscope]"
+                        "[contains(@itemtype, 'Article') or contains(@itemtype, 'BlogPosting')]]"
+                        "[not(self::meta)][not(ancestor::*[@itemprop='blogPost'])]")
+_META_TITLES = etree.XPath("//meta[@property='og:title' or @name='twitter:title' or @name='title']/@content")
+_TITLE_TAG = etree.XPath("//title")
+_MICRODATA = etree.XPath("//*[@itemprop][not(ancestor::*[@itemprop='blogPost'])]")
+_TIME_ELEMENTS = etree.XPath("//time[@datetime][not(@itemprop)]")
+_HEAD_DATES = etree.XPath(
+    "//meta[@property='article:published_time' or @property='article:modified_time'"
+    " or @name='article:published_time']"
+)
+_MICRODATA_KIND = {"datePublished": "published", "dateCreated": "created", "dateModified": "modified"}
+_READ_MORE = re.compile(r"^\s*(อ่านเพิ่มเติม|อ่านต่อ|อ่านรายละเอียด|รายละเอียดเพิ่มเติม|Read more|Read on|more)\b", re.I)
+_COUNT_ONLY = re.compile(r"^\s*([\d๐-๙][\d๐-๙,.]*)\s*(?:ครั้ง|views?|hits?|reads?)\s*$", re.I)
+_HOME_PATH = re.compile(r"^/?(?:index\.(?:php|html?))?/?$")
+
+
+def is_noise(el) -> bool:
+    """Navigation, sidebars, footers and forms, told by their HTML semantics or a documented plugin."""
+    if el.tag in NOISE_TAGS:
+        return True
+    role = el.get("role")
+    if role and role in NOISE_ROLES:
+        return True
+    return plugins.is_plugin_noise(el)
+
+
+def _ancestors(el):
+    while el is not None:
+        yield el
+        el = el.getparent()
+
+
+def in_noise(el) -> bool:
+    return any(is_noise(a) for a in _ancestors(el) if isinstance(a.tag, str))
+
+
+def is_link_noise(el) -> bool:
+    """Blocks whose links are not the article's files: menus, sidebars, related posts, sharing."""
+    if el.tag in NOISE_TAGS:
+        return True
+    role = el.get("role")
+    return bool(role and role in NOISE_ROLES) or plugins.is_plugin_noise(el, attachments=False)
+
+
+def _inside(el, ancestor) -> bool:
+    return any(a is ancestor for a in _ancestors(el))
+
+
+def _text_len(el) -> int:
+    return sum(len(t.strip()) for t in el.itertext())
+
+
+def _link_len(el) -> int:
+    return sum(len(t.strip()) for a in el.iter("a") for t in a.itertext())
+
+
+class ArticlePage(WebPage):
+    """An article page read from layout-free signals; the fallback of every layout family."""
+
+    #: The layout family's name, reported in the raw fields for audits.
+    layout = "generic"
+
+    # --- noise: a hook families extend with their own module classes -------------------------
+
+    def is_noise(self, el) -> bool:
+        return is_noise(el)
+
+    def in_noise(self, el) -> bool:
+        return any(self.is_noise(a) for a in _ancestors(el) if isinstance(a.tag, str))
+
+    def is_link_noise(self, el) -> bool:
+        return is_link_noise(el)
+
+    def in_link_noise(self, el) -> bool:
+        return any(self.is_link_noise(a) for a in _ancestors(el) if isinstance(a.tag, str))
+
+    # --- inputs -----------------------------------------------------------------------------
+
+    @cached_property
+    def declared_encoding(self) -> str | None:
+        content_type = self.response.headers.get("Content-Type") or ""
+        m = re.search(r"charset=([\w.:-]+)", content_type, re.I)
+        return m.group(1) if m else None
+
+    @cached_property
+    def decoded(self) -> tuple[str, str]:
+        text, encoding = decode_html(bytes(self.response.body), self.declared_encoding)
+        check_complete(text)
+        return text, encoding
+
+    @cached_property
+    def doc(self):
+        return parse_html(self.decoded[0])
+
+    @cached_property
+    def page_url(self) -> str:
+        return str(self.response.url)
+
+    @cached_property
+    def base(self) -> str:
+        return fields.base_url(self.doc, self.page_url)
+
+    # --- where the article is: hooks that layout families override ----------------------------
+
+    def find_body(self) -> list:
+        """The article's body elements (document order), or ``[]``."""
+        marked = [el for el in _ARTICLE_BODY(self.doc) if not self.in_noise(el)]
+        if marked:
+            return _outermost(marked)
+        return self.prose_blocks
+
+    def find_title(self):
+        """The title element, or None (then ``og:title``/``<title>`` give the text)."""
+        body = self.body_elements[0] if self.body_elements else None
+        for el in _HEADLINE(self.doc):
+            if body is not None and _inside(el, body):
+                continue
+            if clean(element_text(el)):
+                return el
+        if body is None:
+            return None
+        return self.title_above(body)
+
+    def find_root(self):
+        """The element holding the title, the info lines and the body."""
+        body = self.body_elements[0] if self.body_elements else None
+        if body is None:
+            return self.doc.find("body") if self.doc.find("body") is not None else self.doc
+        title = self.title_element
+        if title is None:
+            parent = body.getparent()
+            return parent if parent is not None and parent.tag not in ("html",) else body
+        return _common_ancestor(title, body)
+
+    @cached_property
+    def body_elements(self) -> list:
+        return self.find_body()
+
+    @cached_property
+    def title_element(self):
+        return self.find_title()
+
+    @cached_property
+    def root(self):
+        return self.find_root()
+
+    # --- generic locating ----------------------------------------------------------------------
+
+    @cached_property
+    def prose_blocks(self) -> list:
+        """The block of prose with the best readability score, with its siblings of comparable prose."""
+        doc_body = self.doc.find("body")
+        if doc_body is None:
+            return []
+        scores: dict = {}
+        for el, length in _prose_runs(doc_body):
+            owner = el
+            while owner.tag in INLINE_TAGS and owner.getparent() is not None:
+                owner = owner.getparent()
+            credit = 1 + min(length / 100, 3)
+            if owner.tag in PARAGRAPH_TAGS:
+                targets = (owner.getparent(), owner.getparent().getparent() if owner.getparent() is not None else None)
+            else:
+                targets = (owner, owner.getparent())
+            for share, target in zip((1.0, 0.5), targets, strict=True):
+                if target is not None and target.tag not in ("html",):
+                    scores[target] = scores.get(target, 0.0) + credit * share
+        best, best_score = None, 0.0
+        for el, score in scores.items():
+            if in_noise(el):
+                continue
+            total = _text_len(el)
+            density = _link_len(el) / total if total else 1.0
+            adjusted = score * (1 - density)
+            scores[el] = adjusted
+            if adjusted > best_score:
+                best, best_score = el, adjusted
+        if best is None or best_score < 2:
+            return []
+        parent = best.getparent()
+        if parent is None or best.tag == "body":
+            return [best]
+        chosen = []
+        for sibling in parent:
+            if sibling is best:
+                chosen.append(sibling)
+            elif isinstance(sibling.tag, str) and not is_noise(sibling) and sibling.tag not in HEADING_TAGS:
+                score = scores.get(sibling, 0.0)
+                if score >= max(2.0, 0.2 * best_score) and _link_len(sibling) < 0.25 * max(_text_len(sibling), 1):
+                    chosen.append(sibling)
+        return chosen
+
+    @cached_property
+    def title_texts(self) -> tuple[str, ...]:
+        """What the page's head says its title is: og/twitter title, ``<title>`` and its parts."""
+        out: list[str] = []
+        for text in _META_TITLES(self.doc):
+            if collapse(text):
+                out.append(collapse(text))
+        for el in _TITLE_TAG(self.doc):
+            text = collapse("".join(el.itertext()))
+            if text:
+                out.append(text)
+                out.extend(p for p in re.split(r"\s+[-|–:»]{1,2}\s+", text) if p)
+        return tuple(dict.fromkeys(out))
+
+    def title_above(self, body):
+        """The nearest heading above ``body``, or an element whose text the page's title agrees with."""
+        wanted = self.title_texts
+        steps = 0
+        for el in _preceding(body):
+            steps += 1
+            if steps > 400:
+                break
+            if not isinstance(el.tag, str) or el.tag in INLINE_TAGS and el.tag not in ("b", "strong", "font", "span"):
+                continue
+            if el.tag in HEADING_TAGS or (wanted and len(el) <= 3):
+                text = clean(element_text(el))
+                if not text or len(text) <= 3 or len(text) > 300 or self.in_noise(el):
+                    continue
+                if el.tag in HEADING_TAGS:
+                    if fields.is_metadata_line(text) or _is_label_line(text):
+                        continue
+                    return el
+                if any(text == w or (len(text) >= 12 and text in w) for w in wanted):
+                    if not _inside(body, el):
+                        return el
+        return None
+
+    # --- the article's info lines ----------------------------------------------------------------
+
+    @cached_property
+    def _lines(self) -> tuple[list[str], list[str]]:
+        """Short text lines of the root outside the body and title: ``(above the body, below it)``."""
+        body_ids = {id(b) for b in self.body_elements}
+        title = self.title_element
+
+        def skip(el) -> bool:
+            return id(el) in body_ids or el is title or is_noise(el)
+
+        marked = {id(self.body_elements[0])} if self.body_elements else set()
+        lines = paragraphs(self.root, skip=skip, mark=lambda el: id(el) in marked, mark_text=_BODY_MARK)
+        if _BODY_MARK in lines:
+            cut = lines.index(_BODY_MARK)
+            above, below = lines[:cut], lines[cut + 1:]
+        else:
+            above, below = lines, []
+        short = [line for line in above if len(line) <= MAX_INFO_LINE]
+        below_short = []
+        for line in below:
+            if line == _BODY_MARK:
+                continue
+            if len(line) > MAX_INFO_LINE:
+                break
+            below_short.append(line)
+            if len(below_short) >= LINES_BELOW_BODY:
+                break
+        return short, below_short
+
+    @cached_property
+    def info_lines(self) -> list[str]:
+        above, below = self._lines
+        return above + below
+
+    # --- fields ------------------------------------------------------------------------------------
+
+    @field(cached=True)
+    def url(self) -> str:
+        return self.page_url
+
+    @field(cached=True)
+    def canonical_url(self) -> str | None:
+        return fields.canonical_url(self.doc, self.page_url)
+
+    @field(cached=True)
+    def article_id(self) -> str | None:
+        return fields.article_id(self.doc, self.page_url)
+
+    @field(cached=True)
+    def title(self) -> str | None:
+        el = self.title_element
+        if el is not None:
+            names = el.xpath(".//*[@itemprop='name']") if el.get("itemprop") != "headline" else []
+            text = clean(element_text(names[0] if names else el))
+            if text:
+                return text
+        for text in self.title_texts[:1]:
+            return clean(text)
+        return None
+
+    def date_candidates(self) -> list[dict]:
+        """Date candidates from layout-free markup and the info lines (see ``fields.dates``)."""
+        out: list[dict] = []
+        body = self.body_elements
+        for el in _MICRODATA(self.doc):
+            prop = el.get("itemprop")
+            if prop not in _MICRODATA_KIND or any(_inside(el, b) for b in body):
+                continue
+            kind = _MICRODATA_KIND[prop]
+            machine = el.get("datetime") or el.get("content")
+            raw = None if el.tag == "meta" else fields.visible_date(el)
+            out.append(fields.candidate(kind, "microdata" if kind != "created" else "created", raw, machine))
+        for el in _TIME_ELEMENTS(self.doc):
+            if any(_inside(el, b) for b in body) or not _inside(el, self.root) or in_noise(el):
+                continue
+            classes = (el.get("class") or "").split()
+            kind = "modified" if "updated" in classes and "published" not in classes else "published"
+            out.append(fields.candidate(kind, "time", fields.visible_date(el), el.get("datetime")))
+        for el in _HEAD_DATES(self.doc):
+            kind = "modified" if "modified" in el.get("property", "") else "published"
+            out.append(fields.candidate(kind, "meta", None, el.get("content")))
+        out.extend(fields.dates_from_lines(self.info_lines))
+        return out
+
+    @field(cached=True)
+    def dates(self) -> list[dict]:
+        return self.date_candidates()
+
+    @field(cached=True)
+    def author(self) -> str | None:
+        return self.find_author()
+
+    def find_author(self) -> str | None:
+        for el in _MICRODATA(self.doc):
+            if el.get("itemprop") != "author" or any(_inside(el, b) for b in self.body_elements):
+                continue
+            names = el.xpath(".//*[@itemprop='name']")
+            if names or el.get("content"):
+                text = clean(element_text(names[0]) if names else el.get("content"))
+                if text:
+                    return fields.author_name(text)
+            text = clean(element_text(el))
+            if text:
+                return fields.author_name(text)
+        return fields.author_from_lines(self.info_lines)
+
+    @field(cached=True)
+    def hits(self) -> str | None:
+        return self.find_hits()
+
+    def find_hits(self) -> str | None:
+        for el in _MICRODATA(self.doc):
+            if el.get("itemprop") in ("interactionCount", "userInteractionCount"):
+                found = fields.hits_from_microdata(el.get("content") or element_text(el))
+                if found:
+                    return found
+        found = plugins.view_count(self.doc)
+        if found:
+            return found
+        found = fields.hits_from_lines(self.info_lines)
+        if found:
+            return found
+        for line in self.info_lines:
+            m = _COUNT_ONLY.match(line)
+            if m:
+                return m.group(1).rstrip(",.")
+        return None
+
+    @field(cached=True)
+    def category(self) -> str | None:
+        return self.find_category()
+
+    def find_category(self) -> str | None:
+        for el in _MICRODATA(self.doc):
+            if el.get("itemprop") in ("articleSection", "genre") and not any(_inside(el, b) for b in self.body_elements):
+                text = clean(el.get("content") or element_text(el))
+                if text:
+                    return fields.category_name(text)
+        found = fields.category_from_lines(self.info_lines)
+        if found:
+            return found
+        return plugins.breadcrumb_category(self.doc, self.title)
+
+    @field(cached=True)
+    def paragraphs(self) -> list[str]:
+        title_el, title = self.title_element, self.title
+        parts: list[str] = []
+        for el in self.body_elements:
+            parts.extend(paragraphs(el, skip=lambda e: e is title_el or self.is_noise(e)))
+        while parts and (parts[0] == title or fields.is_metadata_line(parts[0]) or fields.is_edge_noise(parts[0])):
+            parts.pop(0)
+        while parts and (fields.is_metadata_line(parts[-1]) or fields.is_edge_noise(parts[-1])):
+            parts.pop()
+        return parts
+
+    @field(cached=True)
+    def attachments(self) -> list[dict]:
+        scopes = [self.root, *[b for b in self.body_elements if not _inside(b, self.root)]]
+        return fields.attachments(scopes, self.base, skip=self.in_link_noise)
+
+    @field(cached=True)
+    def images(self) -> list[str]:
+        return fields.images(self.body_elements, self.base, skip=self.is_noise)
+
+    @field(cached=True)
+    def encoding(self) -> str:
+        return self.decoded[1]
+
+    # --- the whole ----------------------------------------------------------------------------
+
+    def check_is_article(self) -> None:
+        """Refuse home pages and intros (a "read more" link to the full article)."""
+        parts = urlsplit(self.page_url)
+        query = parts.query.lower()
+        if parts.scheme in ("http", "https") and _HOME_PATH.match(parts.path) and (
+            not query or "view=frontpage" in query or "view=featured" in query
+        ):
+            raise NotAnArticle("home page, not an article")
+        if "view=frontpage" in query or "view=featured" in query:
+            raise NotAnArticle("home page (featured articles), not an article")
+        for scope in self.body_elements or [self.root]:
+            for a in scope.iter("a"):
+                if _READ_MORE.match(collapse(element_text(a))) and a.get("href"):
+                    target = urljoin(self.base, a.get("href"))
+                    if fields.article_id_from_url(target) and target != self.page_url:
+                        raise NotAnArticle("an article's intro with a read-more link, not the article")
+
+    def to_raw(self) -> dict:
+        """The raw fields (``pipelines/normalize.py`` types them), or :class:`ExtractionError`."""
+        self.decoded  # noqa: B018  (decoding errors first: they name the input's real problem)
+        if not self.body_elements and self.title_element is None:
+            raise NotAnArticle("no article found: no article heading or text block")
+        self.check_is_article()
+        raw = {
+            "url": self.url,
+            "canonical_url": self.canonical_url,
+            "article_id": self.article_id,
+            "title": self.title,
+            "dates": self.dates,
+            "author": self.author,
+            "hits": self.hits,
+            "category": self.category,
+            "paragraphs": self.paragraphs,
+            "attachments": self.attachments,
+            "images": self.images,
+            "layout": self.layout,
+            "encoding": self.encoding,
+        }
+        if not raw["title"]:
+            raise ExtractionError(f"no article title found ({self.layout} layout)")
+        if not raw["paragraphs"] and not raw["images"] and not raw["attachments"]:
+            raise ExtractionError(f"no article text, images or attachments found ({self.layout} layout)")
+        return raw
+
+
+def _is_label_line(text: str) -> bool:
+    head, segments = split_labelled(text)
+    return bool(segments) and len(head) <= 3
+
+
+def _preceding(el):
+    """Elements before ``el`` in document order, nearest first (ancestors excluded)."""
+    node = el
+    while node is not None:
+        for sib in node.itersiblings(preceding=True):
+            if not isinstance(sib.tag, str):
+                continue
+            yield from reversed(list(sib.iter()))
+        node = node.getparent()
+
+
+def _outermost(elements: list) -> list:
+    chosen = set(elements)
+    return [el for el in elements if not any(a in chosen for a in _ancestors(el.getparent()))]
+
+
+def _common_ancestor(a, b):
+    seen = set(_ancestors(a))
+    for anc in _ancestors(b):
+        if anc in seen:
+            return anc
+    return b
+
+
+def _prose_runs(root):
+    """``(element, length)`` for every text run of prose: the element holding it, its length."""
+    for el in root.iter():
+        if not isinstance(el.tag, str):
+            continue
+        text = el.text
+        if text and len(text) >= MIN_PROSE and el.tag not in ("a", "script", "style", "title", "option"):
+            n = len(text.strip())
+            if n >= MIN_PROSE and not _in_link(el):
+                yield el, n
+        for child in el:
+            tail = child.tail
+            if tail and len(tail) >= MIN_PROSE and isinstance(child.tag, str):
+                n = len(tail.strip())
+                if n >= MIN_PROSE and not _in_link(el):
+                    yield el, n
+
+
+def _in_link(el) -> bool:
+    return any(a.tag in ("a", "h1", "h2", "h3", "script", "style", "button", "select") for a in _ancestors(el))

@@ -1,0 +1,151 @@
+"""The shared machinery of layout-family page objects: selectors declared, fallbacks inherited.
+
+A family module (``joomla3.py``, ``k2.py`` ...) subclasses :class:`LayoutArticlePage` and declares
+its selectors as class attributes: the article container, the body, the title, the info elements
+(dates, author, hits, category) and its own noise blocks. Each field looks in the family's
+elements first; when they give nothing the generic page object's answer is used, so a template
+change degrades to the generic extractor, not to nothing.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+
+from lxml import etree
+
+from scraper.pages.generic import ArticlePage, _inside, _outermost
+from scraper.parsers import fields
+from scraper.parsers.errors import NotAnArticle
+from scraper.parsers.locate import ElementIndex
+from scraper.parsers.text import clean, collapse, element_text
+
+
+class LayoutArticlePage(ArticlePage):
+    """An article page of one layout family (see the module docstring)."""
+
+    layout = "layout"
+    #: The article container(s); two or more with a body each make the page a listing.
+    ROOT: etree.XPath | None = None
+    #: Body markers, strongest first: (class tokens, itemprops, tables allowed).
+    BODY: tuple[tuple[tuple[str, ...], tuple[str, ...], bool], ...] = ()
+    TITLE_CLASSES: tuple[str, ...] = ()
+    TITLE_XPATH: etree.XPath | None = None
+    #: Date element class -> (kind, source) of its candidate.
+    DATE_CLASSES: dict[str, tuple[str, str]] = {}
+    AUTHOR_CLASSES: tuple[str, ...] = ()
+    HITS_CLASSES: tuple[str, ...] = ()
+    CATEGORY_CLASSES: tuple[str, ...] = ()
+    #: Class tokens of this family's blocks that are never the article's text.
+    NOISE_CLASSES: frozenset[str] = frozenset()
+
+    # --- locating ------------------------------------------------------------------------------
+
+    @cached_property
+    def containers(self) -> list:
+        return _outermost(self.ROOT(self.doc)) if self.ROOT is not None else []
+
+    @cached_property
+    def container(self):
+        found = self.containers
+        if len(found) > 1:
+            with_body = [el for el in found if self._body_in(el)]
+            if len(with_body) == 1:
+                return with_body[0]
+            raise NotAnArticle(f"listing page: {len(found)} {self.layout} article blocks, not one article")
+        return found[0] if found else None
+
+    @cached_property
+    def index(self) -> ElementIndex:
+        scope = self.container if self.container is not None else self.doc
+        return ElementIndex(scope)
+
+    def _body_in(self, root) -> list:
+        index = ElementIndex(root)
+        for classes, itemprops, tables in self.BODY:
+            bodies = _outermost([el for el in index.find(classes, itemprops)
+                                 if el is not root and (tables or el.tag != "table")])
+            if bodies:
+                return bodies
+        return []
+
+    def is_noise(self, el) -> bool:
+        if super().is_noise(el):
+            return True
+        classes = el.get("class")
+        return bool(classes) and not self.NOISE_CLASSES.isdisjoint(classes.split())
+
+    #: Class tokens of this family's blocks whose links are not the article's files.
+    LINK_NOISE_CLASSES: frozenset[str] = frozenset(
+        "moduletable module widget itemRelated itemAuthorLatest related sidebar jp-relatedposts pagenav pager".split()
+    )
+
+    def is_link_noise(self, el) -> bool:
+        if super().is_link_noise(el):
+            return True
+        classes = el.get("class")
+        return bool(classes) and not self.LINK_NOISE_CLASSES.isdisjoint(classes.split())
+
+    def find_root(self):
+        return self.container if self.container is not None else super().find_root()
+
+    def find_body(self) -> list:
+        return self._body_in(self.container if self.container is not None else self.doc) or super().find_body()
+
+    def find_title(self):
+        body = self.body_elements
+        for el in self.index.find(self.TITLE_CLASSES, ("headline",)):
+            if el is self.container or el.tag == "meta" or any(_inside(el, b) for b in body):
+                continue
+            text = clean(element_text(el))
+            if text and len(text) > 3:
+                return el
+        if self.TITLE_XPATH is not None:
+            for el in self.TITLE_XPATH(self.container if self.container is not None else self.doc):
+                if not any(_inside(el, b) for b in body) and len(clean(element_text(el)) or "") > 3:
+                    return el
+        return super().find_title()
+
+    # --- fields ----------------------------------------------------------------------------------
+
+    def _family_elements(self, classes: tuple[str, ...]) -> list:
+        return [el for el in self.index.find(classes) if not any(_inside(el, b) for b in self.body_elements)]
+
+    def date_candidates(self) -> list[dict]:
+        out: list[dict] = []
+        for el in self._family_elements(tuple(self.DATE_CLASSES)):
+            kind, source = next(v for k, v in self.DATE_CLASSES.items() if k in (el.get("class") or "").split())
+            raw = fields.visible_date(el)
+            if raw and fields.find_date(raw):
+                out.append(fields.candidate(kind, source, raw, None))
+        return out + super().date_candidates()
+
+    def family_author(self) -> str | None:
+        for el in self._family_elements(self.AUTHOR_CLASSES):
+            names = el.xpath(".//*[@itemprop='name']")
+            text = fields.author_name(element_text(names[0]) if names else element_text(el))
+            if text:
+                return text
+        return None
+
+    def family_hits(self) -> str | None:
+        for el in self._family_elements(self.HITS_CLASSES):
+            found = fields.hits_from_text(element_text(el))
+            if found:
+                return found
+        return None
+
+    def family_category(self) -> str | None:
+        for el in self._family_elements(self.CATEGORY_CLASSES):
+            text = fields.category_name(collapse(element_text(el)))
+            if text:
+                return text
+        return None
+
+    def find_author(self) -> str | None:
+        return self.family_author() or super().find_author()
+
+    def find_hits(self) -> str | None:
+        return self.family_hits() or super().find_hits()
+
+    def find_category(self) -> str | None:
+        return self.family_category() or super().find_category()

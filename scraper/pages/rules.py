@@ -1,0 +1,88 @@
+"""Which page object reads a page: pinned per portal domain, else detected from the markup.
+
+1. **Per-portal pins** are web-poet URL rules: a page object registered with
+   ``@handle_urls("area5.labour.go.th", instead_of=ArticlePage)`` (see ``scraper/pages/portals/``)
+   reads every page of that portal, whatever its markup says.
+2. **Detection** looks for each family's article container in the page's class attributes
+   (one C-level pass over ``@class``): Joomla 4/5, Joomla 3, K2, WordPress, Joomla 1.5, custom PHP.
+3. Otherwise the **generic** page object, which needs no class names at all.
+
+A new layout is one module with its page object (selectors in it) plus a line in ``FAMILIES``.
+"""
+
+from __future__ import annotations
+
+from lxml import etree
+from web_poet import HttpResponse, HttpResponseHeaders, default_registry
+
+from scraper.pages import portals  # noqa: F401  (registers the per-portal URL rules)
+from scraper.pages.custom_php import CustomPhpArticlePage
+from scraper.pages.generic import ArticlePage
+from scraper.pages.joomla3 import Joomla3ArticlePage
+from scraper.pages.joomla4 import Joomla4ArticlePage
+from scraper.pages.joomla15 import Joomla15ArticlePage
+from scraper.pages.k2 import K2ArticlePage
+from scraper.pages.wordpress import WordPressArticlePage
+from scraper.parsers.errors import NotAnArticle
+from scraper.parsers.locate import LISTING_XPATH
+
+#: (class-attribute substrings that reveal the family, its page object), strongest first.
+FAMILIES: tuple[tuple[tuple[str, ...], type[ArticlePage]], ...] = (
+    (("com-content-article",), Joomla4ArticlePage),
+    (("item-page",), Joomla3ArticlePage),
+    (("itemView",), K2ArticlePage),
+    (("hentry", "<article>"), WordPressArticlePage),
+    (("contentpaneopen",), Joomla15ArticlePage),
+    (("news_detail", "news-detail", "news_topic", "news-title", "news-content", "news_content"), CustomPhpArticlePage),
+)
+
+_MARKER_ATTRS = etree.XPath("//@class", smart_strings=False)
+_HAS_ARTICLE_TAG = etree.XPath("boolean(//article)")
+
+
+def _markers(doc) -> str:
+    return " ".join(_MARKER_ATTRS(doc)) + (" <article>" if _HAS_ARTICLE_TAG(doc) else "")
+
+
+def response_for(html: bytes, url: str, encoding: str | None = None) -> HttpResponse:
+    headers = HttpResponseHeaders({"Content-Type": f"text/html; charset={encoding}"} if encoding else {})
+    return HttpResponse(url, html, headers=headers)
+
+
+def pinned_class(url: str) -> type[ArticlePage] | None:
+    """The page object a web-poet URL rule pins to ``url``'s portal, if any."""
+    return default_registry.overrides_for(url).get(ArticlePage)
+
+
+def detected_class(doc) -> type[ArticlePage]:
+    markers = _markers(doc)
+    for needles, cls in FAMILIES:
+        if any(n in markers for n in needles):
+            return cls
+    return ArticlePage
+
+
+def page_for(html: bytes, url: str, encoding: str | None = None, *, generic: bool = False) -> ArticlePage:
+    """The page object that reads this page (``generic=True``: the layout-free one, for audits)."""
+    response = response_for(html, url, encoding)
+    if generic:
+        return ArticlePage(response=response)
+    cls = pinned_class(url)
+    if cls is not None:
+        return cls(response=response)
+    probe = ArticlePage(response=response)
+    cls = detected_class(probe.doc)
+    if cls is ArticlePage:
+        return probe
+    page = cls(response=response)
+    page.__dict__.update(decoded=probe.decoded, doc=probe.doc)  # decode and parse once
+    return page
+
+
+def extract_raw(html: bytes, url: str, encoding: str | None = None, *, generic: bool = False) -> dict:
+    """Bytes + URL -> the raw fields of the article, or :class:`~scraper.parsers.errors.ExtractionError`."""
+    page = page_for(html, url, encoding, generic=generic)
+    listing = LISTING_XPATH(page.doc)
+    if len(listing) >= 2 and not isinstance(page, (Joomla3ArticlePage, Joomla4ArticlePage, K2ArticlePage)):
+        raise NotAnArticle(f"listing page: {len(listing)} article entries, not one article")
+    return page.to_raw()
