@@ -47,6 +47,9 @@ PARAGRAPH_TAGS = frozenset(("p", "li", "dd", "dt", "pre", "blockquote", "h4", "h
 MIN_PROSE = 25
 #: Info lines are short; a longer line is text even when a label word occurs in it.
 MAX_INFO_LINE = 160
+#: A title that is not a heading element is at least this long (a cell or bold line of a few
+#: characters is a label or a button).
+MIN_TITLE = 15
 #: How many short lines below the body are read as info lines (a meta line moved below the text).
 LINES_BELOW_BODY = 8
 
@@ -213,7 +216,9 @@ class ArticlePage(WebPage):
             while owner.tag in INLINE_TAGS and owner.getparent() is not None:
                 owner = owner.getparent()
             credit = 1 + min(length / 100, 3)
-            if owner.tag in PARAGRAPH_TAGS:
+            if owner.tag in ("li", "dd", "dt"):  # a list is one paragraph-level unit of its block
+                owner = next((a for a in _ancestors(owner) if a.tag in ("ul", "ol", "dl")), owner)
+            if owner.tag in PARAGRAPH_TAGS or owner.tag in ("ul", "ol", "dl"):
                 targets = (owner.getparent(), owner.getparent().getparent() if owner.getparent() is not None else None)
             else:
                 targets = (owner, owner.getparent())
@@ -231,7 +236,7 @@ class ArticlePage(WebPage):
             if adjusted > best_score:
                 best, best_score = el, adjusted
         if best is None or best_score < 2:
-            return []
+            return self._image_block(doc_body)
         parent = best.getparent()
         if parent is None or best.tag == "body":
             return [best]
@@ -241,9 +246,26 @@ class ArticlePage(WebPage):
                 chosen.append(sibling)
             elif isinstance(sibling.tag, str) and not is_noise(sibling) and sibling.tag not in HEADING_TAGS:
                 score = scores.get(sibling, 0.0)
-                if score >= max(2.0, 0.2 * best_score) and _link_len(sibling) < 0.25 * max(_text_len(sibling), 1):
+                if _link_len(sibling) >= 0.25 * max(_text_len(sibling), 1):
+                    continue
+                # readability's rule: a sibling of comparable prose, or one long paragraph (an intro)
+                if score >= max(2.0, 0.2 * best_score) or max((n for _, n in _prose_runs(sibling)), default=0) >= 80:
                     chosen.append(sibling)
         return chosen
+
+    def _image_block(self, doc_body) -> list:
+        """An article of pictures: the block holding the most images outside navigation and modules."""
+        counts: dict = {}
+        for img in doc_body.iter("img"):
+            if in_noise(img) or _inside_link(img):
+                continue
+            holder = img.getparent()
+            while holder is not None and holder.tag in INLINE_TAGS | {"figure", "p"}:
+                holder = holder.getparent()
+            if holder is not None:
+                counts[holder] = counts.get(holder, 0) + 1
+        best = max(counts, key=counts.get, default=None)
+        return [best] if best is not None and counts[best] >= 2 else []
 
     @cached_property
     def title_texts(self) -> tuple[str, ...]:
@@ -260,26 +282,30 @@ class ArticlePage(WebPage):
         return tuple(dict.fromkeys(out))
 
     def title_above(self, body):
-        """The nearest heading above ``body``, or an element whose text the page's title agrees with."""
-        wanted = self.title_texts
-        steps = 0
+        """The nearest heading or text line above ``body`` that is not an info line, link or module.
+
+        The article's title is what stands right above its info lines and text, whatever element
+        holds it (``h1``, a bold cell, a table cell): lines of labels and dates are passed over,
+        so are navigation, breadcrumbs and link lists.
+        """
+        looked = 0
         for el in _preceding(body):
-            steps += 1
-            if steps > 400:
-                break
-            if not isinstance(el.tag, str) or el.tag in INLINE_TAGS and el.tag not in ("b", "strong", "font", "span"):
+            if el.tag not in HEADING_TAGS and (el.tag in INLINE_TAGS or _has_block_child(el)):
                 continue
-            if el.tag in HEADING_TAGS or (wanted and len(el) <= 3):
-                text = clean(element_text(el))
-                if not text or len(text) <= 3 or len(text) > 300 or self.in_noise(el):
-                    continue
-                if el.tag in HEADING_TAGS:
-                    if fields.is_metadata_line(text) or _is_label_line(text):
-                        continue
-                    return el
-                if any(text == w or (len(text) >= 12 and text in w) for w in wanted):
-                    if not _inside(body, el):
-                        return el
+            text = clean(element_text(el))
+            if not text or len(text) <= 3 or el.tag == "dt" or self.in_noise(el):
+                continue
+            looked += 1
+            if looked > 40:
+                break
+            if el.tag not in HEADING_TAGS and len(text) < MIN_TITLE:
+                continue
+            line = clean(element_text(el.getparent())) if el.tag in ("td", "th") else text
+            if len(text) > 300 or _is_info(text) or (line != text and _is_info(line or "")):
+                continue
+            if _link_len(el) >= 0.5 * len(text):
+                continue
+            return el
         return None
 
     # --- the article's info lines ----------------------------------------------------------------
@@ -498,9 +524,19 @@ class ArticlePage(WebPage):
         return raw
 
 
+def _is_info(text: str) -> bool:
+    """An info line (labels, dates, a counter) or navigation words: never a title."""
+    return (fields.is_metadata_line(text) or _is_label_line(text) or fields.is_edge_noise(text)
+            or bool(_COUNT_ONLY.match(text)))
+
+
 def _is_label_line(text: str) -> bool:
     head, segments = split_labelled(text)
     return bool(segments) and len(head) <= 3
+
+
+def _has_block_child(el) -> bool:
+    return any(isinstance(c.tag, str) and c.tag not in INLINE_TAGS and c.tag != "br" for c in el)
 
 
 def _preceding(el):
@@ -543,6 +579,10 @@ def _prose_runs(root):
                 n = len(tail.strip())
                 if n >= MIN_PROSE and not _in_link(el):
                     yield el, n
+
+
+def _inside_link(el) -> bool:
+    return any(a.tag == "a" for a in _ancestors(el))
 
 
 def _in_link(el) -> bool:
