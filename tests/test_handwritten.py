@@ -1,0 +1,70 @@
+"""Hand-written pages modelled on real CMS themes (fixtures/handwritten/<family>/<name>.html + .json).
+
+The expected records were written by hand from what each page shows (docs/record.md), never copied
+from the extractor's output. Article pages must give exactly the expected fields; non-article pages
+(home page, listings) must be refused with an ExtractionError.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from scraper.extract import extract_one
+from scraper.parsers.errors import ExtractionError
+
+ROOT = Path(__file__).resolve().parent.parent
+HANDWRITTEN = ROOT / "fixtures" / "handwritten"
+FAMILIES = ("joomla15", "joomla3", "joomla4", "k2", "wordpress", "custom_php")
+FIELDS = ("title", "published", "author", "hits", "category", "body", "attachments", "images")
+
+
+def _pairs() -> list[tuple[Path, dict]]:
+    pairs = []
+    for html in sorted(HANDWRITTEN.glob("*/*.html")):
+        expected = json.loads(html.with_suffix(".json").read_text(encoding="utf-8"))
+        pairs.append((html, expected))
+    return pairs
+
+
+PAIRS = _pairs()
+ARTICLES = [(h, e) for h, e in PAIRS if e["article"]]
+REFUSED = [(h, e) for h, e in PAIRS if not e["article"]]
+
+
+def _id(html: Path) -> str:
+    return f"{html.parent.name}/{html.stem}"
+
+
+def test_enough_pages_of_each_kind():
+    assert len(ARTICLES) >= 26
+    assert len(REFUSED) >= 5
+    per_family = Counter(h.parent.name for h, _ in ARTICLES)
+    assert {f: per_family[f] for f in FAMILIES if per_family[f] < 4} == {}
+    assert set(per_family) <= set(FAMILIES)
+
+
+def test_every_page_has_its_expected_record_and_model_note():
+    for html, expected in PAIRS:
+        assert html.read_bytes().lstrip().startswith(b"<!-- modelled on:"), _id(html)
+        assert expected["url"].startswith("https://") and ".labour.go.th/" in expected["url"], _id(html)
+        if expected["article"]:
+            assert set(FIELDS) <= set(expected), _id(html)
+        else:
+            assert expected.get("reason"), _id(html)
+
+
+@pytest.mark.parametrize("html,expected", ARTICLES, ids=[_id(h) for h, _ in ARTICLES])
+def test_article_page_extracts_as_written_by_hand(html, expected):
+    record = extract_one(html.read_bytes(), expected["url"])
+    mismatched = {f: (record.get(f), expected[f]) for f in FIELDS if record.get(f) != expected[f]}
+    assert not mismatched, "\n".join(f"{f}: got {g!r}\n     expected {e!r}" for f, (g, e) in mismatched.items())
+
+
+@pytest.mark.parametrize("html,expected", REFUSED, ids=[_id(h) for h, _ in REFUSED])
+def test_non_article_page_is_refused(html, expected):
+    with pytest.raises(ExtractionError):
+        extract_one(html.read_bytes(), expected["url"])

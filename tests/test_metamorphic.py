@@ -1,0 +1,391 @@
+"""Metamorphic extraction tests: a page changed in ways that keep its meaning gives the same record.
+
+Unit tests first: each transform of ``tests/metamorphic.py`` on small hand-written snippets does
+exactly what it says and nothing else. Then every fixture page (generated ``fixtures/pages`` and,
+when present, hand-written ``fixtures/handwritten/<family>/*.html`` with ``article: true``) x every
+transform that applies to it must extract to its expected record.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+import pytest
+from lxml import html as lxml_html
+
+from scraper.extract import extract_one
+from tests import metamorphic as mm
+
+# ---------------------------------------------------------------------------------------------
+# snippets
+# ---------------------------------------------------------------------------------------------
+
+BODY_P1 = "กรมสวัสดิการและคุ้มครองแรงงาน ได้รับคะแนน 95.59 ประจำปี 2564 จำนวน 31 หน่วยงาน"
+BODY_P2 = "ผู้ใช้แรงงานสามารถติดต่อสายด่วน 1546 ได้ตลอด 24 ชั่วโมง"
+BODY_P3 = "ประกาศ ณ วันที่ 30 สิงหาคม 2564"
+TITLE = "กสร. ได้รับคะแนน 95.59 จากผลประเมิน ITA 2564"
+
+SNIPPET = f"""<!DOCTYPE html>
+<html lang="th"><head><meta charset="utf-8" />
+<meta name="description" content="ข่าว 2564 ฮิต 31" />
+<title>{TITLE} - area10</title><link rel="canonical" href="https://area10.labour.go.th/index.php/1286-ita" /></head>
+<body class="site view-article itemid-127">
+<div id="main" class="main">
+<div class="item-page" itemscope itemtype="https://schema.org/Article">
+<h2 class="contentheading" itemprop="headline">{TITLE}</h2>
+<div class="article-meta">
+<div class="post-date"><time datetime="2021-08-30T10:15:00+07:00">Post on 30 สิงหาคม 2564</time></div>
+<div class="post-author">by <a href="/author/area10" rel="author">area10</a></div>
+<div class="post-category">หมวด: <a href="/news" itemprop="articleSection">ข่าว 2564</a></div>
+<div class="post-hits" data-count="31">ฮิต: 31</div>
+</div>
+<div class="article-content main" itemprop="articleBody">
+<p>{BODY_P1}</p>
+<p>{BODY_P2}</p>
+<p>{BODY_P3}</p>
+<p><img src="/images/a31.jpg" alt="31" /></p>
+</div>
+</div>
+</div>
+<div id="right" class="moduletable"><span class="hits-counter">ฮิต: 31</span><div>2021-10-24 05:50</div></div>
+</body></html>
+""".encode()
+
+EXPECTED = {
+    "url": "https://area10.labour.go.th/index.php/1286-ita",
+    "title": TITLE,
+    "published": "2021-08-30T10:15:00+07:00",
+    "published_raw": "30 สิงหาคม 2564",
+    "author": "area10",
+    "hits": 31,
+    "category": "ข่าว 2564",
+    "body": "\n\n".join([BODY_P1, BODY_P2, BODY_P3]),
+    "images": ["https://area10.labour.go.th/images/a31.jpg"],
+    "attachments": [],
+}
+
+#: A windows-874 page in the Joomla 1.5 table shape: rows for meta and body.
+TABLE_SNIPPET = f"""<html><head><meta http-equiv="Content-Type" content="text/html; charset=tis-620" />
+<title>ข่าว</title></head><body><table><tr><td class="content">
+<table class="contentpaneopen"><tr><td class="contentheading">{TITLE}</td></tr></table>
+<table class="contentpaneopen">
+<tr><td class="createdby"><span class="small">เขียนโดย area10</span></td></tr>
+<tr><td class="createdate">วันจันทร์ที่ 30 สิงหาคม 2564 เวลา 10:15 น.</td></tr>
+<tr><td class="hits"><span class="small">อ่าน 1,234 ครั้ง</span></td></tr>
+<tr><td valign="top"><p>{BODY_P1} \u201cคำพูด\u201d</p><p>{BODY_P2}</p><p>{BODY_P3}</p></td></tr>
+</table></td></tr></table></body></html>
+""".encode("cp874")
+
+TABLE_EXPECTED = {
+    "url": "http://x.labour.go.th/index.php?id=1",
+    "title": TITLE,
+    "published_raw": "วันจันทร์ที่ 30 สิงหาคม 2564 เวลา 10:15 น.",
+    "author": "area10",
+    "hits": 1234,
+    "category": None,
+    "body": "\n\n".join([BODY_P1 + " \u201cคำพูด\u201d", BODY_P2, BODY_P3]),
+    "images": [],
+}
+
+
+def doc(data: bytes):
+    return lxml_html.document_fromstring(data.decode(mm.page_encoding(data)))
+
+
+def one(root, xpath: str):
+    found = root.xpath(xpath)
+    assert len(found) == 1, (xpath, found)
+    return found[0]
+
+
+def all_text(root) -> str:
+    return " ".join("".join(root.itertext()).split())
+
+
+def attributes(root, skip=("class", "id")) -> list:
+    return [(el.tag, k, v) for el in root.iter() if isinstance(el.tag, str)
+            for k, v in sorted(el.attrib.items()) if k not in skip]
+
+
+def body_text(root) -> str:
+    return all_text(one(root, '//*[@itemprop="articleBody"]'))
+
+
+# ---------------------------------------------------------------------------------------------
+# round trip and encodings
+# ---------------------------------------------------------------------------------------------
+
+
+def test_roundtrip_keeps_encoding_and_charset_declaration():
+    out = mm.roundtrip(TABLE_SNIPPET)
+    assert b'<meta http-equiv="Content-Type" content="text/html; charset=tis-620">' in out
+    text = out.decode("cp874")  # still windows-874 bytes, curly quotes included
+    assert "\u201cคำพูด\u201d" in text and TITLE in text
+    assert b"<meta charset=\"utf-8\">" in mm.roundtrip(SNIPPET)
+
+
+def test_page_encoding():
+    assert mm.page_encoding(TABLE_SNIPPET) == "cp874"
+    assert mm.page_encoding(SNIPPET) == "utf-8"
+    assert mm.page_encoding("<p>ไทย</p>".encode("cp874")) == "cp874"
+
+
+def test_analyse_finds_parts_from_values_not_classes():
+    tree, _ = mm.parse(mm.rename_classes_and_ids(SNIPPET, EXPECTED))
+    lay = mm.analyse(tree, EXPECTED)
+    assert lay.title_el.tag == "h2"
+    assert lay.body_el.get("itemprop") == "articleBody"
+    assert lay.article_el.get("itemprop") is None and lay.article_el.get("itemscope") is not None
+    kinds = Counter(k for k, _, _ in lay.meta)
+    assert kinds == {"published": 1, "author": 1, "category": 1, "hits": 1}  # not the sidebar's ฮิต: 31
+
+
+# ---------------------------------------------------------------------------------------------
+# rename_classes_and_ids
+# ---------------------------------------------------------------------------------------------
+
+
+def test_rename_replaces_every_class_and_id_consistently():
+    out = doc(mm.rename_classes_and_ids(SNIPPET, EXPECTED, "x"))
+    before = doc(SNIPPET)
+    tokens = set()
+    for old, new in zip(before.iter(), out.iter(), strict=True):
+        assert old.tag == new.tag
+        if old.get("class") is not None:
+            assert len(old.get("class").split()) == len(new.get("class").split())
+            tokens.update(new.get("class").split())
+        if old.get("id") is not None:
+            tokens.add(new.get("id"))
+    assert tokens and all(re.fullmatch(r"c\d+", t) for t in tokens)
+    # the same name gives the same token: "main" is an id and a class token here
+    assert one(out, "//body/div[1]").get("id") == one(out, '//*[@itemprop="articleBody"]').get("class").split()[1]
+
+
+def test_rename_keeps_everything_else():
+    before, out = doc(SNIPPET), doc(mm.rename_classes_and_ids(SNIPPET, EXPECTED, "x"))
+    assert attributes(before) == attributes(out)  # itemprop, itemscope, rel, datetime, href, src, meta
+    assert all_text(before) == all_text(out)
+    assert one(out, "//title").text == one(before, "//title").text
+
+
+def test_rename_keeps_wordpress_postid_class():
+    page = b'<html><body class="single postid-77 logged-out"><p>x</p></body></html>'
+    assert one(doc(mm.rename_classes_and_ids(page)), "//body").get("class") == "c1 postid-77 c2"
+
+
+# ---------------------------------------------------------------------------------------------
+# thai_digits_in_meta
+# ---------------------------------------------------------------------------------------------
+
+
+def test_thai_digits_only_in_date_and_hits_lines():
+    before, out = doc(SNIPPET), doc(mm.thai_digits_in_meta(SNIPPET, EXPECTED, "x"))
+    assert all_text(one(out, "//time")) == "Post on ๓๐ สิงหาคม ๒๕๖๔"
+    assert all_text(one(out, '//div[@class="post-hits"]')) == "ฮิต: ๓๑"
+    # names are not numbers: author and category values keep their digits
+    assert "area10" in all_text(out) and all_text(one(out, '//*[@itemprop="articleSection"]')) == "ข่าว 2564"
+    # never attributes, title, body, head, or the sidebar outside the article
+    assert attributes(before, skip=()) == attributes(out, skip=())
+    assert one(out, "//h2").text == TITLE and one(out, "//title").text == one(before, "//title").text
+    assert body_text(out) == body_text(before)
+    assert all_text(one(out, '//div[@id="right"]')) == "ฮิต: 312021-10-24 05:50"
+
+
+def test_thai_digits_in_a_cp874_table_page():
+    out = mm.thai_digits_in_meta(TABLE_SNIPPET, TABLE_EXPECTED, "x").decode("cp874")
+    assert "วันจันทร์ที่ ๓๐ สิงหาคม ๒๕๖๔ เวลา ๑๐:๑๕ น." in out and "อ่าน ๑,๒๓๔ ครั้ง" in out
+    assert "charset=tis-620" in out and BODY_P1 in out
+
+
+# ---------------------------------------------------------------------------------------------
+# synonym_labels
+# ---------------------------------------------------------------------------------------------
+
+
+def test_synonym_labels_replace_each_label_by_a_synonym_and_nothing_else():
+    out = doc(mm.synonym_labels(SNIPPET, EXPECTED, "x"))
+    lines = {k: all_text(one(out, f'//div[@class="post-{k}"]')) for k in ("date", "author", "category", "hits")}
+    date_label = lines["date"].removesuffix(" 30 สิงหาคม 2564")
+    assert date_label in ("เผยแพร่เมื่อ", "วันที่เผยแพร่", "Published on", "วันที่ลงข่าว")
+    assert lines["author"].removesuffix(" area10") in ("เขียนโดย", "ผู้เขียน", "โดย", "Written by", "Posted by")
+    assert lines["category"].removesuffix(": ข่าว 2564") in ("หมวดหมู่", "Category")
+    assert lines["hits"].removesuffix(": 31") in ("เข้าชม", "เปิดอ่าน", "จำนวนผู้เข้าชม", "Views")
+    before = doc(SNIPPET)
+    assert body_text(out) == body_text(before) and attributes(out, ()) == attributes(before, ())
+    assert all_text(one(out, '//div[@id="right"]')) == "ฮิต: 312021-10-24 05:50"
+
+
+def test_synonym_labels_are_reproducible_and_seeded():
+    a = mm.synonym_labels(SNIPPET, EXPECTED, "001.html")
+    assert a == mm.synonym_labels(SNIPPET, EXPECTED, "001.html")
+    variants = {mm.synonym_labels(SNIPPET, EXPECTED, f"{n:03}.html") for n in range(12)}
+    assert len(variants) > 1
+
+
+def test_synonym_labels_keep_khrang():
+    out = mm.synonym_labels(TABLE_SNIPPET, TABLE_EXPECTED, "x").decode("cp874")
+    m = re.search(r'<td class="hits"><span class="small">(.*?) 1,234 ครั้ง</span>', out)
+    assert m and m.group(1) in ("ฮิต", "เข้าชม", "เปิดอ่าน", "จำนวนผู้เข้าชม", "Views")
+    assert re.search(r"(เขียนโดย|ผู้เขียน|โดย|Written by|Posted by|by) area10", out)
+    assert "เขียนโดย area10" not in out
+
+
+# ---------------------------------------------------------------------------------------------
+# extra_wrappers
+# ---------------------------------------------------------------------------------------------
+
+
+def test_extra_wrappers_add_unclassed_blocks_only():
+    before, out = doc(SNIPPET), doc(mm.extra_wrappers(SNIPPET, EXPECTED, "x"))
+    added = Counter(el.tag for el in out.iter()) - Counter(el.tag for el in before.iter())
+    assert set(added) <= {"div", "section"} and sum(added.values()) >= 3
+    new = [el for el in out.iter("div", "section") if not el.attrib]
+    assert len(new) - len([el for el in before.iter("div", "section") if not el.attrib]) == sum(added.values())
+    assert all_text(out) == all_text(before) and attributes(out, ()) == attributes(before, ())
+    article = one(out, "//*[@itemscope]")
+    assert article.getparent().tag in ("div", "section") and not article.getparent().attrib  # around the article
+    body = one(out, '//*[@itemprop="articleBody"]')
+    assert body.getparent().tag in ("div", "section") and not body.getparent().attrib  # around the body
+    assert any(c.tag in ("div", "section") and not c.attrib and len(c.findall("p")) >= 2 for c in body)  # groups
+
+
+def test_extra_wrappers_never_inside_table_rows():
+    out = doc(mm.extra_wrappers(TABLE_SNIPPET, TABLE_EXPECTED, "x"))
+    for table in out.iter("table", "tr"):
+        assert all(c.tag in ("tr", "td", "th", "tbody") for c in table), lxml_html.tostring(table)[:200]
+    assert all_text(out) == all_text(doc(TABLE_SNIPPET))
+    body_cell = one(out, '//td[@valign="top"]')
+    assert [c.tag for c in body_cell] in (["div"], ["section"])  # the cell's contents wrapped
+
+
+# ---------------------------------------------------------------------------------------------
+# meta_below_body
+# ---------------------------------------------------------------------------------------------
+
+
+def test_meta_below_body_moves_the_info_block_after_the_body():
+    out = doc(mm.meta_below_body(SNIPPET, EXPECTED, "x"))
+    article = one(out, "//*[@itemscope]")
+    order = [c.get("class") for c in article]
+    assert order == ["contentheading", "article-content main", "article-meta"]
+    meta = one(out, '//div[@class="article-meta"]')
+    assert [c.get("class") for c in meta] == ["post-date", "post-author", "post-category", "post-hits"]
+    before = doc(SNIPPET)
+    assert sorted(all_text(before).split()) == sorted(all_text(out).split())
+    assert body_text(out) == body_text(before)
+
+
+def test_meta_below_body_moves_table_rows_as_rows():
+    out = doc(mm.meta_below_body(TABLE_SNIPPET, TABLE_EXPECTED, "x"))
+    rows = one(out, '//table[@class="contentpaneopen"][2]').findall("tr")
+    assert [r[0].get("class") for r in rows] == [None, "createdby", "createdate", "hits"]
+
+
+# ---------------------------------------------------------------------------------------------
+# all_together, not applicable
+# ---------------------------------------------------------------------------------------------
+
+
+def test_all_together_applies_every_transform():
+    out = mm.all_together(SNIPPET, EXPECTED, "x")
+    text = out.decode()
+    assert "๓๐ สิงหาคม ๒๕๖๔" in text and "ฮิต: 31" in text  # digits; the sidebar's stays
+    assert "article-meta" not in text and "post-hits" not in text  # renamed
+    assert text.count("<section>") + text.count("<div>") >= 3  # wrappers
+    root = doc(out)
+    assert not any(re.search(r"[a-z]{3}", el.get("class") or "") for el in root.iter())
+    article = one(root, "//*[@itemscope]")
+    assert "".join(article.itertext()).index(BODY_P3) < "".join(article.itertext()).index("๒๕๖๔")
+
+
+def test_not_applicable_returns_the_roundtrip():
+    page = b"<html><body><p>no meta here</p></body></html>"
+    exp = {"title": "x", "body": "nothing", "published_raw": "1 มกราคม 2564", "hits": 5}
+    for name in ("thai_digits_in_meta", "synonym_labels", "extra_wrappers", "meta_below_body"):
+        assert mm.TRANSFORMS[name](page, exp, "x") == mm.roundtrip(page), name
+
+
+# ---------------------------------------------------------------------------------------------
+# discovery and comparison
+# ---------------------------------------------------------------------------------------------
+
+
+def test_generated_cases_are_all_fixture_pages():
+    cases = mm.generated_cases()
+    assert len(cases) >= 40 and all(c.origin == "generated" for c in cases)
+
+
+def test_handwritten_cases_only_articles(tmp_path, monkeypatch):
+    family = tmp_path / "joomla3"
+    family.mkdir()
+    (family / "a.html").write_text("<html></html>")
+    (family / "a.json").write_text('{"url": "https://x/1", "article": true, "title": "t", "hits": 3}')
+    (family / "b.html").write_text("<html></html>")
+    (family / "b.json").write_text('{"url": "https://x/", "article": false}')
+    monkeypatch.setattr(mm, "HANDWRITTEN_DIR", tmp_path)
+    assert [c.name for c in mm.handwritten_cases()] == ["handwritten/joomla3/a"]
+    assert [c.article for c in mm.handwritten_cases(articles_only=False)] == [True, False]
+    assert mm.handwritten_cases()[0].fields() == ("title", "hits")
+
+
+def test_compare_exempts_and_published_raw_nullness():
+    case = mm.Case("pages/x", "generated", None, {f: None for f in mm.RECORD_FIELDS} | {"published_raw": "1",
+                                                                                         "warnings": ["w"]})
+    record = dict(case.expected) | {"published_raw": "๑", "date_source": "label", "warnings": []}
+    assert mm.compare(record, case) == {}
+    assert list(mm.compare(record | {"published_raw": None, "hits": 2}, case)) == ["published_raw", "hits"]
+
+
+# ---------------------------------------------------------------------------------------------
+# every fixture x every transform
+# ---------------------------------------------------------------------------------------------
+
+CASES = mm.generated_cases() + mm.handwritten_cases()
+_VARIANTS: dict[tuple[str, str], bytes] = {}
+APPLICABLE: dict[str, list[str]] = {name: [] for name in mm.TRANSFORMS}
+
+
+def _build_variants() -> None:
+    for case in CASES:
+        data = case.html_path.read_bytes()
+        base = mm.roundtrip(data)
+        for name, fn in mm.TRANSFORMS.items():
+            variant = fn(data, case.expected, case.seed)
+            if variant != base:
+                _VARIANTS[case.name, name] = variant
+                APPLICABLE[name].append(case.name)
+
+
+_build_variants()
+CASE_BY_NAME = {c.name: c for c in CASES}
+VARIANT_IDS = sorted(_VARIANTS, key=lambda k: (list(mm.TRANSFORMS).index(k[1]), k[0]))
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_roundtrip_alone_keeps_the_record(case):
+    """The harness itself (decode, lxml parse, serialize, encode) changes no field."""
+    record = extract_one(mm.roundtrip(case.html_path.read_bytes()), case.expected["url"])
+    diff = mm.compare(record, case)
+    assert not diff, f"{case.name} round trip:\n" + mm.format_diff(diff)
+
+
+def test_each_transform_applies_to_most_fixtures():
+    generated = [c.name for c in CASES if c.origin == "generated"]
+    report = {name: sum(1 for n in names if n in generated) for name, names in APPLICABLE.items()}
+    print("\ntransform applicability on fixtures/pages:",
+          ", ".join(f"{k} {v}/{len(generated)}" for k, v in report.items()))
+    low = {k: v for k, v in report.items() if v < 0.7 * len(generated)}
+    assert not low, f"transforms applying to under 70% of {len(generated)} pages: {low}"
+
+
+@pytest.mark.parametrize("key", VARIANT_IDS, ids=[f"{t}-{c}" for c, t in VARIANT_IDS])
+def test_variant_extracts_to_the_same_record(key):
+    case_name, transform = key
+    case = CASE_BY_NAME[case_name]
+    try:
+        record = extract_one(_VARIANTS[key], case.expected["url"])
+    except Exception as exc:  # an ExtractionError is a wrong answer for an article page
+        pytest.fail(f"{case_name} x {transform}: extraction refused the page: {exc}")
+    diff = mm.compare(record, case)
+    assert not diff, f"{case_name} x {transform}:\n" + mm.format_diff(diff)
