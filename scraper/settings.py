@@ -76,6 +76,8 @@ LABOUR_SUMMARY = ""
 LABOUR_PROGRESS_INTERVAL = 10.0
 #: Worker processes for parsing and normalizing (0: in the crawl's own process). See scraper/workers.py.
 LABOUR_WORKERS = 0
+#: Called once in each worker process before its first task (imports, the word dictionary).
+LABOUR_WORKER_WARM_UP = "pipelines.normalize.warm_up"
 #: How many category hops from a start URL the spider explores (pagination is not counted).
 LABOUR_SECTION_DEPTH = 3
 
