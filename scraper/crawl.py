@@ -253,15 +253,3 @@ def run_spider(settings, spider_cls, **kwargs) -> dict | None:
     process.crawl(crawler, **kwargs)
     process.start()
     return crawler.stats.get_value("labour/summary") if crawler.stats else None
-
-
-def main(argv=None) -> int:  # pragma: no cover - convenience for `python -m scraper.crawl`
-    from scraper.cli import main as cli_main
-
-    return cli_main(["crawl", *(argv or sys.argv[1:])])
-
-
-if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
-
-
