@@ -127,7 +127,7 @@ def fresh_outputs(settings) -> None:
     With --job-dir the same output is continued instead (records already there are kept and not
     fetched again), which is how interrupted crawls resume.
     """
-    from pipelines.store import sidecar_path
+    from pipelines.jsonlines import sidecar_path
 
     output = settings.get("LABOUR_OUTPUT")
     for path in (output, settings.get("LABOUR_QUARANTINE") or sidecar_path(output, ".quarantine.jsonl")):

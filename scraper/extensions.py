@@ -15,7 +15,7 @@ from pathlib import Path
 from scrapy import signals
 from twisted.internet import task
 
-from pipelines.store import sidecar_path
+from pipelines.jsonlines import sidecar_path
 
 logger = logging.getLogger(__name__)
 
