@@ -1,1 +1,2 @@
-"""Record pipelines: each module does one job (normalize, validate, dedupe, store)."""
+"""Record pipelines: each module does one job (normalize, validate, quarantine, dedupe, store in
+the harvest store, write the JSON Lines output)."""

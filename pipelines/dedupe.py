@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from scrapy.exceptions import DropItem
 
-from pipelines.store import existing_records
+from pipelines.jsonlines import existing_records
 
 
 class DedupePipeline:

@@ -195,6 +195,15 @@ def word_count(text: str) -> int:
     return total
 
 
+def warm_up() -> None:
+    """Load what a crawl worker needs before its first page (``LABOUR_WORKER_WARM_UP``): the
+    article parser's modules and the word-segmentation dictionary. Raises if either is broken."""
+    import scraper.parsers.article  # noqa: F401  (lxml and the parsers, imported once per worker)
+
+    if word_count("กรมสวัสดิการและคุ้มครองแรงงานได้รับคะแนน") < 2:
+        raise RuntimeError("word segmentation found no words in a Thai sentence")
+
+
 def content_hash(title: str, body: str) -> str:
     return hashlib.sha256(f"{title}\n\n{body}".encode()).hexdigest()
 

@@ -10,7 +10,7 @@ from datetime import datetime, timezone
 
 from scrapy.exceptions import DropItem
 
-from pipelines.store import AppendOnlyJsonLines, sidecar_path
+from pipelines.jsonlines import AppendOnlyJsonLines, sidecar_path
 
 
 class QuarantinePipeline:

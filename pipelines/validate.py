@@ -9,18 +9,12 @@ checks the schema itself and words the errors of an invalid record.
 
 from __future__ import annotations
 
-import json
 from functools import cache
-from importlib import resources
 
 import fastjsonschema
 from jsonschema import Draft202012Validator
 
-
-@cache
-def record_schema() -> dict:
-    """The record's JSON Schema (``scraper/schema/record.schema.json``)."""
-    return json.loads(resources.files("scraper").joinpath("schema/record.schema.json").read_text("utf-8"))
+from scraper.schema import record_schema
 
 
 @cache

@@ -127,7 +127,7 @@ def fresh_outputs(settings) -> None:
     With --job-dir the same output is continued instead (records already there are kept and not
     fetched again), which is how interrupted crawls resume.
     """
-    from pipelines.store import sidecar_path
+    from pipelines.jsonlines import sidecar_path
 
     output = settings.get("LABOUR_OUTPUT")
     for path in (output, settings.get("LABOUR_QUARANTINE") or sidecar_path(output, ".quarantine.jsonl")):
@@ -253,15 +253,3 @@ def run_spider(settings, spider_cls, **kwargs) -> dict | None:
     process.crawl(crawler, **kwargs)
     process.start()
     return crawler.stats.get_value("labour/summary") if crawler.stats else None
-
-
-def main(argv=None) -> int:  # pragma: no cover - convenience for `python -m scraper.crawl`
-    from scraper.cli import main as cli_main
-
-    return cli_main(["crawl", *(argv or sys.argv[1:])])
-
-
-if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
-
-

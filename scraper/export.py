@@ -22,10 +22,9 @@ import os
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date, datetime, timezone
-from functools import cache
-from importlib import resources
 from pathlib import Path
 
+from scraper.schema import record_schema
 from scraper.storage import Store, record_fields
 
 FORMATS = ("jsonl", "csv", "parquet")
@@ -39,11 +38,6 @@ BATCH_ROWS = 2000
 
 class ExportError(RuntimeError):
     """The export cannot be done (e.g. pyarrow missing for Parquet)."""
-
-
-@cache
-def _schema() -> dict:
-    return json.loads(resources.files("scraper").joinpath("schema/record.schema.json").read_text("utf-8"))
 
 
 def _columns(table: str) -> tuple[str, ...]:
@@ -168,7 +162,7 @@ def arrow_schema(table: str = "records"):
     """The explicit Arrow schema of an exported table."""
     pa, _ = _pyarrow()
     if table == "records":
-        schema = _schema()
+        schema = record_schema()
         defs = schema.get("$defs", {})
         required = set(schema.get("required", []))
         fields = []

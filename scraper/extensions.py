@@ -15,7 +15,7 @@ from pathlib import Path
 from scrapy import signals
 from twisted.internet import task
 
-from pipelines.store import sidecar_path
+from pipelines.jsonlines import sidecar_path
 
 logger = logging.getLogger(__name__)
 
@@ -115,6 +115,7 @@ class CrawlReport:
             "articles_found": get("labour/articles_found", 0),
             "article_pages": get("labour/article_pages", 0),
             "records_written": get("item_scraped_count", 0),
+            "static_pages": get("labour/static_pages", 0),
             "quarantined": get("labour/quarantined", 0),
             "duplicates": get("labour/duplicates", 0),
             "skipped_already_written": get("labour/skipped_already_written", 0),
@@ -135,7 +136,7 @@ class CrawlReport:
         c = self.counts()
         elapsed = max(1e-6, time.monotonic() - self.started)
         line = (f"pages {c['pages_fetched']} | articles {c['articles_found']} | records {c['records_written']}"
-                f" | quarantined {c['quarantined']} | errors {sum(c['errors'].values())}"
+                f" | quarantined {c['quarantined']} | static {c['static_pages']} | errors {sum(c['errors'].values())}"
                 f" | {c['pages_fetched'] / elapsed:.1f} pages/s")
         if self.live:
             self.stream.write("\r\x1b[K[labour-scraper] " + line)
@@ -174,7 +175,7 @@ class CrawlReport:
             self.stream.write(
                 f"[labour-scraper] done ({reason}) in {duration:.1f}s: {c['pages_fetched']} pages fetched, "
                 f"{c['articles_found']} articles found, {c['records_written']} records written, "
-                f"{c['quarantined']} quarantined, errors: {errors}\n"
+                f"{c['quarantined']} quarantined, {c['static_pages']} static pages not recorded, errors: {errors}\n"
             )
             if self.summary_path:
                 self.stream.write(f"[labour-scraper] summary: {self.summary_path}\n")

@@ -57,16 +57,16 @@ HTTPCACHE_DIR = "httpcache"
 HTTPCACHE_EXPIRATION_SECS = 24 * 3600
 HTTPCACHE_IGNORE_HTTP_CODES = [500, 502, 503, 504, 408, 429]
 
-# --- records: normalize -> validate -> quarantine -> dedupe -> store ----------------------------
+# --- records: normalize -> validate -> quarantine -> dedupe -> store -> JSON Lines output -------
 ITEM_PIPELINES = {
     "pipelines.normalize.NormalizePipeline": 100,
     "pipelines.validate.ValidatePipeline": 200,
     "pipelines.quarantine.QuarantinePipeline": 300,
     "pipelines.dedupe.DedupePipeline": 400,
-    "pipelines.database.DatabaseStorePipeline": 450,
-    "pipelines.store.JsonLinesStorePipeline": 500,
+    "pipelines.store.HarvestStorePipeline": 450,
+    "pipelines.jsonlines.JsonLinesOutputPipeline": 500,
 }
-#: JSON Lines output written by the store pipeline (crash-safe, resumable). Empty: no file.
+#: JSON Lines output written by pipelines/jsonlines.py (crash-safe, resumable). Empty: no file.
 LABOUR_OUTPUT = ""
 #: Quarantine JSON Lines (url, stage, reason); default: ``<output>.quarantine.jsonl``.
 LABOUR_QUARANTINE = ""
@@ -76,6 +76,8 @@ LABOUR_SUMMARY = ""
 LABOUR_PROGRESS_INTERVAL = 10.0
 #: Worker processes for parsing and normalizing (0: in the crawl's own process). See scraper/workers.py.
 LABOUR_WORKERS = 0
+#: Called once in each worker process before its first task (imports, the word dictionary).
+LABOUR_WORKER_WARM_UP = "pipelines.normalize.warm_up"
 #: How many category hops from a start URL the spider explores (pagination is not counted).
 LABOUR_SECTION_DEPTH = 3
 

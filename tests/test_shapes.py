@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import hashlib
 import html as htmllib
-import json
 import re
 import unicodedata
 from pathlib import Path
@@ -22,6 +21,7 @@ from scraper.demo import corpus
 from scraper.demo.build_fixtures import FIXTURE_PLAN, fixture_pages, holdout_pages, write_pages
 from scraper.demo.shapes import DOC_EXTENSIONS, SHAPES, RenderedPage
 from scraper.demo.truth import RECORD_KEYS, clean_paragraph
+from scraper.schema import record_schema
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "fixtures" / "pages"
@@ -97,13 +97,10 @@ def test_expected_has_all_record_keys(pages, holdout):
         assert (e["site"] is None) == (e["office"] is None)
 
 
-def test_records_validate_against_schema_if_present(pages):
-    schema_file = ROOT / "scraper" / "schema" / "record.schema.json"
-    if not schema_file.exists():
-        pytest.skip("record.schema.json not written yet")
+def test_records_validate_against_schema(pages):
     import jsonschema
 
-    schema = json.loads(schema_file.read_text(encoding="utf-8"))
+    schema = record_schema()
     for p in pages:
         jsonschema.validate({k: v for k, v in p.expected.items() if not k.startswith("_")}, schema)
 

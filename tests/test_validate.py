@@ -7,7 +7,8 @@ import copy
 import pytest
 from jsonschema import Draft202012Validator
 
-from pipelines.validate import _compiled, record_schema, validation_errors
+from pipelines.validate import _compiled, validation_errors
+from scraper.schema import record_schema
 from tests.conftest import fixture_records
 
 RECORDS = fixture_records()

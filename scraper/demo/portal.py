@@ -5,7 +5,8 @@
 :func:`build_portal` writes a static site that :class:`scraper.demo.server.PortalServer` serves at
 any address: every link the site makes is root-relative or page-relative, never with a host.
 
-* ``/`` (and ``/index.php``): home page with the main menu (category listings), a latest-news
+* ``/`` (and ``/index.php``): home page with the main menu (category listings, about, contact), the
+  featured article's intro with its read-more link (the article's second URL), a latest-news
   module (Joomla articles by their SEF URL: a second URL of the same id), a featured module (list
   layout articles by their non-SEF URL, and one old URL that answers 301), an RSS alternate link.
 * Six categories, each a paginated listing (10 articles a page, newest first) in its CMS's layout:
@@ -27,6 +28,9 @@ any address: every link the site makes is root-relative or page-relative, never 
 * Articles rendered by :func:`scraper.demo.shapes.render` with unique numeric ids (increasing with
   the publication date) in their URLs; cp874 pages get a ``.meta.json`` charset sidecar (a few
   declare no charset at all, so the page's ``<meta>`` decides).
+* Menu-only static pages (``STATIC_PAGES``: about, contact): Joomla single-article pages without an
+  id in their URL, never to become records (manifest ``static_pages``; ``home_intro``: the article
+  the home page features).
 * A category RSS 2.0 feed of the blog category (newest 20), ``/sitemap.xml`` (every listed article
   URL), ``/robots.txt``.
 * Deliberate faults, listed in the manifest with the reason the crawler should give: two listed
@@ -108,6 +112,23 @@ CATEGORY_BY_KEY = {c.key: c for c in CATEGORIES}
 SHAPE_CATEGORY = {"k2": "k2", "wordpress": "wp", "custom_php": "php", "joomla15_table": "j15"}
 FEED_TARGET = CATEGORIES[0].page_target(1) + "&format=feed&type=rss"
 FAULT_REASONS = {"missing": "HTTP 404", "truncated": "truncated HTML", "empty": "empty file"}
+#: Menu-only pages (Joomla "Single Article" menu items, SEF URLs without an article id): they parse
+#: as articles but are not news, so they must never become records. (target, title, paragraphs)
+STATIC_PAGES = (
+    ("/index.php/about-us", "เกี่ยวกับหน่วยงาน", (
+        "สำนักงานสวัสดิการและคุ้มครองแรงงานพื้นที่ 5 เป็นหน่วยงานในสังกัดกรมสวัสดิการและคุ้มครองแรงงาน "
+        "กระทรวงแรงงาน มีหน้าที่คุ้มครองแรงงานให้ได้รับค่าจ้างและสวัสดิการตามกฎหมาย",
+        "วิสัยทัศน์ แรงงานมีคุณภาพชีวิตที่ดี ได้รับความคุ้มครองตามกฎหมาย "
+        "และสถานประกอบกิจการมีแรงงานสัมพันธ์ที่ดี ทำงานอย่างปลอดภัยและมีสุขอนามัยที่ดี",
+        "พันธกิจ กำกับ ดูแล ตรวจสอบ ให้นายจ้างและลูกจ้างปฏิบัติตามกฎหมายคุ้มครองแรงงาน "
+        "ส่งเสริมการจัดสวัสดิการแรงงาน และพัฒนาระบบความปลอดภัยในการทำงาน",
+    )),
+    ("/index.php/contact-us", "ติดต่อเรา", (
+        "ที่อยู่ อาคารสำนักงาน ชั้น 3 ถนนมิตรไมตรี แขวงดินแดง เขตดินแดง กรุงเทพมหานคร 10400",
+        "โทรศัพท์ 0 2245 xxxx โทรสาร 0 2245 xxxx สายด่วนแรงงาน 1546 "
+        "เปิดให้บริการวันจันทร์ถึงวันศุกร์ เวลา 08.30 - 16.30 น. เว้นวันหยุดราชการ",
+    )),
+)
 
 
 @dataclass
@@ -274,6 +295,7 @@ def build_portal(
     newest_good = [slots[i] for i in reversed(good)]
     latest = newest_good[:10]
     featured = [s for s in newest_good[10:] if s.cat == "j3list"][:4]
+    intro = next((s for s in latest if s.cat == "j3blog" and s.alt_target), latest[0])  # the home page's intro
     moved_to = next((s for s in newest_good[14:] if s.cat == "j3blog"), newest_good[-1])
     old_target = f"/index.php?option=com_content&task=view&id={FIRST_ID - 589}&Itemid=54"
     redirects = {old_target: moved_to.target}
@@ -344,7 +366,9 @@ def build_portal(
     w.put("/sitemap.xml", _sitemap(slots))
     w.put("/robots.txt", b"User-agent: *\nDisallow: /administrator/\nDisallow: /cache/\nDisallow: /tmp/\n"
                          b"Sitemap: /sitemap.xml\n")  # fmt: skip
-    home = _home(latest, featured, old_target, moved_to, seed)
+    home = _home(latest, featured, old_target, moved_to, intro, seed)
+    for target, title, paragraphs in STATIC_PAGES:
+        w.put(target, _static_page(target, title, paragraphs, seed))
     w.put("/", home)
     w.put("/index.php/", home)  # Joomla answers /index.php with the home page too
     (root / REDIRECTS_FILE).write_text(
@@ -355,6 +379,8 @@ def build_portal(
         "seed": seed, "n_articles": n_articles, "site": SITE_ID, "home": "/",
         "articles": articles, "faults": faults, "redirects": redirects, "feed": FEED_TARGET,
         "sitemap": "/sitemap.xml", "categories": [c.page_target(1) for c in CATEGORIES], "listings": listings,
+        "static_pages": [t for t, _, _ in STATIC_PAGES],
+        "home_intro": {"id": f"{SITE_ID}:{intro.article_id}", "read_more": intro.alt_target or intro.target},
         "files": w.files, "bytes": w.bytes,
     }  # fmt: skip
     (root / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
@@ -483,6 +509,8 @@ def _menu() -> str:
         items.append(
             f'<li class="item-{101 + k}"><a href="{escape(cat.page_target(1))}">{escape(cat.name)}</a></li>'
         )
+    for k, (target, title, _) in enumerate(STATIC_PAGES):
+        items.append(f'<li class="item-{120 + k}"><a href="{escape(target)}">{escape(title)}</a></li>')
     return '<ul class="nav menu mod-list">\n' + "\n".join(items) + "\n</ul>"
 
 
@@ -684,7 +712,8 @@ def _sitemap(slots: list[Slot]) -> bytes:
             + "\n".join(urls) + "\n</urlset>\n").encode("utf-8")  # fmt: skip
 
 
-def _home(latest: list[Slot], featured: list[Slot], old_target: str, moved_to: Slot, seed: int) -> bytes:
+def _home(latest: list[Slot], featured: list[Slot], old_target: str, moved_to: Slot, intro: Slot,
+          seed: int) -> bytes:  # fmt: skip
     rng = random.Random(f"{seed}:home")
     style = DateStyle(month="abbr")
     lis = []
@@ -694,7 +723,20 @@ def _home(latest: list[Slot], featured: list[Slot], old_target: str, moved_to: S
                    f'<span class="mod-articles-date">{escape(format_date(s.published, style))}</span></li>')  # fmt: skip
     feat = [f'<li><a href="{escape(s.alt_target or s.target)}">{escape(s.title)}</a></li>' for s in featured]
     feat.append(f'<li><a href="{escape(old_target)}">{escape(moved_to.title)}</a></li>')
-    main = ('<div class="moduletable latestnews">\n<h3>ข่าวล่าสุด</h3>\n<ul class="latestnews mod-list">\n' + "\n".join(lis) + "\n</ul>\n</div>\n"
+    # Joomla's featured view: the featured article's intro (title not linked) and its "read more"
+    href = escape(intro.alt_target or intro.target)
+    leading = (
+        '<div class="blog-featured" itemscope itemtype="https://schema.org/Blog">\n<div class="items-leading clearfix">\n'
+        '<div class="leading-0 clearfix" itemprop="blogPost" itemscope itemtype="https://schema.org/BlogPosting">\n'
+        f'<div class="page-header"><h2 itemprop="name">{escape(intro.title)}</h2></div>\n'
+        '<dl class="article-info muted"><dt class="article-info-term">รายละเอียด</dt>\n'
+        f'<dd class="published"><time datetime="{intro.published.isoformat()}" itemprop="datePublished">'
+        f'เผยแพร่เมื่อ: {escape(format_date(intro.published, DateStyle()))}</time></dd></dl>\n'
+        f'<p>{escape(_intro(intro))}</p>\n'
+        f'<p class="readmore"><a class="btn" href="{href}" itemprop="url">อ่านเพิ่มเติม ...</a></p>\n'
+        '</div>\n</div>\n</div>\n'
+    )  # fmt: skip
+    main = leading + ('<div class="moduletable latestnews">\n<h3>ข่าวล่าสุด</h3>\n<ul class="latestnews mod-list">\n' + "\n".join(lis) + "\n</ul>\n</div>\n"
             '<div class="moduletable featured">\n<h3>ข่าวเด่น</h3>\n<ul class="mostread mod-list">\n' + "\n".join(feat) + "\n</ul>\n</div>")  # fmt: skip
     head = (
         f'<link href="{escape(FEED_TARGET)}" rel="alternate" type="application/rss+xml" title="RSS 2.0" />\n'
@@ -702,6 +744,17 @@ def _home(latest: list[Slot], featured: list[Slot], old_target: str, moved_to: S
     return _chrome(
         "หน้าหลัก", main, rng, body_class="site com_content view-featured itemid-100", head_extra=head
     ).encode("utf-8")
+
+
+def _static_page(target: str, title: str, paragraphs: tuple[str, ...], seed: int) -> bytes:
+    """A menu-only Joomla "Single Article" page (about, contact): an article page, but not news."""
+    rng = random.Random(f"{seed}:{target}")
+    body = "\n".join(f"<p>{escape(p)}</p>" for p in paragraphs)
+    main = ('<div class="item-page" itemscope itemtype="https://schema.org/Article">\n'
+            '<meta itemprop="inLanguage" content="th-TH" />\n'
+            f'<div class="page-header"><h2 itemprop="headline">{escape(title)}</h2></div>\n'
+            f'<div itemprop="articleBody">\n{body}\n</div>\n</div>')  # fmt: skip
+    return _chrome(title, main, rng, body_class="site com_content view-article itemid-120").encode("utf-8")
 
 
 def _office_name() -> str:

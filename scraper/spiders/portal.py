@@ -28,11 +28,11 @@ from pipelines.normalize import canonical
 from pipelines.store import existing_records
 from scraper.items import ArticlePage, Failure, ListingHits
 from scraper.parsers.article import parse_article
+from scraper.parsers.decode import decode_html
 from scraper.parsers.errors import ExtractionError, NotAnArticle
 from scraper.parsers.fields import article_id_from_url
 from scraper.parsers.listing import (
     Listing,
-    is_article_url,
     is_listing_url,
     looks_like_feed,
     parse_feed,
@@ -187,10 +187,13 @@ class PortalSpider(scrapy.Spider):
     # --- pages -------------------------------------------------------------------------------
 
     async def parse_page(self, response):
-        """A start URL, listing, feed or sitemap (or an article reached from a menu).
+        """A start URL, listing, feed or sitemap, or a page reached through a menu or section link.
 
-        Known listing shapes (category, pagination) are read as listings; any other page is
-        first offered to the article parser, which says when it is not an article.
+        None of these is ever recorded: articles become records only as entries of a listing,
+        feed or sitemap (:meth:`follow`), by their own id. A page of no known listing shape is
+        offered to the article parser only to count it: one that parses as an article is a
+        static page (about, contact, a menu-only single article, a home page showing a whole
+        article), counted in ``labour/static_pages``; its links are followed as a listing's.
         """
         if looks_like_feed(response.body):
             feed = parse_feed(response.body, response.url)
@@ -199,12 +202,18 @@ class PortalSpider(scrapy.Spider):
                 feed.articles = []
             for out in self.follow(feed, response):
                 yield out
-        elif is_listing_url(response.url) or response.meta.get("hops", 0) == 0 and not is_article_url(response.url):
-            for out in self.follow(self._listing(response), response):
-                yield out
-        else:
-            async for out in self.parse_article_page(response):
-                yield out
+            return
+        if not is_listing_url(response.url):
+            try:
+                await self.workers.run(parse_article, response.body, response.url, _declared_encoding(response))
+            except ExtractionError:
+                pass  # a home page, a listing at a section URL, an unreadable page: links only
+            else:
+                self.crawler.stats.inc_value("labour/static_pages")
+                self.logger.debug("static page, not recorded (reached as a start URL or from a menu): %s",
+                                  response.url)
+        for out in self.follow(self._listing(response), response):
+            yield out
 
     async def parse_article_page(self, response):
         """Hand the page to the article parser (in a worker process when LABOUR_WORKERS > 0)."""
@@ -228,14 +237,22 @@ class PortalSpider(scrapy.Spider):
         yield ArticlePage(response.url, raw, site, datetime.now(timezone.utc))
 
     def _listing(self, response):
+        declared = _declared_encoding(response)
         try:
-            return parse_listing(response.body, response.url, _declared_encoding(response))
+            return parse_listing(response.body, response.url, declared)
         except ExtractionError as exc:
-            self.crawler.stats.inc_value("labour/errors/listing_unreadable")
-            self.logger.warning("listing %s unreadable: %s", response.url, exc)
-            from scraper.parsers.listing import Listing
-
-            return Listing()
+            reason = str(exc)
+        if reason.startswith("undecodable"):
+            # a stray bad byte must not hide a page's links: navigate on the least damaged decoding
+            text, _ = decode_html(response.body, declared, errors="replace")
+            self.crawler.stats.inc_value("labour/listing_undecodable_bytes")
+            try:
+                return parse_listing(text.replace("\ufffd", "?").encode("utf-8"), response.url, "utf-8")
+            except ExtractionError as exc:
+                reason = str(exc)
+        self.crawler.stats.inc_value("labour/errors/listing_unreadable")
+        self.logger.warning("listing %s unreadable: %s", response.url, reason)
+        return Listing()
 
     # --- navigation --------------------------------------------------------------------------
 

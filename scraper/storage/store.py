@@ -20,10 +20,10 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from scraper.schema import record_schema
 from scraper.storage import sql
 from scraper.storage.sql import MIGRATIONS, Dialect
 
@@ -88,8 +88,7 @@ def default_store_path() -> Path:
 @cache
 def record_fields() -> tuple[str, ...]:
     """The record's fields in the JSON Schema's order (the column order of exports)."""
-    schema = json.loads(resources.files("scraper").joinpath("schema/record.schema.json").read_text("utf-8"))
-    return tuple(schema["properties"])
+    return tuple(record_schema()["properties"])
 
 
 def _ordered(record: dict) -> dict:
