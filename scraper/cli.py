@@ -99,9 +99,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("sites", help="list the portals of the registry")
     p.set_defaults(func=_cmd_sites)
 
-    from scraper import crawl
+    from scraper import crawl, savefixture
 
     crawl.add_subcommands(sub)
+    savefixture.add_subcommand(sub)
     return parser
 
 

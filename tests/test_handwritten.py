@@ -49,8 +49,9 @@ def test_enough_pages_of_each_kind():
 
 def test_every_page_has_its_expected_record_and_model_note():
     for html, expected in PAIRS:
-        assert html.read_bytes().lstrip().startswith(b"<!-- modelled on:"), _id(html)
-        assert expected["url"].startswith("https://") and ".labour.go.th/" in expected["url"], _id(html)
+        if "_saved_from" not in expected:  # pages saved by `labour-scraper savefixture` keep the exact bytes
+            assert html.read_bytes().lstrip().startswith(b"<!-- modelled on:"), _id(html)
+            assert expected["url"].startswith("https://") and ".labour.go.th/" in expected["url"], _id(html)
         if expected["article"]:
             assert set(FIELDS) <= set(expected), _id(html)
         else:
