@@ -177,7 +177,19 @@ class ArticlePage(WebPage):
                 return el
         if body is None:
             return None
-        return self.title_above(body)
+        return self.title_above(self.first_prose(body) if self.body_is_prose else body)
+
+    @property
+    def body_is_prose(self) -> bool:
+        """Whether the body was found by text density (then it may hold the title and info lines)."""
+        return bool(self.body_elements) and self.body_elements is self.__dict__.get("prose_blocks")
+
+    def first_prose(self, body):
+        """The first paragraph of prose in ``body`` that is not an info line (where the text starts)."""
+        for el, _ in _prose_runs(body):
+            if not _is_info(clean(element_text(el)) or ""):
+                return el
+        return body
 
     def find_root(self):
         """The element holding the title, the info lines and the body."""
@@ -293,7 +305,7 @@ class ArticlePage(WebPage):
             if el.tag not in HEADING_TAGS and (el.tag in INLINE_TAGS or _has_block_child(el)):
                 continue
             text = clean(element_text(el))
-            if not text or len(text) <= 3 or el.tag == "dt" or self.in_noise(el):
+            if not text or len(text) <= 3 or el.tag == "dt" or in_noise(el):
                 continue
             looked += 1
             if looked > 40:
@@ -326,6 +338,13 @@ class ArticlePage(WebPage):
             above, below = lines[:cut], lines[cut + 1:]
         else:
             above, below = lines, []
+        if self.body_is_prose:
+            # A density-found body may hold the title and the info lines above its first paragraph.
+            start = self.first_prose(self.body_elements[0])
+            inner = paragraphs(self.body_elements[0], skip=lambda el: el is title or is_noise(el),
+                               mark=lambda el: el is start, mark_text=_BODY_MARK)
+            if _BODY_MARK in inner:
+                above = above + inner[: inner.index(_BODY_MARK)]
         short = [line for line in above if len(line) <= MAX_INFO_LINE]
         below_short = []
         for line in below:
@@ -341,7 +360,8 @@ class ArticlePage(WebPage):
     @cached_property
     def info_lines(self) -> list[str]:
         above, below = self._lines
-        return above + below
+        top, _, bottom = self._body_split
+        return above + top + bottom + below
 
     # --- fields ------------------------------------------------------------------------------------
 
@@ -452,17 +472,30 @@ class ArticlePage(WebPage):
             return found
         return plugins.breadcrumb_category(self.doc, self.title)
 
-    @field(cached=True)
-    def paragraphs(self) -> list[str]:
+    @cached_property
+    def _body_split(self) -> tuple[list[str], list[str], list[str]]:
+        """The body's lines as ``(info lines at its top, its paragraphs, info lines at its bottom)``.
+
+        Info and navigation lines at both edges of the body are not its text; the labelled ones
+        among them (a date and counter line under a title inside the same cell) are info lines.
+        """
         title_el, title = self.title_element, self.title
         parts: list[str] = []
         for el in self.body_elements:
             parts.extend(paragraphs(el, skip=lambda e: e is title_el or self.is_noise(e)))
-        while parts and (parts[0] == title or fields.is_metadata_line(parts[0]) or fields.is_edge_noise(parts[0])):
-            parts.pop(0)
-        while parts and (fields.is_metadata_line(parts[-1]) or fields.is_edge_noise(parts[-1])):
-            parts.pop()
-        return parts
+        top: list[str] = []
+        bottom: list[str] = []
+        while parts and (parts[0] == title or fields.is_metadata_line(parts[0]) or fields.is_edge_noise(parts[0])
+                         or _COUNT_ONLY.match(parts[0])):
+            top.append(parts.pop(0))
+        while parts and (fields.is_metadata_line(parts[-1]) or fields.is_edge_noise(parts[-1])
+                         or _COUNT_ONLY.match(parts[-1])):
+            bottom.insert(0, parts.pop())
+        return top, parts, bottom
+
+    @field(cached=True)
+    def paragraphs(self) -> list[str]:
+        return self._body_split[1]
 
     @field(cached=True)
     def attachments(self) -> list[dict]:

@@ -93,8 +93,9 @@ class LayoutArticlePage(ArticlePage):
 
     def find_title(self):
         body = self.body_elements
+        in_text = not self.body_is_prose  # a density-found body may hold the title
         for el in self.index.find(self.TITLE_CLASSES, ("headline",)):
-            if el is self.container or el.tag == "meta" or any(_inside(el, b) for b in body):
+            if el is self.container or el.tag == "meta" or in_text and any(_inside(el, b) for b in body):
                 continue
             text = clean(element_text(el))
             if text and len(text) > 3:

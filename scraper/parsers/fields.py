@@ -49,6 +49,10 @@ def dates_from_lines(lines: list[str]) -> list[dict]:
                 if found.matched or _DIGIT.search(seg.value):
                     source = "created" if seg.kind == "created" else "label"
                     out.append(candidate(seg.kind, source, found.matched or seg.value[:60], None))
+            elif seg.kind in ("author", "category") and seg.value:
+                found = find_date(seg.value)  # "เขียนโดย X วันจันทร์ที่ 30 สิงหาคม 2564"
+                if found.matched:
+                    out.append(candidate("published", "text", found.matched, None))
         if not segments or head:
             text = head if segments else line
             found = find_date(text)
@@ -79,8 +83,22 @@ def _labelled(lines: list[str], kind: str):
                 yield seg.value
 
 
+_VALUE_END = re.compile(r"\s[|·•]\s|\s[|·•]$")
+_TRAILING_WEEKDAY = re.compile(r"\s*(?:วัน[ก-๙]*ที่|วัน[ก-๙]+|[A-Z][a-z]+day,?)\s*$")
+
+
+def name_value(value: str) -> str:
+    """A name as an info line gives it: up to a separator or a date shown after it."""
+    value = _VALUE_END.split(value)[0]
+    found = find_date(value)
+    if found.matched:
+        value = _TRAILING_WEEKDAY.sub("", value[: value.find(found.matched)]).strip(" ,|-")
+    return value
+
+
 def author_from_lines(lines: list[str]) -> str | None:
     for value in _labelled(lines, "author"):
+        value = name_value(value)
         if value and len(value) <= _MAX_NAME:
             return clean(value)
     return None
@@ -110,6 +128,7 @@ def hits_from_lines(lines: list[str]) -> str | None:
 
 def category_from_lines(lines: list[str]) -> str | None:
     for value in _labelled(lines, "category"):
+        value = name_value(value)
         if value and len(value) <= _MAX_NAME:
             return clean(value)
     return None

@@ -16,14 +16,15 @@ _NUM = r"[\d๐-๙][\d๐-๙,.]*"
 #: kind -> label alternatives (longest first within a kind).
 LABELS: dict[str, str] = {
     "published": r"เผยแพร่เมื่อ|วันที่เผยแพร่|เผยแพร่วันที่|ลงข่าวเมื่อ|ลงข่าววันที่|วันที่ลงข่าว|วันที่ประกาศ|ประกาศเมื่อ"
-    r"|โพสต์เมื่อ|ลงวันที่|Published\s+on|Published|Posted\s+on|Post\s+on|Date\s+posted",
+    r"|โพสต์เมื่อ|ลงวันที่|Published\s+on|Published(?!\s+in\b)|Posted\s+on|Post\s+on|Date\s+posted|(?<!\w)Date(?=\s*:)",
     "created": r"สร้างเมื่อ|วันที่สร้าง|Created\s+on|Created",
     "modified": r"อัพเดทล่าสุดเมือ|อัพเดทล่าสุดเมื่อ|อัพเดทล่าสุด|อัปเดตล่าสุด|อัพเดตล่าสุด|แก้ไขล่าสุดเมื่อ|แก้ไขล่าสุด"
     r"|ปรับปรุงล่าสุดเมื่อ|ปรับปรุงล่าสุด|Last\s+Updated\s+on|Last\s+Updated|Updated\s+on|Modified\s+on",
     "author": r"เขียนโดย|ผู้ลงข่าว|ผู้เขียน|โพสต์โดย|ผู้ประกาศ|Written\s+by|Posted\s+by|(?<!\w)Author(?!\w)"
     r"|(?<!\w)by(?!\w)|(?:^|(?<=\s))โดย(?=\s)",
     "hits": r"จำนวนผู้อ่าน|จำนวนผู้เข้าชม|จำนวนการเข้าชม|จำนวนครั้งที่อ่าน|เปิดอ่าน|ฮิต|(?<!\w)Hits(?!\w)|(?<!\w)Views(?!\w)"
-    rf"|(?:ผู้เข้าชม|เข้าชม|อ่าน)(?=\s*:?\s*{_NUM}\s*ครั้ง)",
+    rf"|(?:ผู้เข้าชม|เข้าชม|อ่าน)(?=\s*:?\s*{_NUM}\s*(?:ครั้ง|$|\|))|(?:ผู้เข้าชม|เข้าชม)(?=\s*:)"
+    rf"|(?<!\w)Read(?=\s*{_NUM}\s*times)|Post\s+Views",
     "category": r"หมวดหมู่|หมวด|เผยแพร่ใน|Published\s+in|Category|Categories|ประเภทข่าว",
 }
 
