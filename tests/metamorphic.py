@@ -679,7 +679,8 @@ class Case:
 
     @property
     def seed(self) -> str:
-        return self.name
+        """The file name (``001.html``; ``<family>/<name>.html`` for hand-written pages)."""
+        return self.html_path.name if self.origin == "generated" else f"{self.html_path.parent.name}/{self.html_path.name}"
 
     def fields(self) -> tuple[str, ...]:
         if self.origin == "generated":
