@@ -66,6 +66,7 @@ _HEAD_DATES = etree.XPath(
     "//meta[@property='article:published_time' or @property='article:modified_time'"
     " or @name='article:published_time']"
 )
+_CATEGORY_LINKS = etree.XPath(".//a[contains(concat(' ', normalize-space(@rel), ' '), ' category ')]")
 _MICRODATA_KIND = {"datePublished": "published", "dateCreated": "created", "dateModified": "modified"}
 _READ_MORE = re.compile(r"^\s*(อ่านเพิ่มเติม|อ่านต่อ|อ่านรายละเอียด|รายละเอียดเพิ่มเติม|Read more|Read on|more)\b", re.I)
 _COUNT_ONLY = re.compile(r"^\s*([\d๐-๙][\d๐-๙,.]*)\s*(?:ครั้ง|views?|hits?|reads?)\s*$", re.I)
@@ -470,6 +471,9 @@ class ArticlePage(WebPage):
         found = fields.category_from_lines(self.info_lines)
         if found:
             return found
+        for a in _CATEGORY_LINKS(self.root):  # rel="category tag": WordPress core's category links
+            if not in_noise(a) and clean(element_text(a)):
+                return clean(element_text(a))
         return plugins.breadcrumb_category(self.doc, self.title)
 
     @cached_property
@@ -504,6 +508,9 @@ class ArticlePage(WebPage):
 
     @field(cached=True)
     def images(self) -> list[str]:
+        return self.find_images()
+
+    def find_images(self) -> list[str]:
         return fields.images(self.body_elements, self.base, skip=self.is_noise)
 
     @field(cached=True)

@@ -20,10 +20,12 @@ class K2ArticlePage(LayoutArticlePage):
     TITLE_CLASSES = ("itemTitle",)
     DATE_CLASSES = {"itemDateCreated": ("published", "text"), "itemDateModified": ("modified", "label")}
     AUTHOR_CLASSES = ("itemAuthor",)
+    #: The item image (``div.itemImageBlock``) is the article's own picture: its images count.
+    IMAGE_CLASSES = ("itemImageBlock",)
     HITS_CLASSES = ("itemHits",)
     CATEGORY_CLASSES = ("itemCategory",)
     NOISE_CLASSES = frozenset(
         """itemHeader itemToolbar itemLinks itemRatingBlock itemAuthorBlock itemRelated itemNavigation itemComments
         itemSocialSharing itemAttachmentsBlock itemBackToTop itemDateModified itemCategory itemTagsBlock
-        itemImageBlock itemVideoBlock itemImageGallery itemExtraFields itemHitsTwitter itemAuthorLatest""".split()
+        itemVideoBlock itemImageGallery itemExtraFields itemHitsTwitter itemAuthorLatest""".split()
     )

@@ -13,11 +13,11 @@ from functools import cached_property
 
 from lxml import etree
 
-from scraper.pages.generic import ArticlePage, _inside, _outermost
+from scraper.pages.generic import ArticlePage, _inside, _outermost, is_noise
 from scraper.parsers import fields
 from scraper.parsers.errors import NotAnArticle
 from scraper.parsers.locate import ElementIndex
-from scraper.parsers.text import clean, collapse, element_text
+from scraper.parsers.text import clean, element_text, paragraphs
 
 
 class LayoutArticlePage(ArticlePage):
@@ -67,6 +67,14 @@ class LayoutArticlePage(ArticlePage):
             if bodies:
                 return bodies
         return []
+
+    #: Blocks outside the body whose images are the article's own (K2's item image).
+    IMAGE_CLASSES: tuple[str, ...] = ()
+
+    def find_images(self) -> list[str]:
+        own = self.index.find(self.IMAGE_CLASSES)
+        found = fields.images(own, self.base) if own else []
+        return found + [u for u in super().find_images() if u not in found]
 
     def is_noise(self, el) -> bool:
         if super().is_noise(el):
@@ -123,21 +131,21 @@ class LayoutArticlePage(ArticlePage):
     def family_author(self) -> str | None:
         for el in self._family_elements(self.AUTHOR_CLASSES):
             names = el.xpath(".//*[@itemprop='name']")
-            text = fields.author_name(element_text(names[0]) if names else element_text(el))
+            text = fields.author_name(visible_text(names[0] if names else el))
             if text:
                 return text
         return None
 
     def family_hits(self) -> str | None:
         for el in self._family_elements(self.HITS_CLASSES):
-            found = fields.hits_from_text(element_text(el))
+            found = fields.hits_from_text(visible_text(el))
             if found:
                 return found
         return None
 
     def family_category(self) -> str | None:
         for el in self._family_elements(self.CATEGORY_CLASSES):
-            text = fields.category_name(collapse(element_text(el)))
+            text = fields.category_name(visible_text(el))
             if text:
                 return text
         return None
@@ -150,3 +158,8 @@ class LayoutArticlePage(ArticlePage):
 
     def find_category(self) -> str | None:
         return self.family_category() or super().find_category()
+
+
+def visible_text(el) -> str:
+    """An element's text as a reader sees it: screen-reader-only and plugin blocks left out."""
+    return " ".join(paragraphs(el, skip=is_noise))

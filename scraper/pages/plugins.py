@@ -8,6 +8,8 @@ that uses the plugin carries it whatever its theme.
 * the vvisit_counter visitors-counter module (``vvisit_counter``);
 * WordPress Post Views Counter (``post-views-count`` inside ``post-views``) and WP-PostViews;
 * Jetpack sharing and related posts (``sharedaddy``, ``jp-relatedposts``), AddThis;
+* AddToAny share buttons; the screen-reader-only text of WordPress, Bootstrap and Joomla
+  (``screen-reader-text``, ``sr-only``, ``visually-hidden``, ``element-invisible``);
 * Joomla's Attachments extension (``attachmentsContainer``/``attachmentsList``).
 """
 
@@ -22,7 +24,8 @@ from scraper.parsers.text import clean, collapse, element_text
 
 #: Class tokens (and ids) of plugin blocks that are never the article's text nor its files.
 PLUGIN_NOISE = frozenset(
-    "vvisit_counter breadcrumb breadcrumbs pathway mod-breadcrumbs sharedaddy jp-relatedposts addthis_toolbox".split()
+    "vvisit_counter breadcrumb breadcrumbs pathway mod-breadcrumbs sharedaddy jp-relatedposts addthis_toolbox"
+    " addtoany_share_save_container a2a_kit screen-reader-text visually-hidden sr-only element-invisible".split()
 )
 #: Blocks of the Joomla Attachments extension and K2: the article's files, never its text.
 ATTACHMENT_BLOCKS = frozenset("attachmentsContainer attachmentsList itemAttachmentsBlock".split())
