@@ -77,6 +77,8 @@ def is_noise(el) -> bool:
     """Navigation, sidebars, footers and forms, told by their HTML semantics or a documented plugin."""
     if el.tag in NOISE_TAGS:
         return True
+    if el.tag == "table" and is_files_table(el):
+        return True
     role = el.get("role")
     if role and role in NOISE_ROLES:
         return True
@@ -87,6 +89,26 @@ def _ancestors(el):
     while el is not None:
         yield el
         el = el.getparent()
+
+
+def is_files_table(table) -> bool:
+    """A table listing the article's files (name, description, size): its linked rows link to
+    documents only, they are at least half of its rows, and it holds no paragraph of prose."""
+    linked = rows = 0
+    for row in table.iter("tr"):
+        texts = [t.strip() for t in row.itertext() if t.strip()]
+        if not texts:
+            continue
+        if any(len(t) >= 100 for t in texts):
+            return False
+        rows += 1
+        hrefs = [a.get("href") or "" for a in row.iter("a")]
+        if not hrefs:
+            continue
+        if not any(fields.is_document_link(h) for h in hrefs):
+            return False
+        linked += 1
+    return linked > 0 and 2 * linked >= rows
 
 
 def in_noise(el) -> bool:

@@ -4,8 +4,8 @@ Markup (Joomla 3 ``components/com_content/views/article/tmpl/default.php``): ``d
 (schema.org ``Article``), the title in ``div.page-header`` (``itemprop="headline"``), the info
 block ``dl.article-info`` with ``dd.createdby``, ``dd.category-name``, ``dd.published``,
 ``dd.create``, ``dd.modified``, ``dd.hits``, the text in ``div[itemprop=articleBody]``. With
-"show page heading" on, a ``<h1>`` in a ``page-header`` above the article names the menu item,
-usually the category. The department's override (the seed page) prints ``h2.contentheading``,
+"show page heading" on, a ``<h1>`` in a ``page-header`` above the article names the menu item
+(not taken for the category: it is the menu's heading, which the article does not state). The department's override (the seed page) prints ``h2.contentheading``,
 ``div.article-meta`` lines (``Post on``, ``by``, ``หมวด:``, ``ฮิต:``) and ``div.article-content``.
 """
 
@@ -15,7 +15,6 @@ from lxml import etree
 
 from scraper.pages.layout import LayoutArticlePage
 from scraper.parsers.locate import _with_class
-from scraper.parsers.text import clean, element_text
 
 
 class Joomla3ArticlePage(LayoutArticlePage):
@@ -35,15 +34,3 @@ class Joomla3ArticlePage(LayoutArticlePage):
         """article-info article-info-term page-header icons btn-group dropdown-menu pager pagenav
         article-meta article-share content_rating content_vote tags""".split()
     )
-    #: "Show page heading": the menu item's heading above the article's own title.
-    PAGE_HEADING = etree.XPath("./*[contains(@class, 'page-header')][following-sibling::*[contains(@class, 'page-header')]]//h1")
-
-    def family_category(self) -> str | None:
-        found = super().family_category()
-        if found or self.container is None:
-            return found
-        for el in self.PAGE_HEADING(self.container):
-            text = clean(element_text(el))
-            if text and text != self.title:
-                return text
-        return None

@@ -136,7 +136,7 @@ def category_from_lines(lines: list[str]) -> str | None:
 
 # --- body edges ---------------------------------------------------------------------------------
 
-_NAV_WORD = (r"(ก่อนหน้า|ถัดไป|ย้อนกลับ|กลับหน้ารวมข่าว|กลับหน้าหลัก|กลับสู่หน้าหลัก|กลับ|Facebook|LINE|Twitter|อ่านต่อ|อ่านเพิ่มเติม|พิมพ์หน้านี้|พิมพ์|อีเมล"
+_NAV_WORD = (r"(ก่อนหน้า|ถัดไป|ย้อนกลับ|กลับหน้ารวมข่าว|กลับหน้าหลัก|กลับสู่หน้าหลัก|กลับ|Facebook|LINE|Twitter|X|ไฟล์แนบ|เอกสารแนบ|Attachments|อ่านต่อ|อ่านเพิ่มเติม|พิมพ์หน้านี้|พิมพ์|อีเมล"
              r"|ส่งต่อ|Print|Email|Back|Next|Prev(?:ious)?|แชร์|Share|Tweet|Like)")
 #: A line made only of navigation words, arrows and brackets ("[พิมพ์หน้านี้] [กลับ]", "« ก่อนหน้า").
 _EDGE_NOISE = re.compile(rf"^(?:[\s\[\]()<>«»‹›|/:-]*{_NAV_WORD}[\s\[\]()<>«»‹›|/:-]*)+$|^[<>«»‹›]+$", re.IGNORECASE)
@@ -163,6 +163,11 @@ def is_metadata_line(line: str) -> bool:
 DOCUMENT_EXTENSIONS = re.compile(r"\.(pdf|docx?|xlsx?|pptx?|zip|rar|7z|odt|ods|odp|txt|csv)$", re.IGNORECASE)
 #: Download links that name no file: Joomla's Attachments extension, K2's attachment links.
 _DOWNLOAD_LINK = re.compile(r"com_attachments|/item/download/|task=download|/attachments/download", re.IGNORECASE)
+
+
+def is_document_link(href: str) -> bool:
+    """A link to a document file or a download handler (absolute or relative)."""
+    return bool(DOCUMENT_EXTENSIONS.search(urlsplit(href.strip()).path) or _DOWNLOAD_LINK.search(href))
 
 
 def base_url(doc, url: str) -> str:
