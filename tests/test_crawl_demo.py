@@ -9,8 +9,6 @@ import pytest
 from pipelines.validate import validation_errors
 from tests.crawling import DEMO_SITE, manifest, read_jsonl, run_crawl
 
-pytestmark = pytest.mark.skipif(not (DEMO_SITE / "_manifest.json").exists(), reason="no demo portal")
-
 
 @pytest.fixture(scope="module")
 def demo_run(tmp_path_factory):

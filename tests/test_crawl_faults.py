@@ -7,10 +7,9 @@ import json
 
 import pytest
 
+from scraper.demo import portal
 from scraper.demo.server import FaultPlan, PortalServer, target_to_filename
 from tests.crawling import article_number, manifest, read_jsonl, run_crawl
-
-portal = pytest.importorskip("scraper.demo.portal")
 
 
 @pytest.fixture(scope="module")

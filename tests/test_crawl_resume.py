@@ -19,8 +19,6 @@ from tests.crawling import (
     wait_for_lines,
 )
 
-pytestmark = pytest.mark.skipif(not (DEMO_SITE / "_manifest.json").exists(), reason="no demo portal")
-
 FAST_BUT_POLITE = ["--quiet", "--set", "DOWNLOAD_DELAY=0", "--set", "AUTOTHROTTLE_ENABLED=False"]
 
 

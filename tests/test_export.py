@@ -8,6 +8,7 @@ import csv
 import hashlib
 import json
 import os
+import sys
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
@@ -211,14 +212,17 @@ def test_failed_export_leaves_the_old_output_untouched(store, tmp_path, monkeypa
     out = tmp_path / "out.jsonl"
     out.write_text("previous export\n", encoding="utf-8")
 
-    def broken(rows, path):
+    failure = OSError(28, "No space left on device")
+
+    def broken(rows, path):  # a write that fails half-way
         with open(path, "w", encoding="utf-8") as fh:
             fh.write("half a line")
-        raise OSError("disk full")
+        raise failure
 
     monkeypatch.setattr(export_module, "_write_jsonl", broken)
-    with pytest.raises(OSError, match="disk full"):
+    with pytest.raises(OSError) as raised:
         export(store, "jsonl", out)
+    assert raised.value is failure  # reaches the caller as is, after the clean-up
     assert out.read_text(encoding="utf-8") == "previous export\n"
     assert os.listdir(tmp_path) == [out.name]
 
@@ -229,10 +233,7 @@ def test_bad_arguments(store, tmp_path, monkeypatch):
     with pytest.raises(ValueError, match="table"):
         export(store, "csv", tmp_path / "x.csv", table="articles")
 
-    def no_pyarrow():
-        raise ExportError("Parquet export needs pyarrow")
-
-    monkeypatch.setattr(export_module, "_pyarrow", no_pyarrow)
-    with pytest.raises(ExportError, match="pyarrow"):
+    monkeypatch.setitem(sys.modules, "pyarrow", None)  # as if not installed: `import pyarrow` fails
+    with pytest.raises(ExportError, match=r"^Parquet export needs pyarrow: pip install 'labour-scraper\[parquet\]'$"):
         export(store, "parquet", tmp_path / "x.parquet")
     assert os.listdir(tmp_path) == []

@@ -10,11 +10,10 @@ from html import escape as html_escape
 
 import pytest
 
+from scraper import storage
+from scraper.demo import portal
 from scraper.demo.server import PortalServer, target_to_filename
 from tests.crawling import article_number, interrupt, manifest, run_crawl, start_crawl, wait_for_lines
-
-portal = pytest.importorskip("scraper.demo.portal")
-storage = pytest.importorskip("scraper.storage")
 
 FAST_BUT_POLITE = ["--quiet", "--set", "DOWNLOAD_DELAY=0", "--set", "AUTOTHROTTLE_ENABLED=False"]
 

@@ -81,7 +81,10 @@ def test_ids_and_urls():
 def test_word_count_and_hash():
     assert word_count("") == 0
     assert word_count("กรมสวัสดิการและคุ้มครองแรงงาน ได้รับคะแนน 95.59 !") == 4
-    assert content_hash("a", "b") == content_hash("a", "b") != content_hash("a", "c")
+    # docs/record.md: sha256 hex of (title + "\n\n" + body) in UTF-8; values from `printf ... | sha256sum`
+    assert content_hash("a", "b") == "38022fd2b8dbc5cb3d2cee74e083edbf59e3d4e13d067ebcb5db633d4cff4d8c"
+    assert content_hash("หัวข้อ", "ย่อหน้า") == "eabb7c6e901f336ac41fe3551aa2308d5c9afc9efa6b8ec3dcb04c044e73196f"
+    assert content_hash("a", "b") != content_hash("a\n\nb", "") != content_hash("a", "c")
 
 
 def test_build_record_is_schema_valid_and_attributes_the_site():

@@ -28,8 +28,6 @@ from scraper.demo.server import PortalServer
 from scraper.registry import load_sites
 from tests.crawling import DEMO_SITE, ROOT, article_number, manifest, read_jsonl
 
-pytestmark = pytest.mark.skipif(not (DEMO_SITE / "_manifest.json").exists(), reason="no demo portal")
-
 PROJECT = "labour_scraper"  # scrapy.cfg [deploy] project
 SPIDER = "portal"
 JOB_TIMEOUT = 180.0
