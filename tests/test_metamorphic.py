@@ -362,7 +362,7 @@ CASE_BY_NAME = {c.name: c for c in CASES}
 VARIANT_IDS = sorted(_VARIANTS, key=lambda k: (list(mm.TRANSFORMS).index(k[1]), k[0]))
 
 
-_ROUNDTRIP_GAPS = {"handwritten/joomla15/beez_be_year_title_office"}
+_ROUNDTRIP_GAPS: set[str] = set()
 
 
 @pytest.mark.parametrize("case", [pytest.param(c, marks=pytest.mark.xfail(strict=True, reason="known gap: images"))
@@ -385,14 +385,7 @@ def test_each_transform_applies_to_most_fixtures():
 
 #: Variants the extractor still gets wrong (issue 8 stays open on them). Strict: a variant that
 #: starts passing fails the suite until it is taken off this list, so the list only shrinks.
-KNOWN_GAPS = {
-    (f"handwritten/{page}", transform)
-    for page in ("joomla15/beez_be_year_title_office", "joomla3/created_only_j31", "joomla3/protostar_microdata_utc",
-                 "joomla3/site_h1_two_digit_be", "k2/k2_intro_full_image", "wordpress/colormag_views_english",
-                 "wordpress/generatepress_updated_first", "wordpress/twentyseventeen_pdf_links",
-                 "wordpress/twentytwenty_pvc_yoast")
-    for transform in ("rename_classes_and_ids", "all_together")
-} | {(f"pages/{n}", "all_together") for n in ("006", "019", "020", "023", "027", "030", "035")}
+KNOWN_GAPS = {(f"pages/{n}", "all_together") for n in ("006", "019", "020", "023", "027", "030", "035")}
 _GAP = pytest.mark.xfail(strict=True, reason="known gap of the extractor on this variant (issue 8)")
 
 

@@ -56,7 +56,8 @@ LINES_BELOW_BODY = 8
 _BODY_MARK = "\x00body"
 _ARTICLE_BODY = etree.XPath("//*[@itemprop='articleBody'][not(ancestor::*[@itemprop='blogPost'])]")
 _HEADLINE = etree.XPath("//*[@itemprop='headline' or @itemprop='name'][ancestor-or-self::*[@itemscope]"
-                        "[contains(@itemtype, 'Article') or contains(@itemtype, 'BlogPosting')]]"
+                        "[contains(@itemtype, 'Article') or contains(@itemtype, 'BlogPosting')"
+                        " or contains(@itemtype, 'CreativeWork')]]"
                         "[not(self::meta)][not(ancestor::*[@itemprop='blogPost'])]")
 _META_TITLES = etree.XPath("//meta[@property='og:title' or @name='twitter:title' or @name='title']/@content")
 _TITLE_TAG = etree.XPath("//title")
@@ -69,14 +70,24 @@ _HEAD_DATES = etree.XPath(
 _CATEGORY_LINKS = etree.XPath(".//a[contains(concat(' ', normalize-space(@rel), ' '), ' category ')]")
 _MICRODATA_KIND = {"datePublished": "published", "dateCreated": "created", "dateModified": "modified"}
 _READ_MORE = re.compile(r"^\s*(อ่านเพิ่มเติม|อ่านต่อ|อ่านรายละเอียด|รายละเอียดเพิ่มเติม|Read more|Read on|more)\b", re.I)
+#: Author archive links: rel="author" (HTML), WordPress ``/author/<name>/`` and ``?author=``,
+#: K2's ``/itemlist/user/<id>-<name>``.
+_AUTHOR_LINKS = etree.XPath(
+    ".//a[contains(concat(' ', normalize-space(@rel), ' '), ' author ')"
+    " or re:test(@href, '/author/[^/?#]+/?$|[?&]author=\\d+$|/itemlist/user/\\d+', 'i')]",
+    namespaces={"re": "http://exslt.org/regular-expressions"},
+)
 _COUNT_ONLY = re.compile(r"^\s*([\d๐-๙][\d๐-๙,.]*)\s*(?:ครั้ง|views?|hits?|reads?)\s*$", re.I)
+_PROSE_LIKE = re.compile(r"[.!?。:;]\s*$|\s\S+\s\S+\s\S+\s")
 _HOME_PATH = re.compile(r"^/?(?:index\.(?:php|html?))?/?$")
 
 
 def is_noise(el) -> bool:
     """Navigation, sidebars, footers and forms, told by their HTML semantics or a documented plugin."""
     if el.tag in NOISE_TAGS:
-        return True
+        # A footer inside an <article> is that article's footer (its categories, tags, views):
+        # HTML scopes a footer to its nearest sectioning ancestor.
+        return el.tag != "footer" or not any(a.tag == "article" for a in el.iterancestors())
     if el.tag == "table" and is_files_table(el):
         return True
     role = el.get("role")
@@ -194,7 +205,7 @@ class ArticlePage(WebPage):
         """The title element, or None (then ``og:title``/``<title>`` give the text)."""
         body = self.body_elements[0] if self.body_elements else None
         for el in _HEADLINE(self.doc):
-            if body is not None and _inside(el, body):
+            if body is not None and _inside(el, body) or in_site_scope(el):
                 continue
             if clean(element_text(el)):
                 return el
@@ -273,6 +284,10 @@ class ArticlePage(WebPage):
         if best is None or best_score < 2:
             return self._image_block(doc_body)
         parent = best.getparent()
+        # A wrapper around the block alone is the block: its siblings are the block's siblings.
+        while parent is not None and parent.tag not in ("body", "html") and _text_len(parent) == _text_len(best):
+            best, parent = parent, parent.getparent()
+            best_score = max(best_score, scores.get(best, 0.0))
         if parent is None or best.tag == "body":
             return [best]
         chosen = []
@@ -456,7 +471,14 @@ class ArticlePage(WebPage):
             text = clean(element_text(el))
             if text:
                 return fields.author_name(text)
-        return fields.author_from_lines(self.info_lines)
+        found = fields.author_from_lines(self.info_lines)
+        if found:
+            return found
+        for a in _AUTHOR_LINKS(self.root):  # rel="author", or a link to the author's archive
+            text = clean(element_text(a))
+            if text and not in_noise(a) and not any(_inside(a, b) for b in self.body_elements):
+                return fields.author_name(text)
+        return None
 
     @field(cached=True)
     def hits(self) -> str | None:
@@ -485,11 +507,14 @@ class ArticlePage(WebPage):
         return self.find_category()
 
     def find_category(self) -> str | None:
-        for el in _MICRODATA(self.doc):
-            if el.get("itemprop") in ("articleSection", "genre") and not any(_inside(el, b) for b in self.body_elements):
-                text = clean(el.get("content") or element_text(el))
-                if text:
-                    return fields.category_name(text)
+        # Joomla marks the parent category and the category both as ``genre``, parent first:
+        # the last one is the article's own.
+        sections = [clean(el.get("content") or element_text(el)) for el in _MICRODATA(self.doc)
+                    if el.get("itemprop") in ("articleSection", "genre")
+                    and not any(_inside(el, b) for b in self.body_elements)]
+        sections = [text for text in sections if text]
+        if sections:
+            return fields.category_name(sections[-1])
         found = fields.category_from_lines(self.info_lines)
         if found:
             return found
@@ -511,8 +536,7 @@ class ArticlePage(WebPage):
             parts.extend(paragraphs(el, skip=lambda e: e is title_el or self.is_noise(e)))
         top: list[str] = []
         bottom: list[str] = []
-        while parts and (parts[0] == title or fields.is_metadata_line(parts[0]) or fields.is_edge_noise(parts[0])
-                         or _COUNT_ONLY.match(parts[0])):
+        while parts and (parts[0] == title or _is_info(parts[0]) or _is_info_heading(parts)):
             top.append(parts.pop(0))
         while parts and (fields.is_metadata_line(parts[-1]) or fields.is_edge_noise(parts[-1])
                          or _COUNT_ONLY.match(parts[-1])):
@@ -533,7 +557,31 @@ class ArticlePage(WebPage):
         return self.find_images()
 
     def find_images(self) -> list[str]:
-        return fields.images(self.body_elements, self.base, skip=self.is_noise)
+        return fields.images(self.picture_blocks(), self.base, skip=self.is_noise)
+
+    def picture_blocks(self) -> list:
+        """The body and the blocks of pictures right beside it (a lead image above the text, a
+        gallery below): textless siblings that hold images, with nothing in between but spacers."""
+        body = self.body_elements
+        if not body:
+            return []
+        before: list = []
+        for sibling in body[0].itersiblings(preceding=True):
+            if not isinstance(sibling.tag, str):
+                continue
+            if _text_len(sibling):
+                break
+            if sibling.find(".//img") is not None or sibling.tag == "img":
+                before.insert(0, sibling)
+        after: list = []
+        for sibling in body[-1].itersiblings():
+            if not isinstance(sibling.tag, str):
+                continue
+            if _text_len(sibling):
+                break
+            if sibling.find(".//img") is not None or sibling.tag == "img":
+                after.append(sibling)
+        return [*before, *body, *after]
 
     @field(cached=True)
     def encoding(self) -> str:
@@ -586,10 +634,29 @@ class ArticlePage(WebPage):
         return raw
 
 
+_SITE_SCOPES = re.compile(r"(?:WPHeader|WPFooter|WPSideBar|WebSite|Organization|SiteNavigationElement)$")
+
+
+def in_site_scope(el) -> bool:
+    """Microdata of the site (its header, footer, sidebar, the organisation), not of the article:
+    a theme marks the site's name as a ``headline`` of ``WPHeader``."""
+    for a in el.iterancestors():
+        if a.get("itemscope") is not None:
+            return bool(_SITE_SCOPES.search((a.get("itemtype") or "").rstrip("/")))
+    return False
+
+
 def _is_info(text: str) -> bool:
     """An info line (labels, dates, a counter) or navigation words: never a title."""
     return (fields.is_metadata_line(text) or _is_label_line(text) or fields.is_edge_noise(text)
             or bool(_COUNT_ONLY.match(text)))
+
+
+def _is_info_heading(parts: list[str]) -> bool:
+    """A short caption over the info lines ("รายละเอียด", "Details", the category's name) at the
+    top of a body: a line of a few words followed at once by an info line."""
+    return (len(parts) > 1 and len(parts[0]) <= 30 and not _PROSE_LIKE.search(parts[0])
+            and fields.is_metadata_line(parts[1]))
 
 
 def _is_label_line(text: str) -> bool:

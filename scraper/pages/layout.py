@@ -13,7 +13,7 @@ from functools import cached_property
 
 from lxml import etree
 
-from scraper.pages.generic import ArticlePage, _inside, _outermost, is_noise
+from scraper.pages.generic import ArticlePage, _inside, _outermost, in_site_scope, is_noise
 from scraper.parsers import fields
 from scraper.parsers.errors import NotAnArticle
 from scraper.parsers.locate import ElementIndex
@@ -103,7 +103,8 @@ class LayoutArticlePage(ArticlePage):
         body = self.body_elements
         in_text = not self.body_is_prose  # a density-found body may hold the title
         for el in self.index.find(self.TITLE_CLASSES, ("headline",)):
-            if el is self.container or el.tag == "meta" or in_text and any(_inside(el, b) for b in body):
+            if (el is self.container or el.tag == "meta" or in_text and any(_inside(el, b) for b in body)
+                    or in_site_scope(el)):
                 continue
             text = clean(element_text(el))
             if text and len(text) > 3:

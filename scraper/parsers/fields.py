@@ -118,11 +118,31 @@ def hits_from_text(text: str) -> str | None:
     return hits_value(text)
 
 
+#: A counter printed before its English label, as WordPress view counters do ("58 Views").
+_COUNT_THEN_LABEL = re.compile(r"(?<![\d๐-๙,.])([\d๐-๙][\d๐-๙,.]*)\s*(?:Views|Hits|Reads|เข้าชม|ฮิต|ครั้ง(?!ที่))(?!\w)(?!\s*[:：])", re.IGNORECASE)
+
+
+def _count_then_label(line: str) -> str | None:
+    """``'area2 58 Views 0 Comments'`` -> ``'58'``; not a year ending a date (``'12 Jun 2025 Hits'``)
+    nor a number before a label that takes its own value after a colon (``'Hits : 1,024'``)."""
+    for m in _COUNT_THEN_LABEL.finditer(line):
+        found = find_date(line[: m.end(1)])
+        if found.matched and line[: m.end(1)].rstrip().endswith(found.matched.rstrip()):
+            continue
+        return m.group(1).rstrip(",.")
+    return None
+
+
 def hits_from_lines(lines: list[str]) -> str | None:
-    for value in _labelled(lines, "hits"):
-        found = hits_value(value)
+    for line in lines:
+        found = _count_then_label(line)
         if found:
             return found
+        for seg in split_labelled(line)[1]:
+            if seg.kind == "hits":
+                found = hits_value(seg.value)
+                if found:
+                    return found
     return None
 
 
@@ -207,12 +227,28 @@ def images(scopes: list, page_base: str, skip=lambda el: False) -> list[str]:
             src = (img.get("src") or img.get("data-src") or "").strip()
             if not src or src.startswith("data:"):
                 continue
-            if any(skip(a) for a in _ancestors_until(img, scope)):
+            if any(skip(a) for a in _ancestors_until(img, scope)) or is_action_button(img):
                 continue
             absolute = urljoin(page_base, src)
             if absolute not in out:
                 out.append(absolute)
     return out
+
+
+_ACTION_LINK = re.compile(
+    r"[?&](?:print=1|tmpl=component|format=(?:pdf|print)|task=(?:emailform|pdf)|pop=1)\b"
+    r"|^mailto:|^javascript:|/(?:print|email|pdf)/?$",
+    re.IGNORECASE,
+)
+
+
+def is_action_button(img) -> bool:
+    """An icon in a link that prints, mails or turns the page into a PDF (Joomla's buttonheading,
+    "print friendly" plugins): a button of the page, not one of the article's pictures."""
+    a = img.getparent()
+    while a is not None and a.tag != "a" and a.tag in ("span", "b", "i", "strong", "em"):
+        a = a.getparent()
+    return a is not None and a.tag == "a" and bool(_ACTION_LINK.search((a.get("href") or "").strip()))
 
 
 def _ancestors_until(el, stop):

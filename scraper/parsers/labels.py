@@ -16,11 +16,11 @@ _NUM = r"[\d๐-๙][\d๐-๙,.]*"
 #: kind -> label alternatives (longest first within a kind).
 LABELS: dict[str, str] = {
     "published": r"เผยแพร่เมื่อ|วันที่เผยแพร่|เผยแพร่วันที่|ลงข่าวเมื่อ|ลงข่าววันที่|วันที่ลงข่าว|วันที่ประกาศ|ประกาศเมื่อ"
-    r"|โพสต์เมื่อ|ลงวันที่|Published\s+on|Published(?!\s+in\b)|Posted\s+on|Post\s+on|Date\s+posted|(?<!\w)Date(?=\s*:)",
+    r"|โพสต์เมื่อ|ลงวันที่|วันที่เขียนเรื่อง|Post\s+date|Published\s+on|Published(?!\s+in\b)|Posted\s+on|Post\s+on|Date\s+posted|(?<!\w)Date(?=\s*:)",
     "created": r"สร้างเมื่อ|วันที่สร้าง|Created\s+on|Created",
     "modified": r"อัพเดทล่าสุดเมือ|อัพเดทล่าสุดเมื่อ|อัพเดทล่าสุด|อัปเดตล่าสุด|อัพเดตล่าสุด|แก้ไขล่าสุดเมื่อ|แก้ไขล่าสุด"
     r"|ปรับปรุงล่าสุดเมื่อ|ปรับปรุงล่าสุด|Last\s+Updated\s+on|Last\s+Updated|Updated\s+on|Modified\s+on",
-    "author": r"เขียนโดย|ผู้ลงข่าว|ผู้เขียน|โพสต์โดย|ผู้ประกาศ|Written\s+by|Posted\s+by|(?<!\w)Author(?!\w)"
+    "author": r"เขียนโดย|ผู้ลงข่าว|ผู้เขียนเรื่อง|ผู้เขียน|Post\s+author|โพสต์โดย|ผู้ประกาศ|Written\s+by|Posted\s+by|(?<!\w)Author(?!\w)"
     r"|(?<!\w)by(?!\w)|(?:^|(?<=\s))โดย(?=\s)",
     "hits": r"จำนวนผู้อ่าน|จำนวนผู้เข้าชม|จำนวนการเข้าชม|จำนวนครั้งที่อ่าน|เปิดอ่าน|ฮิต|(?<!\w)Hits(?!\w)|(?<!\w)Views(?!\w)"
     rf"|(?:ผู้เข้าชม|เข้าชม|อ่าน)(?=\s*:?\s*{_NUM}\s*(?:ครั้ง|$|\|))|(?:ผู้เข้าชม|เข้าชม)(?=\s*:)"
@@ -34,6 +34,7 @@ _LABEL_RE = re.compile(
 )
 _STRIP = " \t:：-–—|,;/\u00a0"
 _HITS_VALUE = re.compile(rf"^\s*({_NUM})")
+_TRAILING_NUM = re.compile(rf"(?:^|\s)({_NUM})\s*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +62,14 @@ def split_labelled(line: str) -> tuple[str, tuple[Labelled, ...]]:
         end = matches[i + 1].start() if i + 1 < len(matches) else len(line)
         value = line[m.end() : end].strip(_STRIP)
         out.append(Labelled(m.lastgroup or "", m.group(m.lastgroup or 0).strip(), value))
+    # A counter printed before its label ("... ข่าวประชาสัมพันธ์ 1,234 views") belongs to the label.
+    for i in range(len(out) - 1):
+        nxt = out[i + 1]
+        if nxt.kind == "hits" and not _HITS_VALUE.match(nxt.value):
+            m = _TRAILING_NUM.search(out[i].value)
+            if m:
+                out[i] = Labelled(out[i].kind, out[i].label, out[i].value[: m.start()].strip(_STRIP))
+                out[i + 1] = Labelled(nxt.kind, nxt.label, f"{m.group(1)} {nxt.value}".strip())
     return head, tuple(out)
 
 
