@@ -385,7 +385,7 @@ def test_each_transform_applies_to_most_fixtures():
 
 #: Variants the extractor still gets wrong (issue 8 stays open on them). Strict: a variant that
 #: starts passing fails the suite until it is taken off this list, so the list only shrinks.
-KNOWN_GAPS = {(f"pages/{n}", "all_together") for n in ("006", "019", "020", "023", "027", "030", "035")}
+KNOWN_GAPS: set[tuple[str, str]] = set()
 _GAP = pytest.mark.xfail(strict=True, reason="known gap of the extractor on this variant (issue 8)")
 
 

@@ -268,6 +268,8 @@ class ArticlePage(WebPage):
                 targets = (owner.getparent(), owner.getparent().getparent() if owner.getparent() is not None else None)
             else:
                 targets = (owner, owner.getparent())
+            if targets[0] is None or is_noise(targets[0]):  # a footer's paragraphs credit nothing around it
+                continue
             for share, target in zip((1.0, 0.5), targets, strict=True):
                 if target is not None and target.tag not in ("html",):
                     scores[target] = scores.get(target, 0.0) + credit * share
@@ -301,6 +303,14 @@ class ArticlePage(WebPage):
                 # readability's rule: a sibling of comparable prose, or one long paragraph (an intro)
                 if score >= max(2.0, 0.2 * best_score) or max((n for _, n in _prose_runs(sibling)), default=0) >= 80:
                     chosen.append(sibling)
+        # The text goes on in the paragraphs right after it, however short ("คลิกเพื่อดาวน์โหลด",
+        # a contact block), until something that is not a paragraph of the article.
+        for sibling in chosen[-1].itersiblings():
+            if not isinstance(sibling.tag, str):
+                continue
+            if not _continues_text(sibling):
+                break
+            chosen.append(sibling)
         return chosen
 
     def _image_block(self, doc_body) -> list:
@@ -690,6 +700,43 @@ def _common_ancestor(a, b):
         if anc in seen:
             return anc
     return b
+
+
+#: The units of an article's text: paragraphs, table cells, list items, captions.
+_TEXT_UNITS = ("p", "td", "th", "li", "figcaption", "blockquote")
+#: What ends an article's text: a new page section (h1/h2) or a form (comments, search).
+_CLOSES_TEXT = etree.XPath("boolean(descendant-or-self::*[self::h1 or self::h2 or self::form or self::textarea])")
+
+
+def _opens_with_heading(el) -> bool:
+    """A block whose first words are a heading starts a section of its own (a sidebar's box, the
+    attachments' "เอกสารแนบ"), not a continuation of the text above it."""
+    for node in el.iter():
+        if not isinstance(node.tag, str):
+            continue
+        if node.tag in HEADING_TAGS:
+            return True
+        if (node.text or "").strip():
+            return False
+        if node is not el and (node.tail or "").strip():
+            return False
+    return False
+
+
+def _continues_text(el) -> bool:
+    """A block that carries on an article's text: paragraphs (not headings, lists of links,
+    navigation or info lines), their links at most a quarter of their text."""
+    if is_noise(el) or el.tag in HEADING_TAGS or _CLOSES_TEXT(el) or _opens_with_heading(el):
+        return False
+    paras = [el] if el.tag in _TEXT_UNITS else [p for p in el.iter(*_TEXT_UNITS)]
+    texts = [clean(element_text(p)) for p in paras if not in_noise(p)]
+    texts = [t for t in texts if t]
+    if not texts or all(_is_info(t) for t in texts):
+        return False
+    # links to the article's own documents are its text ("ไฟล์แนบ <a>แนวทาง...</a>"); others are navigation
+    navigation = sum(len(t.strip()) for a in el.iter("a") if not fields.is_document_link(a.get("href") or "")
+                     for t in a.itertext())
+    return navigation < 0.25 * max(_text_len(el), 1)
 
 
 def _prose_runs(root):
