@@ -400,3 +400,18 @@ def test_variant_extracts_to_the_same_record(key):
         pytest.fail(f"{case_name} x {transform}: extraction refused the page: {exc}")
     diff = mm.compare(record, case)
     assert not diff, f"{case_name} x {transform}:\n" + mm.format_diff(diff)
+
+
+NON_ARTICLES = [c for c in mm.handwritten_cases(articles_only=False) if not c.article]
+
+
+@pytest.mark.parametrize("transform", ["rename_classes_and_ids", "all_together"])
+@pytest.mark.parametrize("case", NON_ARTICLES, ids=[c.name for c in NON_ARTICLES])
+def test_non_article_stays_refused_without_its_class_names(case, transform):
+    """A listing, a home page or an archive is not an article because of what it shows (several
+    entries, a read-more intro, the site's root), not because of its template's class names."""
+    from scraper.parsers.errors import ExtractionError
+
+    variant = mm.TRANSFORMS[transform](case.html_path.read_bytes(), {}, case.seed)
+    with pytest.raises(ExtractionError):
+        extract_one(variant, case.expected["url"])

@@ -79,6 +79,9 @@ _AUTHOR_LINKS = etree.XPath(
 )
 _COUNT_ONLY = re.compile(r"^\s*([\d๐-๙][\d๐-๙,.]*)\s*(?:ครั้ง|views?|hits?|reads?)\s*$", re.I)
 _PROSE_LIKE = re.compile(r"[.!?。:;]\s*$|\s\S+\s\S+\s\S+\s")
+#: ``<article>`` elements outside sidebars: a listing shows several, each headed by a link to it.
+_ENTRIES = etree.XPath("//article[not(ancestor::aside or ancestor::nav or ancestor::footer)]")
+_LINKED_HEADING = etree.XPath("boolean(.//*[self::h1 or self::h2 or self::h3 or self::h4][.//a[@href]])")
 _HOME_PATH = re.compile(r"^/?(?:index\.(?:php|html?))?/?$")
 
 
@@ -609,6 +612,11 @@ class ArticlePage(WebPage):
             raise NotAnArticle("home page, not an article")
         if "view=frontpage" in query or "view=featured" in query:
             raise NotAnArticle("home page (featured articles), not an article")
+        entries = _ENTRIES(self.doc)
+        if len(entries) >= 2 and self.body_elements and any(
+            _inside(self.body_elements[0], entry) and _LINKED_HEADING(entry) for entry in entries
+        ):
+            raise NotAnArticle(f"listing page: {len(entries)} article entries, not one article")
         for scope in self.body_elements or [self.root]:
             for a in scope.iter("a"):
                 if _READ_MORE.match(collapse(element_text(a))) and a.get("href"):
