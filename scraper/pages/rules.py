@@ -12,6 +12,7 @@ A new layout is one module with its page object (selectors in it) plus a line in
 
 from __future__ import annotations
 
+import tldextract.tldextract
 from lxml import etree
 from web_poet import HttpResponse, HttpResponseHeaders, default_registry
 
@@ -25,6 +26,11 @@ from scraper.pages.k2 import K2ArticlePage
 from scraper.pages.wordpress import WordPressArticlePage
 from scraper.parsers.errors import NotAnArticle
 from scraper.parsers.locate import LISTING_XPATH
+
+# web-poet matches URL rules with url-matcher, which splits domains with tldextract; tldextract's
+# default extractor downloads the Public Suffix List on first use. Extraction never touches the
+# network (CI machines have none, a crawl must not call third parties): the bundled snapshot.
+tldextract.tldextract.TLD_EXTRACTOR = tldextract.TLDExtract(suffix_list_urls=())
 
 #: (class-attribute substrings that reveal the family, its page object), strongest first.
 FAMILIES: tuple[tuple[tuple[str, ...], type[ArticlePage]], ...] = (
