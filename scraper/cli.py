@@ -1,7 +1,12 @@
 """``labour-scraper``: the command line.
 
 Subcommands: ``extract`` (saved pages -> records), ``sites`` (the portal registry), ``export``
-(a harvest store -> JSONL/CSV/Parquet), and ``crawl``/``demo`` (defined in :mod:`scraper.crawl`).
+(a harvest store -> JSONL/CSV/Parquet), ``crawl``/``demo`` (defined in :mod:`scraper.crawl`) and
+``savefixture``.
+
+Every mistake of usage or environment is one line on stderr naming the argument, and exit 2
+(:mod:`scraper.usage`); anything else unexpected is one line and exit 1, its traceback shown only
+with ``--debug``. No message shows a password (:mod:`scraper.redact`).
 """
 
 from __future__ import annotations
@@ -10,6 +15,17 @@ import argparse
 import sys
 
 from scraper import __version__
+from scraper.usage import (
+    EXIT_USAGE,
+    ArgumentParser,
+    UsageError,
+    check_output_file,
+    one_line,
+    open_readable_store,
+    since_date,
+)
+
+PROG = "labour-scraper"
 
 
 def _cmd_extract(args) -> int:
@@ -21,9 +37,10 @@ def _cmd_extract(args) -> int:
 
         sites = load_sites()
         if args.site not in sites:
-            print(f"labour-scraper: unknown site id {args.site!r} (see `labour-scraper sites`)", file=sys.stderr)
-            return 2
+            raise UsageError(f"unknown site id {args.site!r} (see `labour-scraper sites`)", "--site")
         site = sites[args.site]
+    if args.output not in (None, "-"):
+        check_output_file(args.output, "-o/--output")
     out = open_output(args.output)
     try:
         ok, failed = run_extract(args.paths, out, base_url=args.base_url, site=site)
@@ -44,27 +61,17 @@ def _cmd_sites(args) -> int:
 def _cmd_export(args) -> int:
     from pathlib import Path
 
-    from scraper.crawl import store_location
-    from scraper.export import export
+    from scraper.export import FORMATS, export
     from scraper.spiders.portal import parse_since
-    from scraper.storage import open_store
 
+    check_output_file(args.output, "-o/--output")
     fmt = args.format or Path(args.output).suffix.lstrip(".").lower()
-    if fmt not in ("jsonl", "csv", "parquet"):
-        print(f"labour-scraper: unknown export format {fmt!r}: give --format jsonl|csv|parquet", file=sys.stderr)
-        return 2
+    if fmt not in FORMATS:
+        raise UsageError(f"cannot tell the format from the name {args.output!r}: give --format "
+                         f"{'|'.join(FORMATS)}", "--format")
+    since = parse_since(args.since)
+    store = open_readable_store(args.store)
     try:
-        since = parse_since(args.since)
-    except ValueError as exc:
-        print(f"labour-scraper: {exc}", file=sys.stderr)
-        return 2
-    location = store_location(args.store or "")
-    if "://" not in location and not Path(location).exists():
-        print(f"labour-scraper: no store at {location}", file=sys.stderr)
-        return 2
-    store = open_store(location)
-    try:
-        store.migrate()
         rows = export(store, fmt, Path(args.output), since=since, site=args.site, table=args.table)
     finally:
         store.close()
@@ -73,11 +80,12 @@ def _cmd_export(args) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="labour-scraper",
+    parser = ArgumentParser(
+        prog=PROG,
         description="Harvest articles from the portals of Thailand's labour protection offices.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--debug", action="store_true", help="show the traceback of an unexpected error")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     p = sub.add_parser("extract", help="extract records from saved article pages (offline)")
@@ -88,10 +96,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_cmd_extract)
 
     p = sub.add_parser("export", help="export a harvest store to JSON Lines, CSV or Parquet")
-    p.add_argument("--store", metavar="PATH|URL", help="SQLite path or postgresql:// URL (default: the default store)")
+    p.add_argument("--store", metavar="PATH|URL",
+                   help="SQLite path or postgresql:// URL (default: the default store); opened read-only")
     p.add_argument("--format", choices=("jsonl", "csv", "parquet"), help="default: from the output's suffix")
     p.add_argument("--table", choices=("records", "hits", "revisions"), default="records")
-    p.add_argument("--since", metavar="DATE", help="records published on or after DATE (CE or BE)")
+    p.add_argument("--since", type=since_date, metavar="DATE", help="records published on or after DATE (CE or BE)")
     p.add_argument("--site", metavar="ID", help="only this site")
     p.add_argument("-o", "--output", metavar="FILE", required=True)
     p.set_defaults(func=_cmd_export)
@@ -103,19 +112,63 @@ def build_parser() -> argparse.ArgumentParser:
 
     crawl.add_subcommands(sub)
     savefixture.add_subcommand(sub)
+    for command in sub.choices.values():  # `labour-scraper crawl ... --debug` reads naturally too
+        command.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
+                             help="show the traceback of an unexpected error")
     return parser
 
 
+def _error(prog: str, message: str) -> None:
+    from scraper.redact import mask_secrets
+
+    print(f"{prog}: error: {one_line(mask_secrets(message))}", file=sys.stderr)
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    """Run one command; returns its exit code. Never lets a traceback reach the user unless
+    ``--debug`` is given: usage and environment errors are 2, anything unexpected 1."""
+    argv = sys.argv[1:] if argv is None else list(argv)
+    debug = "--debug" in argv
+    prog = PROG
     try:
+        parser = build_parser()
+        try:
+            args = parser.parse_args(argv)
+        except SystemExit as exc:  # --help, --version
+            return exc.code if isinstance(exc.code, int) else 0
+        debug = debug or bool(getattr(args, "debug", False))
+        prog = f"{PROG} {args.command}"
         return args.func(args)
+    except UsageError as exc:
+        _error(exc.prog or prog, str(exc))
+        return EXIT_USAGE
     except KeyboardInterrupt:
         print("labour-scraper: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:
         return 0
+    except Exception as exc:
+        from scraper.registry import RegistryError
+        from scraper.storage import StoreError, StoreLocked
+
+        if debug:
+            import traceback
+
+            traceback.print_exc()
+        if isinstance(exc, StoreLocked):
+            _error(prog, str(exc))
+            return 3
+        if isinstance(exc, (StoreError, RegistryError)) or _is_export_error(exc):
+            _error(prog, str(exc))  # configuration: the store, the registry, an optional package
+            return EXIT_USAGE
+        hint = "" if debug else " (--debug shows the traceback)"
+        _error(prog, f"{type(exc).__name__}: {exc}{hint}")
+        return 1
+
+
+def _is_export_error(exc: BaseException) -> bool:
+    module = sys.modules.get("scraper.export")
+    return module is not None and isinstance(exc, module.ExportError)
 
 
 if __name__ == "__main__":

@@ -8,6 +8,19 @@ import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from scraper.usage import (
+    UsageError,
+    apply_set_options,
+    check_output_dir,
+    check_output_file,
+    error_rate,
+    log_level,
+    positive_int,
+    setting_assignment,
+    since_date,
+    store_location,
+)
+
 DEMO_OFFICE = "พอร์ทัลสาธิต (demo portal)"
 
 
@@ -36,17 +49,20 @@ def _common(p, default_output: str | None = None) -> None:
                    help="with --store: when known articles are fetched again (default: changed)")
     p.add_argument("--report", metavar="FILE", help="JSON run report (default: beside the output or the store)")
     p.add_argument("--log-file", metavar="FILE", help="write Scrapy's log to FILE")
-    p.add_argument("--max-error-rate", type=float, metavar="R",
-                   help="exit 1 when errors + quarantined exceed R x articles found (default 0.10)")
-    p.add_argument("--since", metavar="DATE", help="only articles published on or after DATE (CE or BE)")
+    p.add_argument("--max-error-rate", type=error_rate, metavar="R",
+                   help="exit 1 when errors + quarantined exceed R x articles found (0..1, default 0.10)")
+    p.add_argument("--since", type=since_date, metavar="DATE",
+                   help="only articles published on or after DATE (CE or BE)")
     p.add_argument("--job-dir", metavar="DIR", help="resumable job state (Scrapy JOBDIR, crash-safe)")
-    p.add_argument("--max-pages", type=int, metavar="N", help="stop after N pages")
+    p.add_argument("--max-pages", type=positive_int, metavar="N", help="stop after N pages")
     p.add_argument("--http-cache", action="store_true", help="cache responses (Scrapy HTTPCACHE)")
     p.add_argument("--unpolite", action="store_true",
                    help="relax politeness for benchmarks; only allowed when every start URL is on loopback")
-    p.add_argument("--log-level", default="WARNING", help="Scrapy log level (default WARNING)")
+    p.add_argument("--log-level", type=log_level, default="WARNING",
+                   help="Scrapy log level: CRITICAL, ERROR, WARNING (default), INFO or DEBUG")
     p.add_argument("--quiet", action="store_true", help="no progress lines")
-    p.add_argument("--set", action="append", default=[], metavar="NAME=VALUE", help="any Scrapy setting")
+    p.add_argument("--set", action="append", default=[], type=setting_assignment, metavar="NAME=VALUE",
+                   help="any Scrapy setting, typed like its default; applied last, it wins over every other option")
 
 
 def is_loopback_url(url: str) -> bool:
@@ -73,6 +89,8 @@ def demo_site_root() -> Path:
 
 
 def project_settings(args):
+    """The project's settings with the options of this command line; ``--set`` is not applied
+    here but last, by :func:`crawl_settings`."""
     os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "scraper.settings")
     from scrapy.utils.project import get_project_settings
 
@@ -104,21 +122,61 @@ def project_settings(args):
         settings.set("HTTPCACHE_ENABLED", True)
     settings.set("LOG_LEVEL", args.log_level.upper())
     settings.set("LABOUR_QUIET", bool(args.quiet))
-    for item in args.set:
-        name, _, value = item.partition("=")
-        settings.set(name.strip(), value)
     return settings
 
 
-def store_location(value: str) -> str:
-    """``--store`` value: a database URL as given, a path made absolute, or the default path."""
-    if "://" in value:
-        return value
-    if not value:
-        from scraper.storage import default_store_path
+def crawl_settings(args):
+    """Every setting of this crawl: the project's, this command line's options, the relaxed
+    politeness of ``demo``/``--unpolite`` (loopback only), and ``--set`` last, at Scrapy's
+    ``cmdline`` priority, so that it wins over all of them. Raises :class:`UsageError` for a
+    ``--set`` value that does not fit its setting's type."""
+    settings = project_settings(args)
+    if args.demo or args.unpolite:
+        relax_politeness(settings)
+    apply_set_options(settings, args.set)
+    return settings
 
-        return str(default_store_path())
-    return str(Path(value).expanduser().resolve())
+
+def validate_crawl_args(args) -> None:
+    """Every check of a crawl's command line that needs no network and starts nothing, in the
+    order a user reads the options; raises :class:`UsageError` naming the argument."""
+    from scraper.registry import load_sites
+
+    if args.site:
+        registry = load_sites()
+        unknown = [s for s in args.site if s not in registry]
+        if unknown:
+            ids = ", ".join(repr(s) for s in unknown)
+            raise UsageError(f"unknown site id{'s' if len(unknown) > 1 else ''} {ids} (see `labour-scraper sites`)",
+                             "--site")
+    if not args.output and args.store is None:
+        raise UsageError("give -o FILE, --store, or both", "-o/--output")
+    if args.output:
+        check_output_file(args.output, "-o/--output")
+    if args.report:
+        check_output_file(args.report, "--report")
+    if args.log_file:
+        check_output_file(args.log_file, "--log-file")
+    if args.job_dir:
+        check_output_dir(args.job_dir, "--job-dir")
+    if args.refetch and args.store is None:
+        raise UsageError("only with --store (it decides when articles already stored are fetched again)",
+                         "--refetch")
+    if args.unpolite and not args.demo:
+        if not args.start_url or not all(is_loopback_url(u) for u in args.start_url):
+            raise UsageError("for local benchmarks only: every --start-url must be on loopback", "--unpolite")
+
+
+def check_store(location: str) -> None:
+    """Open and close the store once before anything starts: a directory, a file that is no
+    SQLite database, an unreachable server or an unsupported scheme is a one-line error naming
+    ``--store`` (exit 2), not a failure in the middle of a crawl."""
+    from scraper.storage import StoreError, open_store
+
+    try:
+        open_store(location).close()
+    except StoreError as exc:
+        raise UsageError(str(exc), "--store") from None
 
 
 def fresh_outputs(settings) -> None:
@@ -141,19 +199,14 @@ def relax_politeness(settings) -> None:
 
 
 def cmd_crawl(args) -> int:
-    from scraper.registry import RegistryError, Site, load_sites
-    from scraper.spiders.portal import PortalSpider, parse_since
+    from scraper.registry import RegistryError, Site
+    from scraper.spiders.portal import PortalSpider
     from scraper.storage import StoreError
 
-    try:
-        parse_since(args.since)
-    except ValueError as exc:
-        print(f"labour-scraper: {exc}", file=sys.stderr)
-        return 2
-    if not args.output and args.store is None:
-        print("labour-scraper: give -o FILE, --store, or both", file=sys.stderr)
-        return 2
-    settings = project_settings(args)
+    validate_crawl_args(args)
+    settings = crawl_settings(args)
+    if settings.get("LABOUR_STORE"):
+        check_store(settings.get("LABOUR_STORE"))
     spider_kwargs: dict = {"since": args.since}
     server = None
     if args.demo:
@@ -164,37 +217,23 @@ def cmd_crawl(args) -> int:
         base = server.base_url
         spider_kwargs["sites"] = [Site(id="demo", office=DEMO_OFFICE, base_url=base, start_urls=(base,),
                                        hosts=("127.0.0.1",), checked=True, note="bundled demo portal")]
-        relax_politeness(settings)  # loopback only
         print(f"[labour-scraper] demo portal served at {base}", file=sys.stderr)
     elif args.site:
-        registry = load_sites()
-        unknown = [s for s in args.site if s not in registry]
-        if unknown:
-            print(f"labour-scraper: unknown site id(s): {', '.join(unknown)} (see `labour-scraper sites`)",
-                  file=sys.stderr)
-            return 2
         spider_kwargs["site"] = ",".join(args.site)
     elif args.all:
         spider_kwargs["all"] = "1"
     else:
         spider_kwargs["start_url"] = ",".join(args.start_url)
-    if args.unpolite and not args.demo:
-        if not args.start_url or not all(is_loopback_url(u) for u in args.start_url):
-            print("labour-scraper: --unpolite is for local benchmarks: every --start-url must be on loopback",
-                  file=sys.stderr)
-            return 2
-        relax_politeness(settings)
     if not args.job_dir:
         fresh_outputs(settings)
     try:
         with store_lock(settings) as locked:
             if locked is not None:
-                print(f"labour-scraper: {locked}", file=sys.stderr)
+                print(f"labour-scraper {args.command}: error: {locked}", file=sys.stderr)
                 return 3
             summary = run_spider(settings, PortalSpider, **spider_kwargs)
     except (StoreError, RegistryError) as exc:  # a store or registry that cannot be read: configuration
-        print(f"labour-scraper: {exc}", file=sys.stderr)
-        return 2
+        raise UsageError(str(exc)) from None
     finally:
         if server is not None:
             server.shutdown()
@@ -248,7 +287,10 @@ def run_spider(settings, spider_cls, **kwargs) -> dict | None:
     """Run one crawl to its end in this process; return the summary dict."""
     from scrapy.crawler import CrawlerProcess
 
+    from scraper.redact import install_log_masking
+
     process = CrawlerProcess(settings)
+    install_log_masking()  # on the handlers Scrapy just installed: the store URL is in its logs
     crawler = process.create_crawler(spider_cls)
     process.crawl(crawler, **kwargs)
     process.start()

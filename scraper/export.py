@@ -6,7 +6,7 @@ Rows come in the store's stable order. Types follow the record's JSON Schema:
 
 * JSONL: the records exactly as stored (``schema_version`` kept), one per line.
 * CSV: a header in schema field order; lists (attachments, images, warnings) as JSON strings; null
-  as an empty field.
+  as an empty field: the dialect of ``crawl -o x.csv`` too (:mod:`scraper.exporters`).
 * Parquet (pyarrow): an explicit schema derived from the JSON Schema: strings, int64 for integers,
   ``list<struct<url, text>>`` for attachments, ``list<string>`` for images and warnings. Timestamps
   of the hits/revisions tables are ``timestamp[ms, tz=UTC]`` (Parquet has no seconds unit). The
@@ -16,7 +16,6 @@ Rows come in the store's stable order. Types follow the record's JSON Schema:
 from __future__ import annotations
 
 import contextlib
-import csv
 import json
 import os
 import tempfile
@@ -99,24 +98,18 @@ def _write_jsonl(rows: Iterable[dict], path: Path) -> int:
     return n
 
 
-def _csv_value(value):
-    if value is None:
-        return ""
-    if isinstance(value, (list, dict)):
-        return json.dumps(value, ensure_ascii=False)
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return value
-
-
 def _write_csv(rows: Iterable[dict], path: Path, columns: tuple[str, ...]) -> int:
+    """CSV in the dialect of ``crawl -o x.csv`` (:class:`scraper.exporters.CsvRecordExporter`)."""
+    from scraper.exporters import CsvRecordExporter
+
     n = 0
-    with open(path, "w", encoding="utf-8", newline="") as fh:
-        writer = csv.writer(fh, lineterminator="\n")
-        writer.writerow(columns)
+    with open(path, "wb") as fh:
+        exporter = CsvRecordExporter(fh, fields_to_export=list(columns))
+        exporter.start_exporting()
         for row in rows:
-            writer.writerow([_csv_value(row.get(c)) for c in columns])
+            exporter.export_item(row)
             n += 1
+        exporter.finish_exporting()
     return n
 
 

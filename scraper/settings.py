@@ -99,6 +99,9 @@ EXTENSIONS = {
 }
 LOG_LEVEL = "INFO"
 FEED_EXPORT_ENCODING = "utf-8"
+#: `crawl -o x.csv` writes the same CSV dialect as `export --format csv` (lists as JSON, header in
+#: schema order): one exporter for both, see scraper/exporters.py.
+FEED_EXPORTERS = {"csv": "scraper.exporters.CsvRecordExporter"}
 
 #: Applied by `labour-scraper crawl --unpolite`, refused unless every start URL is on loopback:
 #: for benchmarks against a local server only.

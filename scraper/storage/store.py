@@ -23,6 +23,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from scraper.redact import mask_location, mask_secrets
 from scraper.schema import record_schema
 from scraper.storage import sql
 from scraper.storage.sql import MIGRATIONS, Dialect
@@ -159,6 +160,8 @@ class Store:
 
     def __init__(self) -> None:
         self._conn: Any = None
+        self.read_only = False
+        self._secrets: tuple[str, ...] = ()  # masked in every message (a URL's password)
 
     # backend hooks
     def _transaction(self, write: bool = True):  # pragma: no cover - abstract
@@ -218,9 +221,42 @@ class Store:
         versions = self.applied_migrations()
         return max(versions) if versions else 0
 
+    def check_readable(self) -> int:
+        """The schema version of a store opened for reading, without writing anything (no
+        ``schema_migrations`` table is created, nothing is migrated). An older schema is read as
+        it is (every version has the tables read); a newer one, an empty database or one that is
+        not a harvest store is refused with :class:`StoreError`."""
+        latest = MIGRATIONS[-1].version
+        try:
+            with self._transaction(write=False) as cur:
+                versions = [row[0] for row in self._execute(cur, sql.APPLIED_VERSIONS).fetchall()]
+        except StoreError:
+            raise
+        except Exception as exc:
+            if not self._is_missing_table(exc):
+                raise StoreError(f"cannot read store {self.location}: {self._error_text(exc)}") from exc
+            versions = []
+        version = max(versions) if versions else 0
+        if version == 0:
+            raise StoreError(f"{self.location} is not a {APP} store (no schema_migrations table, or no "
+                             f"migration applied): crawl into it with --store first")
+        if version > latest:
+            raise StoreError(f"store {self.location} has schema version {version}, newer than this "
+                             f"{APP} supports ({latest}); upgrade {APP}")
+        return version
+
+    def _is_missing_table(self, exc: BaseException) -> bool:  # pragma: no cover - backend hook
+        return False
+
+    def _error_text(self, exc: BaseException) -> str:
+        """An exception's text on one line, with the store's secrets masked."""
+        return " ".join(mask_secrets(str(exc), self._secrets).split())
+
     def migrate(self, target: int | None = None) -> list[int]:
         """Apply the migrations not yet applied (up to ``target``), each in its own transaction.
         Returns the versions applied now (empty when the store is up to date)."""
+        if self.read_only:
+            raise StoreError(f"store {self.location} is open read-only: not migrated")
         latest = MIGRATIONS[-1].version
         target = latest if target is None else target
         applied_now: list[int] = []
@@ -374,20 +410,78 @@ class Store:
 
 
 class SQLiteStore(Store):
+    """One SQLite file in WAL mode; ``read_only=True`` (exports) opens it with a ``mode=ro`` URI:
+    no WAL switch, no migration, no write. A store whose file or directory is not writable (an
+    archived copy, a read-only mount) is opened ``immutable`` as well, since SQLite would otherwise
+    need to create the ``-shm`` and ``-wal`` files beside it; that is refused while a write-ahead log
+    with pending transactions lies beside it (immutable reading would silently miss them)."""
+
     dialect = sql.SQLITE
 
-    def __init__(self, path: Path | str):
+    def __init__(self, path: Path | str, *, read_only: bool = False):
         super().__init__()
         self.path = Path(path).expanduser()
         self.location = str(self.path)
+        self.read_only = read_only
+        self._uri: str | None = None
+        if self.path.is_dir():
+            raise StoreError(f"store {self.location} is a directory, not an SQLite file")
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
+            if read_only:
+                self._uri = self._read_only_uri()
+            else:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
             self._conn = self._connect()
         except (OSError, sqlite3.Error) as exc:
-            raise StoreError(f"cannot open store {self.location}: {exc}") from exc
+            raise StoreError(f"cannot open store {self.location}: {self._open_error(exc)}") from exc
+
+    def _open_error(self, exc: BaseException) -> str:
+        text = str(exc.strerror if isinstance(exc, OSError) and exc.strerror else exc)
+        if isinstance(exc, sqlite3.DatabaseError) and "not a database" in text:
+            return "not an SQLite database"
+        return text
+
+    def _read_only_uri(self) -> str:
+        from urllib.parse import quote
+
+        if not self.path.exists():
+            raise StoreError(f"no store at {self.location}")
+        with open(self.path, "rb") as fh:  # an early, clear answer for a file that is no database
+            head = fh.read(16)
+        if head != b"SQLite format 3\x00":
+            raise StoreError(f"{self.location} is " + ("empty" if not head else "not an SQLite database")
+                             + f": not a {APP} store")
+        uri = "file:" + quote(str(self.path.resolve())) + "?mode=ro"
+        if not self._writable():
+            wal = self.path.with_name(self.path.name + "-wal")
+            if wal.exists() and wal.stat().st_size > 0:
+                shm = self.path.with_name(self.path.name + "-shm")
+                if not shm.exists():
+                    raise StoreError(f"store {self.location} is read-only and its write-ahead log holds "
+                                     f"transactions not yet in it: open it once writable, or copy it")
+                return uri  # SQLite reads a read-only WAL database when -wal and -shm exist
+            uri += "&immutable=1"
+        return uri
+
+    def _writable(self) -> bool:
+        """Whether the store file and its directory may be written, by permission bits as well as
+        by access(2) (root passes access(2) on a file marked read-only, but it was marked so)."""
+        for target in (self.path, self.path.parent):
+            try:
+                mode = target.stat().st_mode
+            except OSError:
+                return False
+            if not (mode & 0o222) or not os.access(target, os.W_OK):
+                return False
+        return True
 
     def _connect(self) -> sqlite3.Connection:
         # isolation_level=None: no implicit transactions; _transaction() issues BEGIN IMMEDIATE.
+        if self._uri is not None:
+            conn = sqlite3.connect(self._uri, uri=True, timeout=30, isolation_level=None, check_same_thread=False)
+            conn.execute("PRAGMA busy_timeout = 30000")
+            conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()  # fails now on a bad file
+            return conn
         conn = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=False)
         conn.execute("PRAGMA busy_timeout = 30000")
         mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
@@ -398,10 +492,15 @@ class SQLiteStore(Store):
         conn.execute("PRAGMA foreign_keys = ON")
         return conn
 
+    def _is_missing_table(self, exc: BaseException) -> bool:
+        return isinstance(exc, sqlite3.OperationalError) and "no such table" in str(exc)
+
     @contextlib.contextmanager
     def _transaction(self, write: bool = True):
         if self._conn is None:
             raise StoreError(f"store {self.location} is closed")
+        if write and self.read_only:
+            raise StoreError(f"store {self.location} is open read-only")
         cur = self._conn.cursor()
         # a writer takes the write lock up front (no read-then-upgrade deadlocks); readers don't
         cur.execute("BEGIN IMMEDIATE" if write else "BEGIN")
@@ -417,7 +516,10 @@ class SQLiteStore(Store):
             cur.close()
 
     def _reader(self):
-        conn = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=False)
+        if self._uri is not None:
+            conn = sqlite3.connect(self._uri, uri=True, timeout=30, isolation_level=None, check_same_thread=False)
+        else:
+            conn = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=False)
         conn.execute("PRAGMA busy_timeout = 30000")
         conn.execute("BEGIN")  # one snapshot for the whole iteration
         return conn
@@ -463,9 +565,14 @@ class SQLiteStore(Store):
 
 
 class PostgresStore(Store):
-    dialect = sql.POSTGRES
+    """PostgreSQL through psycopg 3. ``read_only=True`` (exports) makes every transaction of the
+    session read-only on the server (``default_transaction_read_only``) and never migrates."""
 
-    def __init__(self, url: str):
+    dialect = sql.POSTGRES
+    #: seconds to wait for the server when the URL names no ``connect_timeout`` (libpq waits forever)
+    CONNECT_TIMEOUT = 10
+
+    def __init__(self, url: str, *, read_only: bool = False):
         super().__init__()
         try:
             import psycopg
@@ -473,26 +580,43 @@ class PostgresStore(Store):
             raise StoreError("a PostgreSQL store needs psycopg 3: pip install 'psycopg[binary]'") from exc
         self._psycopg = psycopg
         self.url = url
-        self.location = _redact(url)
+        self.read_only = read_only
+        self.location = mask_location(url)
+        self._secrets = _url_secrets(url)
         try:
-            self._conn = psycopg.connect(url, autocommit=True, application_name=APP)
+            self._conn = self._open(autocommit=True, application_name=APP)
             self._namespace = self._conn.execute("SELECT current_database() || '.' || current_schema()").fetchone()[0]
         except psycopg.Error as exc:
-            raise StoreError(f"cannot open store {self.location}: {str(exc).strip()}") from exc
+            raise StoreError(f"cannot open store {self.location}: {self._error_text(exc)}") from exc
+
+    def _open(self, **kwargs):
+        from psycopg.conninfo import conninfo_to_dict
+
+        given = conninfo_to_dict(self.url)
+        if "connect_timeout" not in given:
+            kwargs["connect_timeout"] = self.CONNECT_TIMEOUT
+        if self.read_only:  # the server refuses every write of this session
+            kwargs["options"] = (str(given.get("options") or "") + " -c default_transaction_read_only=on").strip()
+        return self._psycopg.connect(self.url, **kwargs)
 
     @contextlib.contextmanager
     def _transaction(self, write: bool = True):
         if self._conn is None:
             raise StoreError(f"store {self.location} is closed")
+        if write and self.read_only:
+            raise StoreError(f"store {self.location} is open read-only")
         with self._conn.transaction(), self._conn.cursor() as cur:
             yield cur
+
+    def _is_missing_table(self, exc: BaseException) -> bool:
+        return isinstance(exc, self._psycopg.errors.UndefinedTable)
 
     def _serialize_migrations(self, cur) -> None:
         cur.execute("SELECT pg_advisory_xact_lock(%s)", (_lock_key("migrate:" + self._namespace),))
 
     def _reader(self):
         # not autocommit: the server-side cursor lives in one read transaction
-        return self._psycopg.connect(self.url, application_name=APP)
+        return self._open(application_name=APP)
 
     def _read_cursor(self, conn):
         cur = conn.cursor(name="labour_scraper_iter")
@@ -511,9 +635,9 @@ class PostgresStore(Store):
         key = _lock_key("lock:" + self._namespace)
         name = f"{APP} lock {_holder_text()}".encode()[:63].decode("utf-8", "ignore")
         try:
-            conn = psycopg.connect(self.url, autocommit=True, application_name=name)
+            conn = self._open(autocommit=True, application_name=name)
         except psycopg.Error as exc:
-            raise StoreError(f"cannot open store {self.location}: {str(exc).strip()}") from exc
+            raise StoreError(f"cannot open store {self.location}: {self._error_text(exc)}") from exc
         try:
             if not conn.execute("SELECT pg_try_advisory_lock(%s)", (key,)).fetchone()[0]:
                 raise StoreLocked(self.location, self._lock_holder(conn, key))
@@ -546,25 +670,30 @@ class PostgresStore(Store):
         return holder
 
 
-def _redact(url: str) -> str:
-    """The URL without its password (for messages)."""
-    from urllib.parse import urlsplit, urlunsplit
+def _url_secrets(url: str) -> tuple[str, ...]:
+    """The password of a database URL (userinfo or ``password=`` parameter), to mask it wherever a
+    library's message quotes it."""
+    from urllib.parse import parse_qs, urlsplit
 
-    parts = urlsplit(url)
-    if parts.password:
-        netloc = parts.netloc.replace(":" + parts.password + "@", ":***@", 1)
-        return urlunsplit(parts._replace(netloc=netloc))
-    return url
+    try:
+        parts = urlsplit(url)
+        found = [parts.password] + parse_qs(parts.query).get("password", [])
+    except ValueError:
+        return ()
+    return tuple(p for p in found if p)
 
 
-def open_store(location: str | os.PathLike | None = None) -> Store:
+def open_store(location: str | os.PathLike | None = None, *, read_only: bool = False) -> Store:
     """``postgresql://...`` / ``postgres://...`` -> PostgreSQL; anything else is a file path -> SQLite
-    (``None``: :func:`default_store_path`). Call ``migrate()`` before using a new store."""
+    (``None``: :func:`default_store_path`). Call ``migrate()`` before using a new store.
+
+    ``read_only=True`` is for readers (exports): nothing is created, switched or migrated; call
+    :meth:`Store.check_readable` instead of ``migrate()``."""
     if location is None:
-        return SQLiteStore(default_store_path())
+        return SQLiteStore(default_store_path(), read_only=read_only)
     text = os.fspath(location)
     if text.startswith(("postgresql://", "postgres://")):
-        return PostgresStore(text)
+        return PostgresStore(text, read_only=read_only)
     if "://" in text:
-        raise StoreError(f"unsupported store location {text!r}: a file path or a postgresql:// URL")
-    return SQLiteStore(text)
+        raise StoreError(f"unsupported store location {mask_location(text)!r}: a file path or a postgresql:// URL")
+    return SQLiteStore(text, read_only=read_only)
