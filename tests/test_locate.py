@@ -1,4 +1,4 @@
-"""scraper.parsers.locate.locate_article, through its public contract only: a parsed page in; out
+"""scraper.pages.rules.locate_article, through its public contract only: a page in; out
 an object with ``.root`` (the article's block), ``.body`` (its text block, or None when the page
 marks none) and ``.layout`` (how it was found), or :class:`NotAnArticle` for listings and pages
 without an article. Hand-written pages, one per layout family; no layout names are asserted."""
@@ -7,9 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from scraper.parsers.article import parse_html
 from scraper.parsers.errors import ExtractionError, NotAnArticle
-from scraper.parsers.locate import locate_article
+from scraper.pages.rules import locate_article
 
 PARA1 = ("สำนักงานสวัสดิการและคุ้มครองแรงงานกรุงเทพมหานครพื้นที่ 10 ได้รับการประเมินคุณธรรมและความโปร่งใส"
          "ในการดำเนินงานของหน่วยงานภาครัฐ ประจำปีงบประมาณ พ.ศ. 2564")
@@ -72,7 +71,7 @@ NOT_ARTICLES = {
 
 
 def locate(html: str):
-    return locate_article(parse_html(html))
+    return locate_article(html, "https://area10.labour.go.th/index.php/news/1502-ita-2564")
 
 
 def text(el) -> str:

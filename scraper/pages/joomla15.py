@@ -10,19 +10,19 @@ from __future__ import annotations
 from lxml import etree
 
 from scraper.pages.layout import LayoutArticlePage
-from scraper.parsers.locate import _cls, _with_class
+from scraper.pages.selectors import has_class, with_class
 
 
 class Joomla15ArticlePage(LayoutArticlePage):
     layout = "joomla15"
-    ROOT = etree.XPath(f"{_with_class('contentpaneopen', 'table')}/..")
+    ROOT = etree.XPath(f"{with_class('contentpaneopen', 'table')}/..")
     TITLE_CLASSES = ("contentheading",)
     DATE_CLASSES = {"createdate": ("published", "text"), "modifydate": ("modified", "label")}
     AUTHOR_CLASSES = ("createdby",)
     HITS_CLASSES = ("hits",)
     CATEGORY_CLASSES = ("category", "section")
     NOISE_CLASSES = frozenset("buttonheading createdby createdate modifydate contentheading article_separator pagenav".split())
-    _CELLS = etree.XPath(f".//table[{_cls('contentpaneopen')}]//td")
+    _CELLS = etree.XPath(f".//table[{has_class('contentpaneopen')}]//td")
 
     @property
     def containers(self) -> list:

@@ -14,12 +14,12 @@ from __future__ import annotations
 from lxml import etree
 
 from scraper.pages.layout import LayoutArticlePage
-from scraper.parsers.locate import _with_class
+from scraper.pages.selectors import with_class
 
 
 class Joomla3ArticlePage(LayoutArticlePage):
     layout = "joomla3"
-    ROOT = etree.XPath(_with_class("item-page"))
+    ROOT = etree.XPath(with_class("item-page"))
     BODY = (((), ("articleBody",), True), (("article-content",), (), True))
     TITLE_CLASSES = ("contentheading",)
     TITLE_XPATH = etree.XPath(

@@ -10,12 +10,12 @@ from __future__ import annotations
 from lxml import etree
 
 from scraper.pages.layout import LayoutArticlePage
-from scraper.parsers.locate import _with_class
+from scraper.pages.selectors import with_class
 
 
 class Joomla4ArticlePage(LayoutArticlePage):
     layout = "joomla4"
-    ROOT = etree.XPath(_with_class("com-content-article"))
+    ROOT = etree.XPath(with_class("com-content-article"))
     BODY = (((), ("articleBody",), True), (("com-content-article__body",), (), True))
     TITLE_XPATH = etree.XPath(".//*[contains(@class, 'page-header')]//*[self::h1 or self::h2][not(following-sibling::*)]")
     DATE_CLASSES = {"create": ("published", "text"), "modified": ("modified", "label")}

@@ -10,12 +10,12 @@ from __future__ import annotations
 from lxml import etree
 
 from scraper.pages.layout import LayoutArticlePage
-from scraper.parsers.locate import _with_class
+from scraper.pages.selectors import with_class
 
 
 class K2ArticlePage(LayoutArticlePage):
     layout = "k2"
-    ROOT = etree.XPath(_with_class("itemView"))
+    ROOT = etree.XPath(with_class("itemView"))
     BODY = (((), ("articleBody",), True), (("itemIntroText", "itemFullText"), (), True))
     TITLE_CLASSES = ("itemTitle",)
     DATE_CLASSES = {"itemDateCreated": ("published", "text"), "itemDateModified": ("modified", "label")}

@@ -13,19 +13,21 @@ A new layout is one module with its page object (selectors in it) plus a line in
 from __future__ import annotations
 
 import tldextract.tldextract
+from dataclasses import dataclass
+
 from lxml import etree
 from web_poet import HttpResponse, HttpResponseHeaders, default_registry
 
 from scraper.pages import portals  # noqa: F401  (registers the per-portal URL rules)
 from scraper.pages.custom_php import CustomPhpArticlePage
-from scraper.pages.generic import ArticlePage
+from scraper.pages.generic import ArticlePage, _common_ancestor
 from scraper.pages.joomla3 import Joomla3ArticlePage
 from scraper.pages.joomla4 import Joomla4ArticlePage
 from scraper.pages.joomla15 import Joomla15ArticlePage
+from scraper.pages.selectors import LISTING_XPATH
 from scraper.pages.k2 import K2ArticlePage
 from scraper.pages.wordpress import WordPressArticlePage
 from scraper.parsers.errors import NotAnArticle
-from scraper.parsers.locate import LISTING_XPATH
 
 # web-poet matches URL rules with url-matcher, which splits domains with tldextract; tldextract's
 # default extractor downloads the Public Suffix List on first use. Extraction never touches the
@@ -88,7 +90,35 @@ def page_for(html: bytes, url: str, encoding: str | None = None, *, generic: boo
 def extract_raw(html: bytes, url: str, encoding: str | None = None, *, generic: bool = False) -> dict:
     """Bytes + URL -> the raw fields of the article, or :class:`~scraper.parsers.errors.ExtractionError`."""
     page = page_for(html, url, encoding, generic=generic)
+    _refuse_listing(page)
+    return page.to_raw()
+
+
+def _refuse_listing(page: ArticlePage) -> None:
+    # Families that know their own listing markup (Joomla 3/4, K2) decide for themselves.
     listing = LISTING_XPATH(page.doc)
     if len(listing) >= 2 and not isinstance(page, (Joomla3ArticlePage, Joomla4ArticlePage, K2ArticlePage)):
         raise NotAnArticle(f"listing page: {len(listing)} article entries, not one article")
-    return page.to_raw()
+
+
+@dataclass(frozen=True)
+class ArticleBlock:
+    """Where the article is: its block (title, info lines, text), its text block, the reader."""
+
+    root: object
+    body: object | None
+    layout: str
+
+
+def locate_article(html: bytes | str, url: str) -> ArticleBlock:
+    """The article's block on a page as the page object that reads it sees it (for audits and
+    tests), or :class:`NotAnArticle` for listings, home pages and pages with no article."""
+    data = html.encode("utf-8") if isinstance(html, str) else html
+    page = page_for(data, url, "utf-8" if isinstance(html, str) else None)
+    _refuse_listing(page)
+    bodies = page.body_elements
+    if not bodies and page.title_element is None:
+        raise NotAnArticle("no article found: no article heading or text block")
+    page.check_is_article()
+    body = bodies[0] if len(bodies) == 1 else (_common_ancestor(bodies[0], bodies[-1]) if bodies else None)
+    return ArticleBlock(page.root, body, page.layout)

@@ -10,12 +10,12 @@ from __future__ import annotations
 from lxml import etree
 
 from scraper.pages.layout import LayoutArticlePage
-from scraper.parsers.locate import _with_class
+from scraper.pages.selectors import with_class
 
 
 class WordPressArticlePage(LayoutArticlePage):
     layout = "wordpress"
-    ROOT = etree.XPath(f"//article[contains(@class, 'post') or starts-with(@id, 'post-')] | {_with_class('hentry')}")
+    ROOT = etree.XPath(f"//article[contains(@class, 'post') or starts-with(@id, 'post-')] | {with_class('hentry')}")
     BODY = (((), ("articleBody",), True), (("entry-content",), (), True), (("post-content",), (), True))
     TITLE_CLASSES = ("entry-title", "post-title")
     AUTHOR_CLASSES = ("author", "byline", "entry-author", "post-author")
