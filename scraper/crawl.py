@@ -141,10 +141,16 @@ def relax_politeness(settings) -> None:
 
 
 def cmd_crawl(args) -> int:
+    from scraper.hostpolicy import check_start_url
     from scraper.registry import RegistryError, Site, load_sites
     from scraper.spiders.portal import PortalSpider, parse_since
     from scraper.storage import StoreError
 
+    try:  # http(s) only, before anything starts (scraper/hostpolicy.py)
+        args.start_url = [check_start_url(u) for u in args.start_url or ()] or None
+    except ValueError as exc:
+        print(f"labour-scraper: {exc}", file=sys.stderr)
+        return 2
     try:
         parse_since(args.since)
     except ValueError as exc:

@@ -49,6 +49,10 @@ RETRY_AFTER_MAX = 300.0  # longest Retry-After we are willing to wait
 DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "scraper.middlewares.BackoffRetryMiddleware": 550,
+    # one host policy for every request, redirects included (scraper/hostpolicy.py): Scrapy's
+    # OffsiteMiddleware lets dont_filter requests and their redirects through
+    "scrapy.downloadermiddlewares.offsite.OffsiteMiddleware": None,
+    "scraper.hostpolicy.HostPolicyMiddleware": 50,
 }
 
 # --- HTTP cache: opt-in (`labour-scraper crawl --http-cache`) ----------------------------------

@@ -26,6 +26,7 @@ from w3lib.encoding import http_content_type_encoding
 
 from pipelines.normalize import canonical
 from pipelines.store import existing_records
+from scraper.hostpolicy import OffsiteRequest, allowed, check_start_url, starts_on_private
 from scraper.items import ArticlePage, Failure, ListingHits
 from scraper.parsers.article import parse_article
 from scraper.parsers.decode import decode_html
@@ -64,6 +65,7 @@ def parse_since(value: str | date | None) -> date | None:
 
 def site_for_start_url(url: str) -> Site:
     """A registry-less portal from a bare start URL (any Joomla portal works this way)."""
+    url = check_start_url(url)
     host = normalize_host(url) or "portal"
     parts = urlsplit(url)
     return Site(id=host, office=None, base_url=f"{parts.scheme}://{parts.netloc}/", start_urls=(url,),
@@ -94,6 +96,9 @@ class PortalSpider(scrapy.Spider):
         self.since = parse_since(since)
         self.allowed_domains = sorted({h for s in chosen for h in s.hosts if h})
         self._hosts = {h.lower() for h in self.allowed_domains}
+        #: started on loopback or a private address (a local portal): the host policy allows the
+        #: portal's own hosts there (scraper/hostpolicy.py; read by HostPolicyMiddleware too)
+        self.start_on_private = starts_on_private(u for s in chosen for u in s.start_urls)
         self.scheduled: set[str] = set()  # article keys requested in this run
         self.observed: set[str] = set()  # known articles seen unchanged in a listing in this run
         self.hits_observed: set[str] = set()  # ... whose hit counter a listing showed
@@ -346,12 +351,14 @@ class PortalSpider(scrapy.Spider):
         return f"{site.id}:{int(aid)}" if aid else canonical(url)
 
     def _on_site(self, url: str) -> bool:
-        host = (urlsplit(url).hostname or "").lower()
-        return host in self._hosts or host.removeprefix("www.") in self._hosts
+        """The host policy (scraper/hostpolicy.py), the same that HostPolicyMiddleware enforces."""
+        return allowed(url, self._hosts, self.start_on_private) is None
 
     # --- errors ------------------------------------------------------------------------------
 
     def on_article_error(self, failure):
+        if failure.check(OffsiteRequest):
+            return  # refused on purpose, counted where refused (offsite/*)
         request = failure.request
         site = request.meta.get("site")
         reason = describe_failure(failure)
@@ -359,6 +366,8 @@ class PortalSpider(scrapy.Spider):
         yield Failure(request.url, "fetch", reason, getattr(site, "id", None))
 
     def on_listing_error(self, failure):
+        if failure.check(OffsiteRequest):
+            return
         self.crawler.stats.inc_value(f"labour/errors/{error_kind(failure)}")
         self.crawler.stats.inc_value("labour/listing_errors")
         self.logger.warning("listing %s failed: %s", failure.request.url, describe_failure(failure))
