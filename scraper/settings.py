@@ -84,6 +84,13 @@ LABOUR_WORKERS = 0
 LABOUR_WORKER_WARM_UP = "pipelines.normalize.warm_up"
 #: How many category hops from a start URL the spider explores (pagination is not counted).
 LABOUR_SECTION_DEPTH = 3
+#: Crawler traps (scraper/traps.py). Paging stops after this many consecutive listing pages
+#: that bring no article new to this run (a "next" link that never ends, items repeating;
+#: 0: never stop for this).
+LABOUR_TRAP_STALE_PAGES = 3
+#: At most this many distinct listing URLs per URL pattern with numbers in it (calendars: one
+#: page per month or day, for ever); plain pagination is exempt. 0: no budget.
+LABOUR_TRAP_PATTERN_BUDGET = 100
 
 # --- scheduled harvesting into a store (labour-scraper crawl --store) ----------------------------
 #: Harvest store: a SQLite path or a postgresql:// URL. Empty: no store, no incremental crawl.
