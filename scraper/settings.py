@@ -53,6 +53,8 @@ DOWNLOADER_MIDDLEWARES = {
     # OffsiteMiddleware lets dont_filter requests and their redirects through
     "scrapy.downloadermiddlewares.offsite.OffsiteMiddleware": None,
     "scraper.hostpolicy.HostPolicyMiddleware": 50,
+    # --max-pages N: at most N requests sent (scraper/budget.py); after the HTTP cache (900)
+    "scraper.budget.PageBudgetMiddleware": 950,
 }
 
 # --- HTTP cache: opt-in (`labour-scraper crawl --http-cache`) ----------------------------------

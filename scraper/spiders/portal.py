@@ -26,6 +26,7 @@ from w3lib.encoding import http_content_type_encoding
 
 from pipelines.normalize import canonical
 from pipelines.store import existing_records
+from scraper.budget import PageBudgetSpent
 from scraper.hostpolicy import OffsiteRequest, allowed, check_start_url, starts_on_private
 from scraper.items import ArticlePage, Failure, ListingHits
 from scraper.parsers.article import parse_article
@@ -391,8 +392,8 @@ class PortalSpider(scrapy.Spider):
     # --- errors ------------------------------------------------------------------------------
 
     def on_article_error(self, failure):
-        if failure.check(OffsiteRequest):
-            return  # refused on purpose, counted where refused (offsite/*)
+        if failure.check(OffsiteRequest, PageBudgetSpent):
+            return  # refused on purpose, counted where refused (offsite/*, labour/max_pages_not_sent)
         request = failure.request
         site = request.meta.get("site")
         reason = describe_failure(failure)
@@ -400,7 +401,7 @@ class PortalSpider(scrapy.Spider):
         yield Failure(request.url, "fetch", reason, getattr(site, "id", None))
 
     def on_listing_error(self, failure):
-        if failure.check(OffsiteRequest):
+        if failure.check(OffsiteRequest, PageBudgetSpent):
             return
         self.crawler.stats.inc_value(f"labour/errors/{error_kind(failure)}")
         self.crawler.stats.inc_value("labour/listing_errors")
