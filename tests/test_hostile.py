@@ -235,6 +235,7 @@ def redirect_crawl(tmp_path_factory):
 def test_offsite_redirect_not_followed(redirect_crawl):
     proc, out, portal_log, other_log = redirect_crawl
     assert proc.returncode == 0, proc.stderr.decode()[-3000:]
+    print(f"portal 127.0.0.1 got {len(portal_log)} requests: {portal_log}; 127.0.0.2 got {len(other_log)}: {other_log}")
     assert other_log == []  # the server on 127.0.0.2 got no request at all, not even robots.txt
     records = read_jsonl(out)
     assert sorted(article_number(r["id"]) for r in records) == [1, 2, 3, 8]
