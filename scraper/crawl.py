@@ -142,6 +142,13 @@ def validate_crawl_args(args) -> None:
     order a user reads the options; raises :class:`UsageError` naming the argument."""
     from scraper.registry import load_sites
 
+    if args.start_url:  # http(s) only, before anything starts (scraper/hostpolicy.py)
+        from scraper.hostpolicy import check_start_url
+
+        try:
+            args.start_url = [check_start_url(u) for u in args.start_url]
+        except ValueError as exc:
+            raise UsageError(str(exc).removeprefix("--start-url "), "--start-url") from None
     if args.site:
         registry = load_sites()
         unknown = [s for s in args.site if s not in registry]

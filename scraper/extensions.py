@@ -63,6 +63,12 @@ class CrashSafeJobDir:
             os.remove(self.marker)
 
 
+def _prefixed(stats, prefix: str, skip: tuple[str, ...] = ()) -> dict:
+    """``{name: value}`` of the stats named ``<prefix><name>``."""
+    return {k.removeprefix(prefix): v for k, v in sorted((stats.get_stats() or {}).items())
+            if k.startswith(prefix) and k not in skip}
+
+
 def _cpu_seconds() -> float:
     usage = resource.getrusage(resource.RUSAGE_SELF)
     return usage.ru_utime + usage.ru_stime
@@ -121,6 +127,11 @@ class CrawlReport:
             "skipped_already_written": get("labour/skipped_already_written", 0),
             "retries": get("retry/count", 0),
             "offsite_links": get("labour/offsite_links", 0),
+            # requests refused by the host policy, by reason; trap stops, by kind (see
+            # scraper/hostpolicy.py, scraper/traps.py)
+            "offsite": _prefixed(self.stats, "offsite/", skip=("offsite/filtered", "offsite/domains")),
+            "traps": _prefixed(self.stats, "traps/"),
+            "max_pages_not_sent": get("labour/max_pages_not_sent", 0),
             "listing_errors": get("labour/listing_errors", 0),
             "known_articles": get("labour/known_articles", 0),
             "known_unchanged": get("labour/known_unchanged", 0),
@@ -138,6 +149,8 @@ class CrawlReport:
         line = (f"pages {c['pages_fetched']} | articles {c['articles_found']} | records {c['records_written']}"
                 f" | quarantined {c['quarantined']} | static {c['static_pages']} | errors {sum(c['errors'].values())}"
                 f" | {c['pages_fetched'] / elapsed:.1f} pages/s")
+        if c["offsite"]:
+            line += f" | offsite {sum(c['offsite'].values())}"
         if self.live:
             self.stream.write("\r\x1b[K[labour-scraper] " + line)
         else:
@@ -177,6 +190,11 @@ class CrawlReport:
                 f"{c['articles_found']} articles found, {c['records_written']} records written, "
                 f"{c['quarantined']} quarantined, {c['static_pages']} static pages not recorded, errors: {errors}\n"
             )
+            if c["offsite"] or c["traps"]:
+                refused = ", ".join(f"{k} {v}" for k, v in c["offsite"].items()) or "none"
+                traps = ", ".join(f"{k} {v}" for k, v in c["traps"].items()) or "none"
+                self.stream.write(f"[labour-scraper] requests refused by the host policy: {refused}; "
+                                  f"traps: {traps}\n")
             if self.summary_path:
                 self.stream.write(f"[labour-scraper] summary: {self.summary_path}\n")
             self.stream.flush()

@@ -49,6 +49,12 @@ RETRY_AFTER_MAX = 300.0  # longest Retry-After we are willing to wait
 DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "scraper.middlewares.BackoffRetryMiddleware": 550,
+    # one host policy for every request, redirects included (scraper/hostpolicy.py): Scrapy's
+    # OffsiteMiddleware lets dont_filter requests and their redirects through
+    "scrapy.downloadermiddlewares.offsite.OffsiteMiddleware": None,
+    "scraper.hostpolicy.HostPolicyMiddleware": 50,
+    # --max-pages N: at most N requests sent (scraper/budget.py); after the HTTP cache (900)
+    "scraper.budget.PageBudgetMiddleware": 950,
 }
 
 # --- HTTP cache: opt-in (`labour-scraper crawl --http-cache`) ----------------------------------
@@ -80,6 +86,13 @@ LABOUR_WORKERS = 0
 LABOUR_WORKER_WARM_UP = "pipelines.normalize.warm_up"
 #: How many category hops from a start URL the spider explores (pagination is not counted).
 LABOUR_SECTION_DEPTH = 3
+#: Crawler traps (scraper/traps.py). Paging stops after this many consecutive listing pages
+#: that bring no article new to this run (a "next" link that never ends, items repeating;
+#: 0: never stop for this).
+LABOUR_TRAP_STALE_PAGES = 3
+#: At most this many distinct listing URLs per URL pattern with numbers in it (calendars: one
+#: page per month or day, for ever); plain pagination is exempt. 0: no budget.
+LABOUR_TRAP_PATTERN_BUDGET = 100
 
 # --- scheduled harvesting into a store (labour-scraper crawl --store) ----------------------------
 #: Harvest store: a SQLite path or a postgresql:// URL. Empty: no store, no incremental crawl.

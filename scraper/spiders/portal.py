@@ -26,6 +26,8 @@ from w3lib.encoding import http_content_type_encoding
 
 from pipelines.normalize import canonical
 from pipelines.store import existing_records
+from scraper.budget import PageBudgetSpent
+from scraper.hostpolicy import OffsiteRequest, allowed, check_start_url, starts_on_private
 from scraper.items import ArticlePage, Failure, ListingHits
 from scraper.parsers.article import parse_article
 from scraper.parsers.decode import decode_html
@@ -34,12 +36,14 @@ from scraper.parsers.fields import article_id_from_url
 from scraper.parsers.listing import (
     Listing,
     is_listing_url,
+    is_paging_url,
     looks_like_feed,
     parse_feed,
     parse_listing,
 )
 from scraper.parsers.thaidate import parse_date, parse_iso
 from scraper.registry import Site, load_sites, normalize_host
+from scraper.traps import PatternBudget, strip_session_ids
 from scraper.workers import WorkerPool
 
 #: Article pages go before further listing pages, so that pending requests stay few (memory stays
@@ -64,6 +68,7 @@ def parse_since(value: str | date | None) -> date | None:
 
 def site_for_start_url(url: str) -> Site:
     """A registry-less portal from a bare start URL (any Joomla portal works this way)."""
+    url = check_start_url(url)
     host = normalize_host(url) or "portal"
     parts = urlsplit(url)
     return Site(id=host, office=None, base_url=f"{parts.scheme}://{parts.netloc}/", start_urls=(url,),
@@ -94,6 +99,11 @@ class PortalSpider(scrapy.Spider):
         self.since = parse_since(since)
         self.allowed_domains = sorted({h for s in chosen for h in s.hosts if h})
         self._hosts = {h.lower() for h in self.allowed_domains}
+        #: started on loopback or a private address (a local portal): the host policy allows the
+        #: portal's own hosts there (scraper/hostpolicy.py; read by HostPolicyMiddleware too)
+        self.start_on_private = starts_on_private(u for s in chosen for u in s.start_urls)
+        self.pattern_budget = PatternBudget(0)
+        self.stale_pages_limit = 0
         self.scheduled: set[str] = set()  # article keys requested in this run
         self.observed: set[str] = set()  # known articles seen unchanged in a listing in this run
         self.hits_observed: set[str] = set()  # ... whose hit counter a listing showed
@@ -115,6 +125,8 @@ class PortalSpider(scrapy.Spider):
         if spider.refetch not in ("changed", "hits", "always", "never"):
             raise ValueError(f"LABOUR_REFETCH: unknown policy {spider.refetch!r} (changed, hits, always, never)")
         spider.incremental_depth = crawler.settings.getint("LABOUR_INCREMENTAL_DEPTH", 1)
+        spider.stale_pages_limit = crawler.settings.getint("LABOUR_TRAP_STALE_PAGES", 3)
+        spider.pattern_budget = PatternBudget(crawler.settings.getint("LABOUR_TRAP_PATTERN_BUDGET", 100))
         spider.workers = WorkerPool.for_crawler(crawler)
         crawler.signals.connect(spider.on_idle, signal=signals.spider_idle)
         store = crawler.settings.get("LABOUR_STORE")
@@ -153,6 +165,7 @@ class PortalSpider(scrapy.Spider):
     def parse_robots(self, response):
         """The portal's ``Sitemap:`` lines (robots.txt itself is obeyed by Scrapy's middleware)."""
         for url in sitemap_urls_from_robots(response.body, base_url=response.url):
+            url = self._clean(url)
             if self._on_site(url):
                 yield scrapy.Request(url, callback=self.parse_page, errback=self.on_listing_error,
                                      meta={"site": response.meta["site"], "hops": 0})
@@ -262,7 +275,9 @@ class PortalSpider(scrapy.Spider):
         stats = self.crawler.stats
         dated = older = 0
         on_site = known_unchanged = known_old = 0
+        fresh = 0  # articles this run had not seen before this page
         for entry in listing.articles:
+            entry.url = self._clean(entry.url)
             if not self._on_site(entry.url):
                 stats.inc_value("labour/offsite_links")
                 continue
@@ -284,6 +299,7 @@ class PortalSpider(scrapy.Spider):
                 # not "scheduled": a later listing that shows a change still gets it fetched
                 if key not in self.observed:
                     self.observed.add(key)
+                    fresh += 1
                     stats.inc_value("labour/known_unchanged")
                 if entry.hits_raw and key not in self.hits_observed:
                     self.hits_observed.add(key)
@@ -292,6 +308,7 @@ class PortalSpider(scrapy.Spider):
             if key in self.scheduled:
                 continue
             self.scheduled.add(key)
+            fresh += 1
             if key in self.written_ids or canonical(entry.url) in self.written_urls:
                 stats.inc_value("labour/skipped_already_written")
                 continue
@@ -309,19 +326,42 @@ class PortalSpider(scrapy.Spider):
                 return
         else:
             stale = 0
-        for url in listing.next_pages:
-            if self._on_site(url):
+        # a trap's pagination: consecutive pages along this chain of next-page links that
+        # brought no article new to this run
+        no_new = 0 if fresh else response.meta.get("no_new", 0) + 1
+        next_pages = listing.next_pages
+        if next_pages and 0 < self.stale_pages_limit <= no_new:
+            stats.inc_value("traps/paging_no_new")
+            next_pages = []
+        for url in next_pages:
+            url = self._clean(url)
+            if self._listing_allowed(url):
                 yield scrapy.Request(url, callback=self.parse_page, errback=self.on_listing_error,
-                                     meta={"site": site, "hops": hops, "stale": stale})
-            else:
-                stats.inc_value("labour/offsite_links")
+                                     meta={"site": site, "hops": hops, "stale": stale, "no_new": no_new})
         if hops < self.section_depth:
             for url in listing.sections:
-                if self._on_site(url):
+                url = self._clean(url)
+                if self._listing_allowed(url):
                     yield scrapy.Request(url, callback=self.parse_page, errback=self.on_listing_error,
                                          meta={"site": site, "hops": hops + 1})
-                else:
-                    stats.inc_value("labour/offsite_links")
+
+    def _clean(self, url: str) -> str:
+        """The URL without session ids (scraper/traps.py), counted when there were some."""
+        cleaned = strip_session_ids(url)
+        if cleaned != url:
+            self.crawler.stats.inc_value("traps/session_ids")
+        return cleaned
+
+    def _listing_allowed(self, url: str) -> bool:
+        """A listing, section or next-page link: on the portal, and within its pattern's budget
+        unless it is plain pagination (scraper/traps.py)."""
+        if not self._on_site(url):
+            self.crawler.stats.inc_value("labour/offsite_links")
+            return False
+        if not is_paging_url(url) and not self.pattern_budget.take(url):
+            self.crawler.stats.inc_value("traps/pattern_budget")
+            return False
+        return True
 
     def needs_refetch(self, known, entry, shown: date | None) -> bool:
         """Whether a known article is fetched again, by the LABOUR_REFETCH policy."""
@@ -346,12 +386,14 @@ class PortalSpider(scrapy.Spider):
         return f"{site.id}:{int(aid)}" if aid else canonical(url)
 
     def _on_site(self, url: str) -> bool:
-        host = (urlsplit(url).hostname or "").lower()
-        return host in self._hosts or host.removeprefix("www.") in self._hosts
+        """The host policy (scraper/hostpolicy.py), the same that HostPolicyMiddleware enforces."""
+        return allowed(url, self._hosts, self.start_on_private) is None
 
     # --- errors ------------------------------------------------------------------------------
 
     def on_article_error(self, failure):
+        if failure.check(OffsiteRequest, PageBudgetSpent):
+            return  # refused on purpose, counted where refused (offsite/*, labour/max_pages_not_sent)
         request = failure.request
         site = request.meta.get("site")
         reason = describe_failure(failure)
@@ -359,6 +401,8 @@ class PortalSpider(scrapy.Spider):
         yield Failure(request.url, "fetch", reason, getattr(site, "id", None))
 
     def on_listing_error(self, failure):
+        if failure.check(OffsiteRequest, PageBudgetSpent):
+            return
         self.crawler.stats.inc_value(f"labour/errors/{error_kind(failure)}")
         self.crawler.stats.inc_value("labour/listing_errors")
         self.logger.warning("listing %s failed: %s", failure.request.url, describe_failure(failure))
