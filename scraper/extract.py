@@ -16,7 +16,7 @@ from urllib.parse import urljoin
 
 from pipelines.normalize import RecordError, build_record
 from pipelines.validate import validation_errors
-from scraper.parsers.article import parse_article
+from scraper.pages.rules import parse_article
 from scraper.parsers.decode import MAX_HTML_BYTES
 from scraper.parsers.errors import ExtractionError
 

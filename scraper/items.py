@@ -8,7 +8,7 @@ from datetime import datetime
 
 @dataclass
 class ArticlePage:
-    """Raw fields of one fetched article page (from :func:`scraper.parsers.parse_article`)."""
+    """Raw fields of one fetched article page (from :func:`scraper.pages.rules.parse_article`)."""
 
     url: str
     raw: dict

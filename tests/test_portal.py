@@ -19,7 +19,7 @@ from lxml import html as lxml_html
 from scraper.demo.portal import CATEGORIES, EXPECTED, MANIFEST, PER_PAGE, build_portal, file_for_target, main
 from scraper.demo.server import PortalServer
 from scraper.demo.shapes import SHAPES
-from scraper.parsers.article import parse_article
+from scraper.pages.rules import parse_article
 from scraper.parsers.errors import ExtractionError
 
 N = 48

@@ -74,7 +74,7 @@ def test_negative_worker_count_means_inline():
 POOL_SCRIPT = r"""
 import json, os
 from twisted.internet import defer, task
-from scraper.parsers.article import parse_article
+from scraper.pages.rules import parse_article
 from scraper.parsers.errors import NotAnArticle
 from scraper.workers import WorkerPool
 

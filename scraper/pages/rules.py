@@ -87,8 +87,14 @@ def page_for(html: bytes, url: str, encoding: str | None = None, *, generic: boo
     return page
 
 
-def extract_raw(html: bytes, url: str, encoding: str | None = None, *, generic: bool = False) -> dict:
-    """Bytes + URL -> the raw fields of the article, or :class:`~scraper.parsers.errors.ExtractionError`."""
+def parse_article(html: bytes, url: str, encoding: str | None = None, *, generic: bool = False) -> dict:
+    """The extraction entry point: the raw fields of the article page ``html`` fetched from ``url``.
+
+    ``encoding`` is the charset the transport declared, if any. The spider (in worker processes),
+    the ``extract`` CLI and the tests all call this; ``pipelines/normalize.py`` turns its dict
+    into the record. Raises :class:`~scraper.parsers.errors.ExtractionError` (a one-line reason)
+    when the input is not an article page.
+    """
     page = page_for(html, url, encoding, generic=generic)
     _refuse_listing(page)
     return page.to_raw()

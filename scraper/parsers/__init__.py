@@ -1,16 +1,10 @@
-"""Pure extraction: HTML bytes + URL -> raw article fields.
+"""Extraction helpers with no Scrapy in them: decoding, HTML parsing, Thai dates, labels, text.
 
-No Scrapy imports here, so the CLI, the tests and the spiders share one code path.
-The entry point is :func:`scraper.parsers.article.parse_article`.
+The page objects in ``scraper/pages/`` read articles with these; the entry point is
+:func:`scraper.pages.rules.parse_article`. Nothing here imports Scrapy, Twisted or the pipelines,
+so the CLI, the tests and the spider's worker processes share one code path.
 """
 
 from scraper.parsers.errors import ExtractionError, NotAnArticle
 
-__all__ = ["ExtractionError", "NotAnArticle", "parse_article"]
-
-
-def parse_article(html, url, encoding=None):
-    """Lazy re-export of :func:`scraper.parsers.article.parse_article`."""
-    from scraper.parsers.article import parse_article as _parse
-
-    return _parse(html, url, encoding)
+__all__ = ["ExtractionError", "NotAnArticle"]

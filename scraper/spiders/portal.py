@@ -2,7 +2,7 @@
 
 From each start URL (category listings, feeds, sitemaps, or the portal's home page) it reads
 listings, follows their pagination and sections, recognizes article links, and hands article
-pages to :func:`scraper.parsers.parse_article`. It stays on the portal's hosts, requests each
+pages to :func:`scraper.pages.rules.parse_article`. It stays on the portal's hosts, requests each
 article once (by its Joomla/WordPress id when the URL has one), skips articles already in the
 output of an interrupted run, and with ``since`` stops paging once a listing is older.
 
@@ -29,7 +29,7 @@ from pipelines.store import existing_records
 from scraper.budget import PageBudgetSpent
 from scraper.hostpolicy import OffsiteRequest, allowed, check_start_url, starts_on_private
 from scraper.items import ArticlePage, Failure, ListingHits
-from scraper.parsers.article import parse_article
+from scraper.pages.rules import parse_article
 from scraper.parsers.decode import decode_html
 from scraper.parsers.errors import ExtractionError, NotAnArticle
 from scraper.parsers.fields import article_id_from_url
