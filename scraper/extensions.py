@@ -9,6 +9,7 @@ import resource
 import shutil
 import sys
 import time
+from collections import Counter
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -63,6 +64,51 @@ class CrashSafeJobDir:
             os.remove(self.marker)
 
 
+class RobotsFailureLog(logging.Filter):
+    """Scrapy's RobotsTxtMiddleware logs a robots.txt that cannot be fetched at ERROR with a full
+    traceback, once per host (a host that is down, or ``crawl --all`` offline, fills the log). This
+    filter rewrites that record into one WARNING line naming the failure's kind, keeps the
+    traceback only at DEBUG, and counts the failure for its host (``failed_hosts``)."""
+
+    LOGGER = "scrapy.downloadermiddlewares.robotstxt"
+
+    def __init__(self, crawler):
+        super().__init__()
+        self.crawler = crawler
+        self.debug = str(crawler.settings.get("LOG_LEVEL", "")).upper() == "DEBUG"
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.levelno < logging.ERROR or not str(record.msg).startswith("Error downloading"):
+            return True
+        from urllib.parse import urlsplit
+
+        from scraper.spiders.portal import network_kind
+
+        args = record.args if isinstance(record.args, dict) else {}
+        exc = args.get("f_exception")
+        request = args.get("request")
+        kind = network_kind(exc) if isinstance(exc, BaseException) else "other"
+        url = getattr(request, "url", "")
+        hosts = getattr(self.crawler.spider, "failed_hosts", None)
+        if hosts is not None and url:
+            hosts.setdefault(urlsplit(url).netloc, Counter())[kind] += 1
+        record.levelno, record.levelname = logging.WARNING, "WARNING"
+        record.msg = "robots.txt of %s failed: %s (crawling as if it allowed everything)"
+        record.args = (urlsplit(url).netloc if url else "?",
+                       f"{kind}: {type(exc).__name__}: {' '.join(str(exc).split())}")
+        if not self.debug:
+            record.exc_info, record.exc_text = None, None
+        return True
+
+
+def _errors_text(errors: dict) -> str:
+    """``0``, or the total with its kinds: ``5 (refused 4, http_404 1)``."""
+    total = sum(errors.values())
+    if not total:
+        return "0"
+    return f"{total} (" + ", ".join(f"{k} {v}" for k, v in errors.items()) + ")"
+
+
 def _cpu_seconds() -> float:
     usage = resource.getrusage(resource.RUSAGE_SELF)
     return usage.ru_utime + usage.ru_stime
@@ -94,6 +140,8 @@ class CrawlReport:
         ext = cls(crawler)
         crawler.signals.connect(ext.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(ext.spider_closed, signal=signals.spider_closed)
+        ext.robots_filter = RobotsFailureLog(crawler)
+        logging.getLogger(RobotsFailureLog.LOGGER).addFilter(ext.robots_filter)
         return ext
 
     def spider_opened(self, spider):
@@ -129,15 +177,18 @@ class CrawlReport:
             "store": {k: get(f"labour/store/{k}", 0) for k in ("new", "changed", "unchanged", "listing_hits")},
             "older_than_since": get("labour/older_than_since", 0),
             "paging_stopped_since": get("labour/paging_stopped_since", 0),
+            "skipped_before_since": get("labour/skipped_before_since", 0),
             "errors": dict(sorted(errors.items())),
+            "failed_hosts": {host: dict(sorted(kinds.items()))
+                             for host, kinds in sorted(getattr(self.crawler.spider, "failed_hosts", {}).items())},
         }
 
     def progress(self):
         c = self.counts()
         elapsed = max(1e-6, time.monotonic() - self.started)
         line = (f"pages {c['pages_fetched']} | articles {c['articles_found']} | records {c['records_written']}"
-                f" | quarantined {c['quarantined']} | static {c['static_pages']} | errors {sum(c['errors'].values())}"
-                f" | {c['pages_fetched'] / elapsed:.1f} pages/s")
+                f" | quarantined {c['quarantined']} | static {c['static_pages']} | errors {_errors_text(c['errors'])}"
+                f" | retries {c['retries']} | {c['pages_fetched'] / elapsed:.1f} pages/s")
         if self.live:
             self.stream.write("\r\x1b[K[labour-scraper] " + line)
         else:
@@ -145,6 +196,7 @@ class CrawlReport:
         self.stream.flush()
 
     def spider_closed(self, spider, reason):
+        logging.getLogger(RobotsFailureLog.LOGGER).removeFilter(self.robots_filter)
         if self.loop and self.loop.running:
             self.loop.stop()
         if self.live:

@@ -45,6 +45,9 @@ RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
 RETRY_BACKOFF_BASE = 1.0  # seconds; doubled on each retry of the same request
 RETRY_BACKOFF_MAX = 60.0
 RETRY_AFTER_MAX = 300.0  # longest Retry-After we are willing to wait
+#: Scrapy logs a request it gives up on at ERROR; the spider's errback then logs the one WARNING
+#: line of that failed request (with its kind: dns, refused, timeout, tls, other), so this is DEBUG.
+RETRY_GIVE_UP_LOG_LEVEL = "DEBUG"
 
 DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,

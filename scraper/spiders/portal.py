@@ -12,7 +12,8 @@ output of an interrupted run, and with ``since`` stops paging once a listing is 
 
 from __future__ import annotations
 
-from collections import deque
+import socket
+from collections import Counter, deque
 from datetime import date, datetime, timezone
 from urllib.parse import urljoin, urlsplit
 
@@ -103,6 +104,7 @@ class PortalSpider(scrapy.Spider):
         self.known: dict = {}  # id -> scraper.storage.KnownArticle, when harvesting into a store
         self.known_by_url: dict = {}
         self.newest: dict[str, str] = {}  # site id -> newest published date stored (ISO)
+        self.failed_hosts: dict[str, Counter] = {}  # host -> network failure kind -> count
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
@@ -182,7 +184,12 @@ class PortalSpider(scrapy.Spider):
         raise DontCloseSpider
 
     def on_robots_error(self, failure):
-        self.logger.debug("no robots.txt for sitemaps: %s", describe_failure(failure))
+        kind = error_kind(failure)
+        if kind in NETWORK_KINDS:  # counted for its host; robots.txt itself is optional
+            self.failed_hosts.setdefault(urlsplit(failure.request.url).netloc, Counter())[kind] += 1
+            self.logger.warning("robots.txt %s failed: %s", failure.request.url, describe_failure(failure))
+        else:
+            self.logger.debug("no robots.txt for sitemaps: %s", describe_failure(failure))
 
     # --- pages -------------------------------------------------------------------------------
 
@@ -354,14 +361,35 @@ class PortalSpider(scrapy.Spider):
     def on_article_error(self, failure):
         request = failure.request
         site = request.meta.get("site")
-        reason = describe_failure(failure)
-        self.crawler.stats.inc_value(f"labour/errors/{error_kind(failure)}")
+        reason = self.count_failure(failure, "article")
         yield Failure(request.url, "fetch", reason, getattr(site, "id", None))
 
     def on_listing_error(self, failure):
-        self.crawler.stats.inc_value(f"labour/errors/{error_kind(failure)}")
+        self.count_failure(failure, "listing")
         self.crawler.stats.inc_value("labour/listing_errors")
-        self.logger.warning("listing %s failed: %s", failure.request.url, describe_failure(failure))
+
+    def count_failure(self, failure, what: str) -> str:
+        """One WARNING line per failed request (the traceback only at DEBUG), counted by kind, and
+        per host for network failures: a host that is down is summed up once at the end
+        (:meth:`closed`) instead of flooding the log."""
+        kind = error_kind(failure)
+        reason = describe_failure(failure)
+        self.crawler.stats.inc_value(f"labour/errors/{kind}")
+        url = failure.request.url
+        if kind in NETWORK_KINDS:
+            host = urlsplit(url).netloc
+            self.failed_hosts.setdefault(host, Counter())[kind] += 1
+        self.logger.warning("%s %s failed: %s", what, url, reason)
+        if kind in NETWORK_KINDS and str(self.settings.get("LOG_LEVEL", "")).upper() == "DEBUG":
+            self.logger.debug("%s %s: traceback\n%s", what, url, failure.getTraceback())
+        return reason
+
+    def closed(self, reason):
+        """A host that failed at the network level: one line with its count (also in the summary)."""
+        for host, kinds in sorted(self.failed_hosts.items()):
+            total = sum(kinds.values())
+            self.logger.warning("host %s: %d request%s failed (%s)", host, total, "" if total == 1 else "s",
+                                ", ".join(f"{k} {n}" for k, n in sorted(kinds.items())))
 
 
 SITEMAP_BATCH = 200
@@ -395,20 +423,53 @@ def _declared_encoding(response) -> str | None:
     return http_content_type_encoding(response.headers.get("Content-Type", b"").decode("latin-1"))
 
 
+#: Failure kinds of requests that never got an HTTP answer; counted in ``labour/errors/<kind>`` and
+#: per host in ``labour/failed_hosts``, so that a host that is down is reported once with its count.
+NETWORK_KINDS = ("dns", "refused", "timeout", "tls", "other")
+
+
 def error_kind(failure) -> str:
+    """``http_<status>``, ``ignored`` (robots.txt, size cap), or a network kind (NETWORK_KINDS)."""
     if failure.check(HttpError):
         return f"http_{failure.value.response.status}"
     if failure.check(IgnoreRequest):
         return "ignored"
-    if failure.check(TxTimeoutError):
-        return "timeout"
-    return type(failure.value).__name__
+    return network_kind(failure.value)
+
+
+def network_kind(exc: BaseException) -> str:
+    """What went wrong below HTTP, read from the exception and its causes (Scrapy wraps Twisted's
+    and the TLS library's errors in its own ``Download*Error`` classes)."""
+    chain, seen = [], set()
+    while exc is not None and id(exc) not in seen:
+        seen.add(id(exc))
+        chain.append(exc)
+        exc = exc.__cause__ or exc.__context__
+    for e in chain:
+        name = type(e).__name__
+        module = type(e).__module__ or ""
+        if name in ("CannotResolveHostError", "DNSLookupError") or isinstance(e, socket.gaierror):
+            return "dns"
+        if name in ("DownloadConnectionRefusedError", "ConnectionRefusedError"):
+            return "refused"
+        if name in ("DownloadTimeoutError", "TCPTimedOutError", "UserTimeoutError") or isinstance(
+                e, (TxTimeoutError, TimeoutError)):
+            return "timeout"
+        if "SSL" in name or "TLS" in name or module.startswith(("OpenSSL", "ssl", "service_identity")):
+            return "tls"
+    text = " ".join(str(e) for e in chain).lower()
+    if "ssl" in text or "tls" in text or "certificate" in text or "handshake" in text:
+        return "tls"
+    return "other"
 
 
 def describe_failure(failure) -> str:
+    """One line: ``HTTP 404``, or the kind and the exception (``refused: DownloadConnectionRefusedError: ...``)."""
     if failure.check(HttpError):
         response = failure.value.response
         return f"HTTP {response.status}"
-    if failure.check(TxTimeoutError):
-        return f"timeout: {failure.value}"
-    return f"{type(failure.value).__name__}: {failure.value}".strip()
+    value = failure.value
+    detail = " ".join(f"{type(value).__name__}: {value}".split())
+    if failure.check(IgnoreRequest):
+        return detail
+    return f"{network_kind(value)}: {detail}"
