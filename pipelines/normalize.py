@@ -41,6 +41,15 @@ def canonical(url: str) -> str:
     return canonicalize_url(cleaned)
 
 
+def url_key(url: str) -> str:
+    """A URL as an output remembers it across runs: the canonical URL without scheme and port, so
+    that a rerun of the local demo portal (served on another random port) recognizes it."""
+    if not url or url.startswith("file:"):
+        return url or ""
+    parts = urlsplit(canonical(url))
+    return f"{(parts.hostname or '').removeprefix('www.')}{parts.path}?{parts.query}"
+
+
 def record_url(raw: dict) -> str:
     """The page's own ``<link rel="canonical">`` when it is on the fetched page's host (menus
     reach one article by several URLs; this names it once), else the fetched URL; canonicalized."""

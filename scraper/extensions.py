@@ -29,39 +29,71 @@ class CrashSafeJobDir:
     the previous one died, so its possibly torn scheduler state is discarded. Nothing is lost:
     the spider re-reads the listings (start URLs are never filtered) and skips articles whose
     records are already in the output, which the store keeps free of torn lines.
+
+    The queued requests name their host and port. ``LABOUR_JOB_ORIGIN`` (set by ``labour-scraper
+    demo``, whose local server may get another port on a rerun) is kept in the job dir; when a
+    rerun serves the portal elsewhere, the queue would only replay requests to a dead port, so it
+    is discarded the same way.
     """
 
     MARKER = "labour-scraper.running"
+    ORIGIN = "labour-scraper.origin"
+    STATE = ("requests.queue", "requests.seen", "active.json")
 
-    def __init__(self, jobdir: str | None):
+    def __init__(self, jobdir: str | None, origin: str | None = None):
         self.jobdir = jobdir
         self.marker = os.path.join(jobdir, self.MARKER) if jobdir else None
         self.recovered = False
+        self.rebased = False
         if self.marker:
             os.makedirs(jobdir, exist_ok=True)
+            previous = previous_origin(jobdir)
             if os.path.exists(self.marker):
                 self.recovered = True
-                for name in ("requests.queue", "requests.seen", "active.json"):
-                    path = os.path.join(jobdir, name)
-                    if os.path.isdir(path):
-                        shutil.rmtree(path, ignore_errors=True)
-                    elif os.path.exists(path):
-                        os.remove(path)
+                self.discard_state()
                 logger.warning("job dir %s: the previous run did not stop cleanly; its scheduler state "
                                "was discarded and the work is re-derived from the listings", jobdir)
+            elif origin and previous and previous != origin:
+                self.rebased = True
+                self.discard_state()
+                logger.warning("job dir %s: the portal was at %s and is now at %s; the requests queued for "
+                               "the old address were dropped and the work is re-derived from the listings",
+                               jobdir, previous, origin)
+            if origin:
+                Path(jobdir, self.ORIGIN).write_text(origin + "\n", encoding="utf-8")
             Path(self.marker).write_text(str(os.getpid()))
+
+    def discard_state(self) -> None:
+        for name in self.STATE:
+            path = os.path.join(self.jobdir, name)
+            if os.path.isdir(path):
+                shutil.rmtree(path, ignore_errors=True)
+            elif os.path.exists(path):
+                os.remove(path)
 
     @classmethod
     def from_crawler(cls, crawler):
-        ext = cls(crawler.settings.get("JOBDIR") or None)
+        ext = cls(crawler.settings.get("JOBDIR") or None, crawler.settings.get("LABOUR_JOB_ORIGIN") or None)
         crawler.signals.connect(ext.spider_closed, signal=signals.spider_closed)
         if ext.recovered:
             crawler.stats.set_value("labour/recovered_from_crash", True)
+        if ext.rebased:
+            crawler.stats.set_value("labour/job_state_dropped", True)
         return ext
 
     def spider_closed(self, spider, reason):
         if self.marker and os.path.exists(self.marker):
             os.remove(self.marker)
+
+
+def previous_origin(jobdir: str | None) -> str | None:
+    """The portal address a job dir's queued requests name (``LABOUR_JOB_ORIGIN`` of its last run)."""
+    if not jobdir:
+        return None
+    try:
+        return Path(jobdir, CrashSafeJobDir.ORIGIN).read_text(encoding="utf-8").strip() or None
+    except OSError:
+        return None
 
 
 class RobotsFailureLog(logging.Filter):
@@ -209,6 +241,7 @@ class CrawlReport:
             "duration_s": round(duration, 3),
             **c,
             "recovered_from_crash": bool(self.stats.get_value("labour/recovered_from_crash")),
+            "job_state_dropped": bool(self.stats.get_value("labour/job_state_dropped")),
             "cpu_s": round(_cpu_seconds(), 3),
             "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
             "sites": [s.id for s in getattr(spider, "sites", [])],

@@ -71,6 +71,9 @@ ITEM_PIPELINES = {
 }
 #: JSON Lines output written by pipelines/jsonlines.py (crash-safe, resumable). Empty: no file.
 LABOUR_OUTPUT = ""
+#: Set by `labour-scraper crawl`, which holds ``<output>.lock`` itself (exit code 3 when another crawl
+#: holds it); otherwise (scrapy crawl, Scrapyd) the JSON Lines pipeline takes that lock.
+LABOUR_OUTPUT_LOCK_HELD = False
 #: Quarantine JSON Lines (url, stage, reason); default: ``<output>.quarantine.jsonl``.
 LABOUR_QUARANTINE = ""
 #: Summary JSON written at the end; default: ``<output>.summary.json``.
@@ -81,6 +84,10 @@ LABOUR_PROGRESS_INTERVAL = 10.0
 LABOUR_WORKERS = 0
 #: Called once in each worker process before its first task (imports, the word dictionary).
 LABOUR_WORKER_WARM_UP = "pipelines.normalize.warm_up"
+#: The address of the portal a job dir's queued requests name (``labour-scraper demo`` sets it to its
+#: local server's base URL): when a resumed run's differs, the stale queue is dropped
+#: (scraper/extensions.py: CrashSafeJobDir). Empty: not checked.
+LABOUR_JOB_ORIGIN = ""
 #: How many category hops from a start URL the spider explores (pagination is not counted).
 LABOUR_SECTION_DEPTH = 3
 

@@ -25,8 +25,8 @@ from scrapy.utils.sitemap import sitemap_urls_from_robots
 from twisted.internet.error import TimeoutError as TxTimeoutError
 from w3lib.encoding import http_content_type_encoding
 
-from pipelines.normalize import canonical
-from pipelines.store import existing_records
+from pipelines.jsonlines import existing_records
+from pipelines.normalize import canonical, url_key
 from scraper.items import ArticlePage, Failure, ListingHits
 from scraper.parsers.article import parse_article
 from scraper.parsers.decode import decode_html
@@ -111,7 +111,8 @@ class PortalSpider(scrapy.Spider):
         spider = super().from_crawler(crawler, *args, **kwargs)
         output = crawler.settings.get("LABOUR_OUTPUT")
         if output:
-            spider.written_ids, spider.written_urls = existing_records(output)
+            spider.written_ids, urls = existing_records(output)
+            spider.written_urls = {url_key(u) for u in urls}  # port-free: the demo's port changes
         spider.section_depth = crawler.settings.getint("LABOUR_SECTION_DEPTH", 3)
         spider.refetch = crawler.settings.get("LABOUR_REFETCH", "changed")
         if spider.refetch not in ("changed", "hits", "always", "never"):
@@ -299,7 +300,7 @@ class PortalSpider(scrapy.Spider):
             if key in self.scheduled:
                 continue
             self.scheduled.add(key)
-            if key in self.written_ids or canonical(entry.url) in self.written_urls:
+            if key in self.written_ids or url_key(entry.url) in self.written_urls:
                 stats.inc_value("labour/skipped_already_written")
                 continue
             stats.inc_value("labour/articles_found" if known is None else "labour/refetched_changed")
