@@ -133,6 +133,24 @@ class RobotsFailureLog(logging.Filter):
         return True
 
 
+def store_report_path(location: str | None) -> str | None:
+    """Every run writes its report: without ``-o``, beside a SQLite store (``harvest.report.json``),
+    and for a database URL in the default store's directory, named by host and database (never
+    the credentials): ``postgresql-db.example-labour.report.json``."""
+    if not location:
+        return None
+    if "://" not in location:
+        return str(Path(location).with_suffix(".report.json"))
+    from urllib.parse import urlsplit
+
+    from scraper.storage import default_store_path
+
+    parts = urlsplit(location)
+    name = "-".join(x for x in (parts.scheme, parts.hostname or "local", parts.path.strip("/")) if x)
+    name = "".join(c if c.isalnum() or c in "-_." else "_" for c in name)
+    return str(default_store_path().parent / f"{name}.report.json")
+
+
 def _errors_text(errors: dict) -> str:
     """``0``, or the total with its kinds: ``5 (refused 4, http_404 1)``."""
     total = sum(errors.values())
@@ -157,7 +175,8 @@ class CrawlReport:
         self.interval = settings.getfloat("LABOUR_PROGRESS_INTERVAL", 10.0)
         output = settings.get("LABOUR_OUTPUT") or None
         self.output = output
-        self.summary_path = settings.get("LABOUR_SUMMARY") or sidecar_path(output, ".summary.json")
+        self.summary_path = (settings.get("LABOUR_SUMMARY") or sidecar_path(output, ".summary.json")
+                             or store_report_path(settings.get("LABOUR_STORE")))
         self.quarantine_path = settings.get("LABOUR_QUARANTINE") or sidecar_path(output, ".quarantine.jsonl")
         self.quiet = settings.getbool("LABOUR_QUIET")
         self.stream = sys.stderr

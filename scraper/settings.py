@@ -60,11 +60,12 @@ HTTPCACHE_DIR = "httpcache"
 HTTPCACHE_EXPIRATION_SECS = 24 * 3600
 HTTPCACHE_IGNORE_HTTP_CODES = [500, 502, 503, 504, 408, 429]
 
-# --- records: normalize -> validate -> quarantine -> dedupe -> store -> JSON Lines output -------
+# --- records: normalize -> validate -> quarantine -> since -> dedupe -> store -> JSON Lines output
 ITEM_PIPELINES = {
     "pipelines.normalize.NormalizePipeline": 100,
     "pipelines.validate.ValidatePipeline": 200,
     "pipelines.quarantine.QuarantinePipeline": 300,
+    "pipelines.since.SincePipeline": 350,
     "pipelines.dedupe.DedupePipeline": 400,
     "pipelines.store.HarvestStorePipeline": 450,
     "pipelines.jsonlines.JsonLinesOutputPipeline": 500,

@@ -104,6 +104,7 @@ class PortalSpider(scrapy.Spider):
         self.known: dict = {}  # id -> scraper.storage.KnownArticle, when harvesting into a store
         self.known_by_url: dict = {}
         self.newest: dict[str, str] = {}  # site id -> newest published date stored (ISO)
+        self.sef_urls: dict[str, str] = {}  # article key -> the first SEF link a listing showed for it
         self.failed_hosts: dict[str, Counter] = {}  # host -> network failure kind -> count
 
     @classmethod
@@ -204,7 +205,7 @@ class PortalSpider(scrapy.Spider):
         article), counted in ``labour/static_pages``; its links are followed as a listing's.
         """
         if looks_like_feed(response.body):
-            feed = parse_feed(response.body, response.url)
+            feed = self._feed(response)
             if feed.is_sitemap:
                 self.defer_sitemap(feed, response)
                 feed.articles = []
@@ -242,7 +243,25 @@ class PortalSpider(scrapy.Spider):
         except ExtractionError as exc:
             yield Failure(response.url, "extract", str(exc), site.id)
             return
+        sef = self.sef_urls.get(response.meta.get("key"))
+        if sef:
+            raw = {**raw, "sef_url": sef}
         yield ArticlePage(response.url, raw, site, datetime.now(timezone.utc))
+
+    def _feed(self, response):
+        """A feed or sitemap; one that fails to parse is a listing error with its reason (then
+        whatever lxml can recover from it is still followed)."""
+        try:
+            return parse_feed(response.body, response.url)
+        except ExtractionError as exc:
+            reason = str(exc)
+        self.crawler.stats.inc_value("labour/errors/feed_unreadable")
+        self.crawler.stats.inc_value("labour/listing_errors")
+        self.logger.warning("feed %s unreadable: %s", response.url, reason)
+        try:
+            return parse_feed(response.body, response.url, recover=True)
+        except ExtractionError:
+            return Listing()
 
     def _listing(self, response):
         declared = _declared_encoding(response)
@@ -283,6 +302,8 @@ class PortalSpider(scrapy.Spider):
                     stats.inc_value("labour/older_than_since")
                     continue
             key = self.article_key(site, entry.url)
+            if key not in self.sef_urls and not urlsplit(entry.url).query and article_id_from_url(entry.url):
+                self.sef_urls[key] = entry.url  # the record's url when the page names no canonical link
             known = self.known.get(key) or self.known_by_url.get(_url_key(site.id, entry.url))
             if known is not None and not self.needs_refetch(known, entry, shown):
                 known_unchanged += 1
@@ -305,7 +326,8 @@ class PortalSpider(scrapy.Spider):
                 continue
             stats.inc_value("labour/articles_found" if known is None else "labour/refetched_changed")
             yield scrapy.Request(entry.url, callback=self.parse_article_page, errback=self.on_article_error,
-                                 meta={"site": site, "hops": hops}, dont_filter=True, priority=ARTICLE_PRIORITY)
+                                 meta={"site": site, "hops": hops, "key": key}, dont_filter=True,
+                                 priority=ARTICLE_PRIORITY)
         if self.since and dated and older == dated:
             stats.inc_value("labour/paging_stopped_since")
             return  # every dated article on this page is older than `since`: stop paging
