@@ -326,8 +326,12 @@ class NormalizePipeline:
 
         if not isinstance(item, ArticlePage):
             return item
+        from scraper.items import Record
+
         try:
-            return await self.workers.run(_build_record, item.raw, item.site, item.scraped_at)
+            record = Record(await self.workers.run(_build_record, item.raw, item.site, item.scraped_at))
         except (RecordError, ValueError, KeyError) as exc:
             return Failure(item.url, "normalize", f"{type(exc).__name__}: {exc}",
-                           getattr(item.site, "id", None))
+                           getattr(item.site, "id", None), key=item.key)
+        record.request_key = item.key
+        return record

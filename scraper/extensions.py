@@ -223,6 +223,7 @@ class CrawlReport:
             "listing_errors": get("labour/listing_errors", 0),
             "known_articles": get("labour/known_articles", 0),
             "known_unchanged": get("labour/known_unchanged", 0),
+            "known_failed": get("labour/known_failed", 0),
             "refetched_changed": get("labour/refetched_changed", 0),
             "paging_stopped_known": get("labour/paging_stopped_known", 0),
             "store": {k: get(f"labour/store/{k}", 0) for k in ("new", "changed", "unchanged", "listing_hits")},

@@ -104,6 +104,11 @@ class PortalSpider(scrapy.Spider):
         self.known: dict = {}  # id -> scraper.storage.KnownArticle, when harvesting into a store
         self.known_by_url: dict = {}
         self.newest: dict[str, str] = {}  # site id -> newest published date stored (ISO)
+        self.harvesting = False  # into a store (LABOUR_STORE): incremental
+        self.links: dict = {}  # link -> (article id or None, shown): what the store remembers of listings
+        self.seen_links: dict[str, tuple] = {}  # link -> (article key, shown, known id): this run's
+        self.record_ids: dict[str, str] = {}  # article key -> id of the record it gave (stored or duplicate)
+        self.failed_keys: set[str] = set()  # article keys whose page failed for good (404/410, not an article)
         self.sef_urls: dict[str, str] = {}  # article key -> the first SEF link a listing showed for it
         self.failed_hosts: dict[str, Counter] = {}  # host -> network failure kind -> count
 
@@ -122,9 +127,45 @@ class PortalSpider(scrapy.Spider):
         spider.workers = WorkerPool.for_crawler(crawler)
         crawler.signals.connect(spider.on_idle, signal=signals.spider_idle)
         store = crawler.settings.get("LABOUR_STORE")
+        spider.harvesting = bool(store)
         if store:
             spider.load_known(store)
+            crawler.signals.connect(spider.on_item_done, signal=signals.item_scraped)
+            crawler.signals.connect(spider.on_item_done, signal=signals.item_dropped)
         return spider
+
+    def on_item_done(self, item, spider=None, exception=None, **kwargs):
+        """Which article key led to which record (stored, or a duplicate of one), or failed for good:
+        the store pipeline remembers each listing link's outcome at the end (store.observe_links)."""
+        from scraper.items import Failure
+
+        key = getattr(item, "request_key", None) if isinstance(item, dict) else getattr(item, "key", None)
+        if not key:
+            return
+        if isinstance(item, dict):
+            if exception is None or str(exception).startswith("duplicate id"):
+                self.record_ids[key] = item["id"]
+        elif isinstance(item, Failure) and (item.stage != "fetch" or item.reason in ("HTTP 404", "HTTP 410")):
+            self.failed_keys.add(key)
+
+    def link_outcomes(self) -> list[tuple[str, str | None, str | None]]:
+        """``(link, article id or None, shown)`` for every listing link of this run whose outcome is
+        settled and differs from what the store holds: the article it led to (fetched this run, or
+        known and not refetched), or None for a page that failed for good. Links whose fetch failed
+        for a passing reason (or never ended) are left out: the next run tries them again."""
+        rows = []
+        for link, (key, shown, known_id) in self.seen_links.items():
+            if key in self.record_ids:
+                article_id = self.record_ids[key]
+            elif key in self.failed_keys:
+                article_id = None
+            elif known_id is not None and key not in self.scheduled:
+                article_id = known_id
+            else:
+                continue
+            if self.links.get(link) != (article_id, shown):
+                rows.append((link, article_id, shown))
+        return rows
 
     def load_known(self, location: str) -> None:
         """Articles already in the harvest store: the crawl becomes incremental."""
@@ -134,6 +175,7 @@ class PortalSpider(scrapy.Spider):
         try:
             store.migrate()
             self.known = store.known_articles(sites=None)
+            self.links = store.known_links()
         finally:
             store.close()
         self.known_by_url = {_url_key(k.site, k.url): k for k in self.known.values() if k.url}
@@ -238,15 +280,15 @@ class PortalSpider(scrapy.Spider):
                 for out in self.follow(listing, response):
                     yield out
             else:
-                yield Failure(response.url, "extract", str(exc), site.id)
+                yield Failure(response.url, "extract", str(exc), site.id, key=response.meta.get("key"))
             return
         except ExtractionError as exc:
-            yield Failure(response.url, "extract", str(exc), site.id)
+            yield Failure(response.url, "extract", str(exc), site.id, key=response.meta.get("key"))
             return
         sef = self.sef_urls.get(response.meta.get("key"))
         if sef:
             raw = {**raw, "sef_url": sef}
-        yield ArticlePage(response.url, raw, site, datetime.now(timezone.utc))
+        yield ArticlePage(response.url, raw, site, datetime.now(timezone.utc), key=response.meta.get("key"))
 
     def _feed(self, response):
         """A feed or sitemap; one that fails to parse is a listing error with its reason (then
@@ -302,10 +344,21 @@ class PortalSpider(scrapy.Spider):
                     stats.inc_value("labour/older_than_since")
                     continue
             key = self.article_key(site, entry.url)
+            link = _url_key(site.id, entry.url)
+            mark = self.links.get(link)  # what this link's listing showed when we last fetched it
+            shown_iso = shown.isoformat() if shown else None
             if key not in self.sef_urls and not urlsplit(entry.url).query and article_id_from_url(entry.url):
                 self.sef_urls[key] = entry.url  # the record's url when the page names no canonical link
-            known = self.known.get(key) or self.known_by_url.get(_url_key(site.id, entry.url))
-            if known is not None and not self.needs_refetch(known, entry, shown):
+            known = self.known.get(key) or self.known_by_url.get(link)
+            if known is None and mark and mark[0]:
+                known = self.known.get(mark[0])  # a moved link (it redirected to this article last time)
+            if self.harvesting:  # into a store: remember what this link showed
+                self.seen_links[link] = (key, shown_iso, known.id if known is not None else None)
+            if (mark and mark[0] is None and mark[1] == shown_iso and self.refetch != "always"
+                    and known is None and key not in self.scheduled):
+                stats.inc_value("labour/known_failed")  # failed for good last time; the listing shows no change
+                continue
+            if known is not None and not self.needs_refetch(known, entry, shown, mark):
                 known_unchanged += 1
                 newest = self.newest.get(known.site)
                 if newest and (shown.isoformat() if shown else (known.published or "")[:10]) < newest:
@@ -353,13 +406,17 @@ class PortalSpider(scrapy.Spider):
                 else:
                     stats.inc_value("labour/offsite_links")
 
-    def needs_refetch(self, known, entry, shown: date | None) -> bool:
-        """Whether a known article is fetched again, by the LABOUR_REFETCH policy."""
+    def needs_refetch(self, known, entry, shown: date | None, mark: tuple | None = None) -> bool:
+        """Whether a known article is fetched again, by the LABOUR_REFETCH policy.
+
+        ``changed``: the listing shows a date that is neither the stored published/modified date
+        nor the date this same link showed when the article was last fetched (``mark``; a listing
+        may show a date the article page does not, e.g. a feed's pubDate)."""
         if self.refetch == "always":
             return True
         if self.refetch == "never":
             return False
-        if shown is not None:
+        if shown is not None and not (mark and mark[0] == known.id and mark[1] == shown.isoformat()):
             stored = {d[:10] for d in (known.published, known.modified) if d}
             if stored and shown.isoformat() not in stored:
                 return True
@@ -385,7 +442,7 @@ class PortalSpider(scrapy.Spider):
         request = failure.request
         site = request.meta.get("site")
         reason = self.count_failure(failure, "article")
-        yield Failure(request.url, "fetch", reason, getattr(site, "id", None))
+        yield Failure(request.url, "fetch", reason, getattr(site, "id", None), key=request.meta.get("key"))
 
     def on_listing_error(self, failure):
         self.count_failure(failure, "listing")
