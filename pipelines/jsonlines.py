@@ -7,6 +7,9 @@ ends in a torn line, and a re-run (same output) continues after the last whole r
 
 from __future__ import annotations
 
+import contextlib
+import errno
+import fcntl
 import json
 import os
 import time
@@ -20,6 +23,39 @@ def sidecar_path(output: str | None, suffix: str) -> str | None:
     p = Path(output)
     stem = p.name[: -len(p.suffix)] if p.suffix else p.name
     return str(p.with_name(stem + suffix))
+
+
+class OutputLocked(RuntimeError):
+    """Another crawl is writing this output file; ``str(err)`` is the one-line message."""
+
+
+@contextlib.contextmanager
+def output_lock(path: str):
+    """Exclusive, non-blocking ``fcntl.flock`` on ``<output>.lock`` (as the store's lock): two crawls
+    appending to one output would interleave and each skip the other's articles. The kernel
+    releases it when the process dies. Raises :class:`OutputLocked` naming the holder's pid."""
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    lock_path = path + ".lock"
+    fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError as exc:
+            if exc.errno not in (errno.EWOULDBLOCK, errno.EAGAIN, errno.EACCES):
+                raise
+            holder = os.pread(fd, 200, 0).decode("utf-8", "replace").strip()
+            who = f"another crawl ({holder})" if holder else "another crawl"
+            raise OutputLocked(f"output {path} is being written by {who}") from None
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, f"pid {os.getpid()}\n".encode(), 0)
+        try:
+            yield
+        finally:
+            with contextlib.suppress(OSError):
+                os.ftruncate(fd, 0)
+            fcntl.flock(fd, fcntl.LOCK_UN)
+    finally:
+        os.close(fd)
 
 
 def repair_torn_tail(path: str) -> int:
@@ -104,22 +140,32 @@ class AppendOnlyJsonLines:
 class JsonLinesOutputPipeline:
     """Last stage: append each record to ``LABOUR_OUTPUT`` (when set)."""
 
-    def __init__(self, output: str | None, stats):
+    def __init__(self, output: str | None, stats, lock: bool = True):
         self.output = output
         self.stats = stats
+        self.take_lock = lock
         self.file: AppendOnlyJsonLines | None = None
+        self._lock_cm = None
 
     @classmethod
     def from_crawler(cls, crawler):
-        return cls(crawler.settings.get("LABOUR_OUTPUT") or None, crawler.stats)
+        # `labour-scraper crawl` holds the output's lock itself (exit code 3 when taken); runs
+        # through `scrapy crawl` or Scrapyd take it here
+        return cls(crawler.settings.get("LABOUR_OUTPUT") or None, crawler.stats,
+                   not crawler.settings.getbool("LABOUR_OUTPUT_LOCK_HELD"))
 
     def open_spider(self, spider=None):
         if self.output:
+            if self.take_lock:
+                self._lock_cm = output_lock(self.output)
+                self._lock_cm.__enter__()  # raises OutputLocked: the crawl must not run
             self.file = AppendOnlyJsonLines(self.output)
 
     def close_spider(self, spider=None):
         if self.file:
             self.file.close()
+        if self._lock_cm is not None:
+            self._lock_cm.__exit__(None, None, None)
 
     def process_item(self, item, spider=None):
         if self.file and isinstance(item, dict):

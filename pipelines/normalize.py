@@ -41,14 +41,43 @@ def canonical(url: str) -> str:
     return canonicalize_url(cleaned)
 
 
+def url_key(url: str) -> str:
+    """A URL as an output remembers it across runs: the canonical URL without scheme and port, so
+    that a rerun of the local demo portal (served on another random port) recognizes it."""
+    if not url or url.startswith("file:"):
+        return url or ""
+    parts = urlsplit(canonical(url))
+    return f"{(parts.hostname or '').removeprefix('www.')}{parts.path}?{parts.query}"
+
+
 def record_url(raw: dict) -> str:
     """The page's own ``<link rel="canonical">`` when it is on the fetched page's host (menus
-    reach one article by several URLs; this names it once), else the fetched URL; canonicalized."""
+    reach one article by several URLs; this names it once), else the article's SEF URL when the
+    crawl saw one (``sef_url``: a listing's ``/index.php/news/731-alias`` for a page fetched
+    through a module's ``index.php?option=...&id=731`` link), else the fetched URL.
+
+    Kept as the portal writes it (only the fragment and tracking/session arguments dropped): a
+    reader follows this link, and sorting its arguments (``canonical``) would name a URL the
+    portal never shows. Ids and duplicate checks use :func:`canonical`/:func:`url_key` instead.
+    """
     fetched = raw["url"]
-    declared = raw.get("canonical_url")
-    if declared and not fetched.startswith("file:") and _host(declared) == _host(fetched):
-        return canonical(declared)
-    return canonical(fetched)
+    if fetched.startswith("file:"):
+        return fetched
+    for candidate in (raw.get("canonical_url"), raw.get("sef_url")):
+        if candidate and _host(candidate) == _host(fetched):
+            return as_written(candidate)
+    return as_written(fetched)
+
+
+def as_written(url: str) -> str:
+    """The URL with its fragment and tracking/session arguments dropped and its percent-escapes
+    in upper case (RFC 3986's equivalent form: WordPress writes them in lower case); otherwise
+    untouched: arguments in the portal's order, ``:`` in ``id=731:alias`` not escaped."""
+    cleaned = url_query_cleaner(url, _TRACKING_ARGS, remove=True, keep_fragments=False)
+    return _ESCAPE.sub(lambda m: m.group(0).upper(), cleaned)
+
+
+_ESCAPE = re.compile(r"%[0-9a-fA-F]{2}")
 
 
 def _host(url: str | None) -> str | None:
@@ -233,7 +262,13 @@ def build_record(raw: dict, *, site=None, scraped_at: datetime | None = None) ->
     if not title:
         raise RecordError("no title")
     body = "\n\n".join(raw.get("paragraphs", ()))
-    id_url = canonical(raw["canonical_url"]) if url.startswith("file:") and raw.get("canonical_url") else url
+    # the id of an article without a numeric id: from the canonical form of its canonical link or
+    # fetched URL (never the SEF URL a crawl happened to see: the id must not depend on that)
+    declared = raw.get("canonical_url")
+    if url.startswith("file:"):
+        id_url = canonical(declared) if declared else url
+    else:
+        id_url = canonical(declared if declared and _host(declared) == _host(raw["url"]) else raw["url"])
     return {
         "id": record_id(prefix, raw.get("article_id"), id_url),
         "url": url,
@@ -291,8 +326,12 @@ class NormalizePipeline:
 
         if not isinstance(item, ArticlePage):
             return item
+        from scraper.items import Record
+
         try:
-            return await self.workers.run(_build_record, item.raw, item.site, item.scraped_at)
+            record = Record(await self.workers.run(_build_record, item.raw, item.site, item.scraped_at))
         except (RecordError, ValueError, KeyError) as exc:
             return Failure(item.url, "normalize", f"{type(exc).__name__}: {exc}",
-                           getattr(item.site, "id", None))
+                           getattr(item.site, "id", None), key=item.key)
+        record.request_key = item.key
+        return record

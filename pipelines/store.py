@@ -16,7 +16,8 @@ from scraper.items import ListingHits
 
 
 class HarvestStorePipeline:
-    def __init__(self, location: str, stats, lock: bool):
+    def __init__(self, location: str, stats, lock: bool, crawler=None):
+        self.crawler = crawler
         self.location = location
         self.stats = stats
         self.take_lock = lock
@@ -30,7 +31,7 @@ class HarvestStorePipeline:
             raise NotConfigured  # no store configured: this stage is off (no message: no warning)
         # `labour-scraper crawl --store` holds the lock itself (exit code 3 when taken); runs
         # through `scrapy crawl` or Scrapyd take it here.
-        return cls(location, crawler.stats, not crawler.settings.getbool("LABOUR_STORE_LOCK_HELD"))
+        return cls(location, crawler.stats, not crawler.settings.getbool("LABOUR_STORE_LOCK_HELD"), crawler)
 
     def open_spider(self, spider=None):
         from scraper.storage import open_store
@@ -42,6 +43,11 @@ class HarvestStorePipeline:
         self.store.migrate()
 
     def close_spider(self, spider=None):
+        outcomes = getattr(getattr(self.crawler, "spider", None), "link_outcomes", None)
+        if self.store is not None and outcomes is not None:
+            # what each listing link showed and led to: the next incremental run skips it unless
+            # the listing shows something else (scraper/spiders/portal.py: follow)
+            self.store.observe_links(outcomes())
         if self._lock_cm is not None:
             self._lock_cm.__exit__(None, None, None)
         if self.store is not None:

@@ -65,4 +65,4 @@ class ValidatePipeline:
         from scraper.items import Failure
 
         return Failure(item.get("url", "?"), "validate", "; ".join(errors[:3]), item.get("site"),
-                       {"record": item})
+                       {"record": dict(item)}, key=getattr(item, "request_key", None))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import ipaddress
 import os
 import sys
@@ -200,6 +201,21 @@ def fresh_outputs(settings) -> None:
             os.remove(path)
 
 
+def start_demo_server(server_cls, root, job_dir: str | None):
+    """The demo portal on a free port; on a resumed run (``--job-dir``), on the port of the run
+    being resumed when it is still free, so that the requests queued in the job dir stay valid.
+    When it is taken, the new port differs and the stale queue is dropped (CrashSafeJobDir)."""
+    from scraper.extensions import previous_origin
+
+    previous = urlsplit(previous_origin(job_dir) or "")
+    if previous.hostname == "127.0.0.1" and previous.port:
+        try:
+            return server_cls(root, port=previous.port).start()
+        except OSError:
+            pass
+    return server_cls(root).start()
+
+
 def relax_politeness(settings) -> None:
     for name, value in settings.getdict("POLITENESS_RELAXED").items():
         settings.set(name, value)
@@ -219,9 +235,9 @@ def cmd_crawl(args) -> int:
     if args.demo:
         from scraper.demo.server import PortalServer
 
-        server = PortalServer(demo_site_root())
-        server.start()
+        server = start_demo_server(PortalServer, demo_site_root(), args.job_dir)
         base = server.base_url
+        settings.set("LABOUR_JOB_ORIGIN", base)
         spider_kwargs["sites"] = [Site(id="demo", office=DEMO_OFFICE, base_url=base, start_urls=(base,),
                                        hosts=("127.0.0.1",), checked=True, note="bundled demo portal")]
         print(f"[labour-scraper] demo portal served at {base}", file=sys.stderr)
@@ -231,13 +247,13 @@ def cmd_crawl(args) -> int:
         spider_kwargs["all"] = "1"
     else:
         spider_kwargs["start_url"] = ",".join(args.start_url)
-    if not args.job_dir:
-        fresh_outputs(settings)
     try:
-        with store_lock(settings) as locked:
-            if locked is not None:
-                print(f"labour-scraper {args.command}: error: {locked}", file=sys.stderr)
+        with store_lock(settings) as locked, held_output_lock(args.output, settings) as out_locked:
+            if locked is not None or out_locked is not None:
+                print(f"labour-scraper {args.command}: error: {locked or out_locked}", file=sys.stderr)
                 return 3
+            if not args.job_dir:
+                fresh_outputs(settings)
             summary = run_spider(settings, PortalSpider, **spider_kwargs)
     except (StoreError, RegistryError) as exc:  # a store or registry that cannot be read: configuration
         raise UsageError(str(exc)) from None
@@ -252,9 +268,34 @@ def exit_code(summary: dict | None, max_error_rate: float) -> int:
     if not summary or summary.get("finish_reason") not in ("finished", "closespider_pagecount"):
         return 1
     failures = summary.get("quarantined", 0) + summary.get("listing_errors", 0)
-    seen = summary.get("articles_found", 0) + summary.get("refetched_changed", 0) + summary.get("known_unchanged", 0)
+    # articles already in a resumed run's output count as seen: a rerun with nothing left to do
+    # (every record written before) is a success, not a run whose few failures are all it did
+    seen = (summary.get("articles_found", 0) + summary.get("refetched_changed", 0) + summary.get("known_unchanged", 0)
+            + summary.get("skipped_already_written", 0))
     attempted = max(1, seen)
     return 1 if failures / attempted > max_error_rate else 0
+
+
+@contextlib.contextmanager
+def held_output_lock(output: str | None, settings):
+    """Hold ``-o``'s lock around the crawl (taken before the previous run's files are replaced);
+    yields None, or the OutputLocked message."""
+    from pipelines.jsonlines import OutputLocked, output_lock
+
+    if not output:
+        yield None
+        return
+    try:
+        cm = output_lock(output)
+        cm.__enter__()
+    except OutputLocked as exc:
+        yield str(exc)
+        return
+    settings.set("LABOUR_OUTPUT_LOCK_HELD", True)
+    try:
+        yield None
+    finally:
+        cm.__exit__(None, None, None)
 
 
 class store_lock:

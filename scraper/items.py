@@ -14,6 +14,15 @@ class ArticlePage:
     raw: dict
     site: object | None  # scraper.registry.Site
     scraped_at: datetime
+    key: str | None = None  # the spider's article key of the request (see Record)
+
+
+class Record(dict):
+    """A record (a plain dict to every stage and output) that remembers the spider's article key
+    of the request it came from, so that the spider can tell which listing links led to which
+    stored article (``request_key``; None outside a crawl)."""
+
+    request_key: str | None = None
 
 
 @dataclass
@@ -25,6 +34,7 @@ class Failure:
     reason: str
     site_id: str | None = None
     extra: dict = field(default_factory=dict)
+    key: str | None = None  # the spider's article key of the request, when known
 
 
 @dataclass

@@ -45,6 +45,9 @@ RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
 RETRY_BACKOFF_BASE = 1.0  # seconds; doubled on each retry of the same request
 RETRY_BACKOFF_MAX = 60.0
 RETRY_AFTER_MAX = 300.0  # longest Retry-After we are willing to wait
+#: Scrapy logs a request it gives up on at ERROR; the spider's errback then logs the one WARNING
+#: line of that failed request (with its kind: dns, refused, timeout, tls, other), so this is DEBUG.
+RETRY_GIVE_UP_LOG_LEVEL = "DEBUG"
 
 DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
@@ -63,17 +66,21 @@ HTTPCACHE_DIR = "httpcache"
 HTTPCACHE_EXPIRATION_SECS = 24 * 3600
 HTTPCACHE_IGNORE_HTTP_CODES = [500, 502, 503, 504, 408, 429]
 
-# --- records: normalize -> validate -> quarantine -> dedupe -> store -> JSON Lines output -------
+# --- records: normalize -> validate -> quarantine -> since -> dedupe -> store -> JSON Lines output
 ITEM_PIPELINES = {
     "pipelines.normalize.NormalizePipeline": 100,
     "pipelines.validate.ValidatePipeline": 200,
     "pipelines.quarantine.QuarantinePipeline": 300,
+    "pipelines.since.SincePipeline": 350,
     "pipelines.dedupe.DedupePipeline": 400,
     "pipelines.store.HarvestStorePipeline": 450,
     "pipelines.jsonlines.JsonLinesOutputPipeline": 500,
 }
 #: JSON Lines output written by pipelines/jsonlines.py (crash-safe, resumable). Empty: no file.
 LABOUR_OUTPUT = ""
+#: Set by `labour-scraper crawl`, which holds ``<output>.lock`` itself (exit code 3 when another crawl
+#: holds it); otherwise (scrapy crawl, Scrapyd) the JSON Lines pipeline takes that lock.
+LABOUR_OUTPUT_LOCK_HELD = False
 #: Quarantine JSON Lines (url, stage, reason); default: ``<output>.quarantine.jsonl``.
 LABOUR_QUARANTINE = ""
 #: Summary JSON written at the end; default: ``<output>.summary.json``.
@@ -84,6 +91,10 @@ LABOUR_PROGRESS_INTERVAL = 10.0
 LABOUR_WORKERS = 0
 #: Called once in each worker process before its first task (imports, the word dictionary).
 LABOUR_WORKER_WARM_UP = "pipelines.normalize.warm_up"
+#: The address of the portal a job dir's queued requests name (``labour-scraper demo`` sets it to its
+#: local server's base URL): when a resumed run's differs, the stale queue is dropped
+#: (scraper/extensions.py: CrashSafeJobDir). Empty: not checked.
+LABOUR_JOB_ORIGIN = ""
 #: How many category hops from a start URL the spider explores (pagination is not counted).
 LABOUR_SECTION_DEPTH = 3
 #: Crawler traps (scraper/traps.py). Paging stops after this many consecutive listing pages

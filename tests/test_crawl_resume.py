@@ -3,7 +3,9 @@ of records (no duplicates, no gaps) in an output that never holds a torn line.""
 
 from __future__ import annotations
 
+import json
 import signal
+import socket
 
 import pytest
 
@@ -52,3 +54,75 @@ def test_interrupted_crawl_resumes_to_the_full_set(tmp_path, sig):
         assert second.returncode == 0, second.stderr.decode()[-3000:]
     check_complete(out)
     assert not (job / "labour-scraper.running").exists()
+
+
+def demo_faults() -> set[str]:
+    return {f["target"] for f in manifest()["faults"]}
+
+
+def check_quarantine_once(path):
+    lines = read_jsonl(path)
+    targets = ["/" + q["url"].split("/", 3)[3] for q in lines]
+    assert len(targets) == len(set(targets)), "a quarantine line written twice"
+    assert set(targets) == demo_faults()
+
+
+@pytest.mark.parametrize("old_port", ["free", "taken"])
+def test_demo_resume_rebases_or_drops_the_job_state(tmp_path, old_port):
+    """`demo --job-dir` after Ctrl-C: the new run serves the portal on the old port when it is free
+    (the queued requests stay valid), else on another one, and then the queue naming the old port
+    is dropped (not replayed into refused connections); either way the full set, exit 0."""
+    out = tmp_path / "demo.jsonl"
+    job = tmp_path / "job"
+    args = ["demo", "-o", str(out), "--job-dir", str(job), "--quiet"]
+    proc = start_crawl(*args)
+    wait_for_lines(out, 40, proc)
+    interrupt(proc, signal.SIGINT)
+    assert 40 <= out.read_bytes().count(b"\n") < len(expected_numbers())
+    origin = (job / "labour-scraper.origin").read_text().strip()
+    port = int(origin.rsplit(":", 1)[1].strip("/"))
+    blocker = socket.socket()
+    try:
+        if old_port == "taken":
+            blocker.bind(("127.0.0.1", port))
+            blocker.listen()
+        second = run_crawl(*args)
+    finally:
+        blocker.close()
+    stderr = second.stderr.decode()
+    assert second.returncode == 0, stderr[-3000:]
+    assert "Traceback" not in stderr and "refused" not in stderr, stderr[-3000:]
+    summary = json.loads((tmp_path / "demo.summary.json").read_text(encoding="utf-8"))
+    assert summary["errors"] == {"http_404": 2}  # the demo's two missing pages, nothing else
+    assert summary["job_state_dropped"] is (old_port == "taken")
+    assert (f":{port}/" in stderr.splitlines()[0]) is (old_port == "free")
+    check_complete(out)
+    check_quarantine_once(out.with_name("demo.quarantine.jsonl"))
+
+    if old_port == "taken":
+        # nothing left to do: a success; the skipped records are counted; no quarantine line again
+        third = run_crawl(*args)
+        assert third.returncode == 0, third.stderr.decode()[-3000:]
+        summary = json.loads((tmp_path / "demo.summary.json").read_text(encoding="utf-8"))
+        assert summary["records_written"] == 0
+        assert summary["skipped_already_written"] > 0  # (the pages seen before are not even read again)
+        check_complete(out)
+        check_quarantine_once(out.with_name("demo.quarantine.jsonl"))
+
+
+def test_second_crawl_on_the_same_output_exits_3(tmp_path):
+    """An output file is locked while a crawl writes it: a second crawl exits 3 with one line and
+    leaves the first one's output alone."""
+    out = tmp_path / "records.jsonl"
+    with PortalServer(DEMO_SITE, faults=FaultPlan(global_delay=0.05)) as server:
+        first = start_crawl("crawl", "--start-url", server.base_url, "-o", str(out), *FAST_BUT_POLITE)
+        try:
+            wait_for_lines(out, 5, first)
+            second = run_crawl("crawl", "--start-url", server.base_url, "-o", str(out), *FAST_BUT_POLITE)
+            assert out.read_bytes().count(b"\n") >= 5  # not replaced by the refused run
+        finally:
+            interrupt(first, signal.SIGINT)
+    lines = second.stderr.decode().strip().splitlines()
+    assert second.returncode == 3
+    assert len(lines) == 1 and "is being written by another crawl" in lines[0], lines
+    read_jsonl(out)  # whole lines only

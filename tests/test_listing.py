@@ -237,10 +237,6 @@ BROKEN_FEEDS = {
 }
 
 
-@pytest.mark.xfail(strict=True, reason="parse_feed returns an empty Listing for a broken feed, so a feed that "
-                                       "stopped working looks like an empty one; it should raise "
-                                       "ExtractionError naming the problem (scraper/parsers is being rewritten "
-                                       "by others: not changed here)")
 @pytest.mark.parametrize("name", sorted(BROKEN_FEEDS))
 def test_broken_feed_is_a_clear_error(name):
     with pytest.raises(ExtractionError) as raised:

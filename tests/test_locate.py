@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from scraper.parsers.errors import ExtractionError, NotAnArticle
 from scraper.pages.rules import locate_article
+from scraper.parsers.errors import ExtractionError, NotAnArticle
 
 PARA1 = ("สำนักงานสวัสดิการและคุ้มครองแรงงานกรุงเทพมหานครพื้นที่ 10 ได้รับการประเมินคุณธรรมและความโปร่งใส"
          "ในการดำเนินงานของหน่วยงานภาครัฐ ประจำปีงบประมาณ พ.ศ. 2564")

@@ -14,9 +14,9 @@ from functools import cached_property
 from lxml import etree
 
 from scraper.pages.generic import ArticlePage, _inside, _outermost, in_site_scope, is_noise
+from scraper.pages.selectors import ElementIndex
 from scraper.parsers import fields
 from scraper.parsers.errors import NotAnArticle
-from scraper.pages.selectors import ElementIndex
 from scraper.parsers.text import clean, element_text, paragraphs
 
 

@@ -12,9 +12,9 @@ A new layout is one module with its page object (selectors in it) plus a line in
 
 from __future__ import annotations
 
-import tldextract.tldextract
 from dataclasses import dataclass
 
+import tldextract.tldextract
 from lxml import etree
 from web_poet import HttpResponse, HttpResponseHeaders, default_registry
 
@@ -24,8 +24,8 @@ from scraper.pages.generic import ArticlePage, _common_ancestor
 from scraper.pages.joomla3 import Joomla3ArticlePage
 from scraper.pages.joomla4 import Joomla4ArticlePage
 from scraper.pages.joomla15 import Joomla15ArticlePage
-from scraper.pages.selectors import LISTING_XPATH
 from scraper.pages.k2 import K2ArticlePage
+from scraper.pages.selectors import LISTING_XPATH
 from scraper.pages.wordpress import WordPressArticlePage
 from scraper.parsers.errors import NotAnArticle
 

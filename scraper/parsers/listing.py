@@ -12,6 +12,7 @@ from urllib.parse import parse_qsl, urljoin, urlsplit
 from lxml import etree
 
 from scraper.parsers.decode import decode_html
+from scraper.parsers.errors import ExtractionError
 from scraper.parsers.fields import DOCUMENT_EXTENSIONS, article_id_from_url
 from scraper.parsers.html import parse_html
 from scraper.parsers.labels import hits_value, split_labelled
@@ -163,16 +164,31 @@ def looks_like_feed(body: bytes) -> bool:
     return head.startswith(b"<?xml") or head.startswith((b"<rss", b"<feed", b"<urlset", b"<sitemapindex"))
 
 
-def parse_feed(body: bytes, url: str) -> Listing:
-    """RSS 2.0, Atom, sitemap and sitemap-index documents."""
+_FEED_ROOTS = ("rss", "feed", "RDF", "urlset", "sitemapindex")
+
+
+def parse_feed(body: bytes, url: str, recover: bool = False) -> Listing:
+    """RSS 2.0 (and 1.0), Atom, sitemap and sitemap-index documents.
+
+    A document that is not well-formed XML, or whose root is no feed or sitemap (an HTML error
+    page behind an XML declaration), raises :class:`ExtractionError` with a one-line reason: a
+    feed that stopped working must not look like an empty one. ``recover=True`` reads what lxml
+    can salvage instead (the spider's second try, after counting the error), and raises only
+    when nothing is left.
+    """
     out = Listing()
+    parser = etree.XMLParser(recover=recover, resolve_entities=False, no_network=True)
     try:
-        root = etree.fromstring(body, parser=etree.XMLParser(recover=True, resolve_entities=False, no_network=True))
-    except etree.XMLSyntaxError:
-        return out
+        root = etree.fromstring(body, parser=parser)
+    except etree.XMLSyntaxError as exc:
+        reason = " ".join(str(exc).split()) or "not well-formed XML"
+        raise ExtractionError(f"broken feed: {reason}") from None
     if root is None:
-        return out
-    out.is_sitemap = etree.QName(root).localname in ("urlset", "sitemapindex")
+        raise ExtractionError("broken feed: no XML element")
+    name = etree.QName(root).localname
+    if name not in _FEED_ROOTS:
+        raise ExtractionError(f"not a feed or sitemap: the document is <{name}>")
+    out.is_sitemap = name in ("urlset", "sitemapindex")
     for el in root.iter():
         if not isinstance(el.tag, str):
             continue

@@ -12,7 +12,8 @@ output of an interrupted run, and with ``since`` stops paging once a listing is 
 
 from __future__ import annotations
 
-from collections import deque
+import socket
+from collections import Counter, deque
 from datetime import date, datetime, timezone
 from urllib.parse import urljoin, urlsplit
 
@@ -24,8 +25,8 @@ from scrapy.utils.sitemap import sitemap_urls_from_robots
 from twisted.internet.error import TimeoutError as TxTimeoutError
 from w3lib.encoding import http_content_type_encoding
 
-from pipelines.normalize import canonical
-from pipelines.store import existing_records
+from pipelines.jsonlines import existing_records
+from pipelines.normalize import canonical, url_key
 from scraper.budget import PageBudgetSpent
 from scraper.hostpolicy import OffsiteRequest, allowed, check_start_url, starts_on_private
 from scraper.items import ArticlePage, Failure, ListingHits
@@ -113,13 +114,21 @@ class PortalSpider(scrapy.Spider):
         self.known: dict = {}  # id -> scraper.storage.KnownArticle, when harvesting into a store
         self.known_by_url: dict = {}
         self.newest: dict[str, str] = {}  # site id -> newest published date stored (ISO)
+        self.harvesting = False  # into a store (LABOUR_STORE): incremental
+        self.links: dict = {}  # link -> (article id or None, shown): what the store remembers of listings
+        self.seen_links: dict[str, tuple] = {}  # link -> (article key, shown, known id): this run's
+        self.record_ids: dict[str, str] = {}  # article key -> id of the record it gave (stored or duplicate)
+        self.failed_keys: set[str] = set()  # article keys whose page failed for good (404/410, not an article)
+        self.sef_urls: dict[str, str] = {}  # article key -> the first SEF link a listing showed for it
+        self.failed_hosts: dict[str, Counter] = {}  # host -> network failure kind -> count
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
         spider = super().from_crawler(crawler, *args, **kwargs)
         output = crawler.settings.get("LABOUR_OUTPUT")
         if output:
-            spider.written_ids, spider.written_urls = existing_records(output)
+            spider.written_ids, urls = existing_records(output)
+            spider.written_urls = {url_key(u) for u in urls}  # port-free: the demo's port changes
         spider.section_depth = crawler.settings.getint("LABOUR_SECTION_DEPTH", 3)
         spider.refetch = crawler.settings.get("LABOUR_REFETCH", "changed")
         if spider.refetch not in ("changed", "hits", "always", "never"):
@@ -130,9 +139,45 @@ class PortalSpider(scrapy.Spider):
         spider.workers = WorkerPool.for_crawler(crawler)
         crawler.signals.connect(spider.on_idle, signal=signals.spider_idle)
         store = crawler.settings.get("LABOUR_STORE")
+        spider.harvesting = bool(store)
         if store:
             spider.load_known(store)
+            crawler.signals.connect(spider.on_item_done, signal=signals.item_scraped)
+            crawler.signals.connect(spider.on_item_done, signal=signals.item_dropped)
         return spider
+
+    def on_item_done(self, item, spider=None, exception=None, **kwargs):
+        """Which article key led to which record (stored, or a duplicate of one), or failed for good:
+        the store pipeline remembers each listing link's outcome at the end (store.observe_links)."""
+        from scraper.items import Failure
+
+        key = getattr(item, "request_key", None) if isinstance(item, dict) else getattr(item, "key", None)
+        if not key:
+            return
+        if isinstance(item, dict):
+            if exception is None or str(exception).startswith("duplicate id"):
+                self.record_ids[key] = item["id"]
+        elif isinstance(item, Failure) and (item.stage != "fetch" or item.reason in ("HTTP 404", "HTTP 410")):
+            self.failed_keys.add(key)
+
+    def link_outcomes(self) -> list[tuple[str, str | None, str | None]]:
+        """``(link, article id or None, shown)`` for every listing link of this run whose outcome is
+        settled and differs from what the store holds: the article it led to (fetched this run, or
+        known and not refetched), or None for a page that failed for good. Links whose fetch failed
+        for a passing reason (or never ended) are left out: the next run tries them again."""
+        rows = []
+        for link, (key, shown, known_id) in self.seen_links.items():
+            if key in self.record_ids:
+                article_id = self.record_ids[key]
+            elif key in self.failed_keys:
+                article_id = None
+            elif known_id is not None and key not in self.scheduled:
+                article_id = known_id
+            else:
+                continue
+            if self.links.get(link) != (article_id, shown):
+                rows.append((link, article_id, shown))
+        return rows
 
     def load_known(self, location: str) -> None:
         """Articles already in the harvest store: the crawl becomes incremental."""
@@ -142,6 +187,7 @@ class PortalSpider(scrapy.Spider):
         try:
             store.migrate()
             self.known = store.known_articles(sites=None)
+            self.links = store.known_links()
         finally:
             store.close()
         self.known_by_url = {_url_key(k.site, k.url): k for k in self.known.values() if k.url}
@@ -195,7 +241,12 @@ class PortalSpider(scrapy.Spider):
         raise DontCloseSpider
 
     def on_robots_error(self, failure):
-        self.logger.debug("no robots.txt for sitemaps: %s", describe_failure(failure))
+        kind = error_kind(failure)
+        if kind in NETWORK_KINDS:  # counted for its host; robots.txt itself is optional
+            self.failed_hosts.setdefault(urlsplit(failure.request.url).netloc, Counter())[kind] += 1
+            self.logger.warning("robots.txt %s failed: %s", failure.request.url, describe_failure(failure))
+        else:
+            self.logger.debug("no robots.txt for sitemaps: %s", describe_failure(failure))
 
     # --- pages -------------------------------------------------------------------------------
 
@@ -209,7 +260,7 @@ class PortalSpider(scrapy.Spider):
         article), counted in ``labour/static_pages``; its links are followed as a listing's.
         """
         if looks_like_feed(response.body):
-            feed = parse_feed(response.body, response.url)
+            feed = self._feed(response)
             if feed.is_sitemap:
                 self.defer_sitemap(feed, response)
                 feed.articles = []
@@ -242,12 +293,30 @@ class PortalSpider(scrapy.Spider):
                 for out in self.follow(listing, response):
                     yield out
             else:
-                yield Failure(response.url, "extract", str(exc), site.id)
+                yield Failure(response.url, "extract", str(exc), site.id, key=response.meta.get("key"))
             return
         except ExtractionError as exc:
-            yield Failure(response.url, "extract", str(exc), site.id)
+            yield Failure(response.url, "extract", str(exc), site.id, key=response.meta.get("key"))
             return
-        yield ArticlePage(response.url, raw, site, datetime.now(timezone.utc))
+        sef = self.sef_urls.get(response.meta.get("key"))
+        if sef:
+            raw = {**raw, "sef_url": sef}
+        yield ArticlePage(response.url, raw, site, datetime.now(timezone.utc), key=response.meta.get("key"))
+
+    def _feed(self, response):
+        """A feed or sitemap; one that fails to parse is a listing error with its reason (then
+        whatever lxml can recover from it is still followed)."""
+        try:
+            return parse_feed(response.body, response.url)
+        except ExtractionError as exc:
+            reason = str(exc)
+        self.crawler.stats.inc_value("labour/errors/feed_unreadable")
+        self.crawler.stats.inc_value("labour/listing_errors")
+        self.logger.warning("feed %s unreadable: %s", response.url, reason)
+        try:
+            return parse_feed(response.body, response.url, recover=True)
+        except ExtractionError:
+            return Listing()
 
     def _listing(self, response):
         declared = _declared_encoding(response)
@@ -290,8 +359,21 @@ class PortalSpider(scrapy.Spider):
                     stats.inc_value("labour/older_than_since")
                     continue
             key = self.article_key(site, entry.url)
-            known = self.known.get(key) or self.known_by_url.get(_url_key(site.id, entry.url))
-            if known is not None and not self.needs_refetch(known, entry, shown):
+            link = _url_key(site.id, entry.url)
+            mark = self.links.get(link)  # what this link's listing showed when we last fetched it
+            shown_iso = shown.isoformat() if shown else None
+            if key not in self.sef_urls and not urlsplit(entry.url).query and article_id_from_url(entry.url):
+                self.sef_urls[key] = entry.url  # the record's url when the page names no canonical link
+            known = self.known.get(key) or self.known_by_url.get(link)
+            if known is None and mark and mark[0]:
+                known = self.known.get(mark[0])  # a moved link (it redirected to this article last time)
+            if self.harvesting:  # into a store: remember what this link showed
+                self.seen_links[link] = (key, shown_iso, known.id if known is not None else None)
+            if (mark and mark[0] is None and mark[1] == shown_iso and self.refetch != "always"
+                    and known is None and key not in self.scheduled):
+                stats.inc_value("labour/known_failed")  # failed for good last time; the listing shows no change
+                continue
+            if known is not None and not self.needs_refetch(known, entry, shown, mark):
                 known_unchanged += 1
                 newest = self.newest.get(known.site)
                 if newest and (shown.isoformat() if shown else (known.published or "")[:10]) < newest:
@@ -309,12 +391,13 @@ class PortalSpider(scrapy.Spider):
                 continue
             self.scheduled.add(key)
             fresh += 1
-            if key in self.written_ids or canonical(entry.url) in self.written_urls:
+            if key in self.written_ids or url_key(entry.url) in self.written_urls:
                 stats.inc_value("labour/skipped_already_written")
                 continue
             stats.inc_value("labour/articles_found" if known is None else "labour/refetched_changed")
             yield scrapy.Request(entry.url, callback=self.parse_article_page, errback=self.on_article_error,
-                                 meta={"site": site, "hops": hops}, dont_filter=True, priority=ARTICLE_PRIORITY)
+                                 meta={"site": site, "hops": hops, "key": key}, dont_filter=True,
+                                 priority=ARTICLE_PRIORITY)
         if self.since and dated and older == dated:
             stats.inc_value("labour/paging_stopped_since")
             return  # every dated article on this page is older than `since`: stop paging
@@ -363,13 +446,17 @@ class PortalSpider(scrapy.Spider):
             return False
         return True
 
-    def needs_refetch(self, known, entry, shown: date | None) -> bool:
-        """Whether a known article is fetched again, by the LABOUR_REFETCH policy."""
+    def needs_refetch(self, known, entry, shown: date | None, mark: tuple | None = None) -> bool:
+        """Whether a known article is fetched again, by the LABOUR_REFETCH policy.
+
+        ``changed``: the listing shows a date that is neither the stored published/modified date
+        nor the date this same link showed when the article was last fetched (``mark``; a listing
+        may show a date the article page does not, e.g. a feed's pubDate)."""
         if self.refetch == "always":
             return True
         if self.refetch == "never":
             return False
-        if shown is not None:
+        if shown is not None and not (mark and mark[0] == known.id and mark[1] == shown.isoformat()):
             stored = {d[:10] for d in (known.published, known.modified) if d}
             if stored and shown.isoformat() not in stored:
                 return True
@@ -396,16 +483,37 @@ class PortalSpider(scrapy.Spider):
             return  # refused on purpose, counted where refused (offsite/*, labour/max_pages_not_sent)
         request = failure.request
         site = request.meta.get("site")
-        reason = describe_failure(failure)
-        self.crawler.stats.inc_value(f"labour/errors/{error_kind(failure)}")
-        yield Failure(request.url, "fetch", reason, getattr(site, "id", None))
+        reason = self.count_failure(failure, "article")
+        yield Failure(request.url, "fetch", reason, getattr(site, "id", None), key=request.meta.get("key"))
 
     def on_listing_error(self, failure):
         if failure.check(OffsiteRequest, PageBudgetSpent):
-            return
-        self.crawler.stats.inc_value(f"labour/errors/{error_kind(failure)}")
+            return  # refused on purpose, counted where refused
+        self.count_failure(failure, "listing")
         self.crawler.stats.inc_value("labour/listing_errors")
-        self.logger.warning("listing %s failed: %s", failure.request.url, describe_failure(failure))
+
+    def count_failure(self, failure, what: str) -> str:
+        """One WARNING line per failed request (the traceback only at DEBUG), counted by kind, and
+        per host for network failures: a host that is down is summed up once at the end
+        (:meth:`closed`) instead of flooding the log."""
+        kind = error_kind(failure)
+        reason = describe_failure(failure)
+        self.crawler.stats.inc_value(f"labour/errors/{kind}")
+        url = failure.request.url
+        if kind in NETWORK_KINDS:
+            host = urlsplit(url).netloc
+            self.failed_hosts.setdefault(host, Counter())[kind] += 1
+        self.logger.warning("%s %s failed: %s", what, url, reason)
+        if kind in NETWORK_KINDS and str(self.settings.get("LOG_LEVEL", "")).upper() == "DEBUG":
+            self.logger.debug("%s %s: traceback\n%s", what, url, failure.getTraceback())
+        return reason
+
+    def closed(self, reason):
+        """A host that failed at the network level: one line with its count (also in the summary)."""
+        for host, kinds in sorted(self.failed_hosts.items()):
+            total = sum(kinds.values())
+            self.logger.warning("host %s: %d request%s failed (%s)", host, total, "" if total == 1 else "s",
+                                ", ".join(f"{k} {n}" for k, n in sorted(kinds.items())))
 
 
 SITEMAP_BATCH = 200
@@ -439,20 +547,53 @@ def _declared_encoding(response) -> str | None:
     return http_content_type_encoding(response.headers.get("Content-Type", b"").decode("latin-1"))
 
 
+#: Failure kinds of requests that never got an HTTP answer; counted in ``labour/errors/<kind>`` and
+#: per host in ``labour/failed_hosts``, so that a host that is down is reported once with its count.
+NETWORK_KINDS = ("dns", "refused", "timeout", "tls", "other")
+
+
 def error_kind(failure) -> str:
+    """``http_<status>``, ``ignored`` (robots.txt, size cap), or a network kind (NETWORK_KINDS)."""
     if failure.check(HttpError):
         return f"http_{failure.value.response.status}"
     if failure.check(IgnoreRequest):
         return "ignored"
-    if failure.check(TxTimeoutError):
-        return "timeout"
-    return type(failure.value).__name__
+    return network_kind(failure.value)
+
+
+def network_kind(exc: BaseException) -> str:
+    """What went wrong below HTTP, read from the exception and its causes (Scrapy wraps Twisted's
+    and the TLS library's errors in its own ``Download*Error`` classes)."""
+    chain, seen = [], set()
+    while exc is not None and id(exc) not in seen:
+        seen.add(id(exc))
+        chain.append(exc)
+        exc = exc.__cause__ or exc.__context__
+    for e in chain:
+        name = type(e).__name__
+        module = type(e).__module__ or ""
+        if name in ("CannotResolveHostError", "DNSLookupError") or isinstance(e, socket.gaierror):
+            return "dns"
+        if name in ("DownloadConnectionRefusedError", "ConnectionRefusedError"):
+            return "refused"
+        if name in ("DownloadTimeoutError", "TCPTimedOutError", "UserTimeoutError") or isinstance(
+                e, (TxTimeoutError, TimeoutError)):
+            return "timeout"
+        if "SSL" in name or "TLS" in name or module.startswith(("OpenSSL", "ssl", "service_identity")):
+            return "tls"
+    text = " ".join(str(e) for e in chain).lower()
+    if "ssl" in text or "tls" in text or "certificate" in text or "handshake" in text:
+        return "tls"
+    return "other"
 
 
 def describe_failure(failure) -> str:
+    """One line: ``HTTP 404``, or the kind and the exception (``refused: DownloadConnectionRefusedError: ...``)."""
     if failure.check(HttpError):
         response = failure.value.response
         return f"HTTP {response.status}"
-    if failure.check(TxTimeoutError):
-        return f"timeout: {failure.value}"
-    return f"{type(failure.value).__name__}: {failure.value}".strip()
+    value = failure.value
+    detail = " ".join(f"{type(value).__name__}: {value}".split())
+    if failure.check(IgnoreRequest):
+        return detail
+    return f"{network_kind(value)}: {detail}"

@@ -124,6 +124,17 @@ MIGRATIONS: list[Migration] = [
         "CREATE INDEX hits_observed_at ON hits (observed_at)",
         "CREATE INDEX revisions_observed_at ON revisions (observed_at)",
     )),
+    # what a listing showed for each article link when the article was last fetched: an
+    # incremental run refetches only when a listing shows something else (a moved link that
+    # redirects, a listing date the article page does not show, a page that failed for good)
+    Migration(3, "links: the date listings showed for each article link", (
+        """CREATE TABLE links (
+            link {key} PRIMARY KEY,
+            article_id {key} REFERENCES articles (id) ON DELETE CASCADE,
+            shown {key},
+            observed_at {key} NOT NULL
+        )""",
+    )),
 ]
 
 # -- observations ---------------------------------------------------------------------------------
@@ -153,7 +164,16 @@ INSERT_HITS_IF_KNOWN = """
 INSERT INTO hits (article_id, observed_at, hits, source)
 SELECT id, ?, ?, ? FROM articles WHERE id = ?"""
 
+# ``article_id`` NULL: the link's page failed for good (HTTP 404/410, not an article, invalid)
+UPSERT_LINK = """
+INSERT INTO links (link, article_id, shown, observed_at)
+SELECT ?, ?, ?, ? WHERE ? IS NULL OR EXISTS (SELECT 1 FROM articles WHERE id = ?)
+ON CONFLICT (link) DO UPDATE SET article_id = excluded.article_id, shown = excluded.shown,
+    observed_at = excluded.observed_at"""
+
 # -- reading --------------------------------------------------------------------------------------
+
+KNOWN_LINKS = "SELECT link, article_id, shown FROM links"
 
 KNOWN_ARTICLES = """
 SELECT id, site, url, published, modified, hits, content_hash, first_seen, last_seen FROM articles"""

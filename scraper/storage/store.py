@@ -330,7 +330,23 @@ class Store:
         with self._transaction() as cur:
             return self._execute(cur, sql.INSERT_HITS_IF_KNOWN, (when, hits, source, article_id)).rowcount == 1
 
+    def observe_links(self, links: Iterable[tuple[str, str | None, str | None]],
+                      observed_at: datetime | None = None) -> None:
+        """Upsert ``(link, article_id, shown)`` rows: the date (ISO day, or None) a listing showed
+        for an article link, and the article it led to (None: its page failed for good). Rows
+        naming an article the store does not hold are skipped."""
+        when = utc_iso(observed_at)
+        with self._transaction() as cur:
+            for link, article_id, shown in links:
+                self._execute(cur, sql.UPSERT_LINK, (link, article_id, shown, when, article_id, article_id))
+
     # -- reading
+    def known_links(self) -> dict[str, tuple[str | None, str | None]]:
+        """link -> (article id or None, the date shown), as :meth:`observe_links` stored them."""
+        with self._transaction(write=False) as cur:
+            rows = self._execute(cur, sql.KNOWN_LINKS).fetchall()
+        return {row[0]: (row[1], row[2]) for row in rows}
+
     def known_articles(self, sites: Iterable[str] | None = None) -> dict[str, KnownArticle]:
         """Every stored article (or those of ``sites``) by id."""
         query, params = sql.KNOWN_ARTICLES, []
