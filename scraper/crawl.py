@@ -98,7 +98,8 @@ def project_settings(args):
     settings = get_project_settings()
     output = args.output
     if output and output.endswith(".csv"):
-        settings.set("FEEDS", {output: {"format": "csv", "encoding": "utf-8", "overwrite": False}})
+        # a fresh run replaces the file (as with JSON Lines); a resumed one (--job-dir) continues it
+        settings.set("FEEDS", {output: {"format": "csv", "encoding": "utf-8", "overwrite": not args.job_dir}})
         settings.set("LABOUR_SUMMARY", str(Path(output).with_suffix(".summary.json")))
         settings.set("LABOUR_QUARANTINE", str(Path(output).with_suffix(".quarantine.jsonl")))
     elif output:

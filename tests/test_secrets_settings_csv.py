@@ -227,3 +227,15 @@ def test_csv_exporter_writes_a_header_without_rows(tmp_path):
 
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(pytest.main([__file__, "-q"]))
+
+
+def test_a_fresh_csv_crawl_replaces_the_previous_file(tmp_path):
+    """Without --job-dir a crawl starts afresh: its CSV is replaced, not appended to (one header)."""
+    out = tmp_path / "small.csv"
+    for _ in range(2):
+        proc = run_crawl("demo", "-o", str(out), "--quiet", "--max-pages", "25")
+        assert proc.returncode == 0, proc.stderr.decode()[-3000:]
+    rows = read_csv(out)
+    assert rows and sum(1 for row in rows if row == rows[0]) == 1, "the header appears more than once"
+    ids = [row[rows[0].index("id")] for row in rows[1:]]
+    assert ids and len(ids) == len(set(ids))
