@@ -273,7 +273,10 @@ def exit_code(summary: dict | None, max_error_rate: float) -> int:
     # (every record written before) is a success, not a run whose few failures are all it did
     seen = (summary.get("articles_found", 0) + summary.get("refetched_changed", 0) + summary.get("known_unchanged", 0)
             + summary.get("skipped_already_written", 0))
-    attempted = max(1, seen)
+    # a resumed run also fetches the articles its job dir had queued: they were "found" by the
+    # interrupted run, so this run's records and quarantined pages are attempts too
+    done = summary.get("records_written", 0) + summary.get("quarantined", 0)
+    attempted = max(1, seen, done)
     return 1 if failures / attempted > max_error_rate else 0
 
 

@@ -35,3 +35,6 @@ def test_exit_code_threshold():
     assert exit_code({**ok, "quarantined": 11}, 0.10) == 1
     assert exit_code({**ok, "finish_reason": "shutdown"}, 0.10) == 1
     assert exit_code(None, 0.10) == 1
+    # a resumed run writes the articles its job dir had queued without finding them again
+    resumed = {"finish_reason": "finished", "articles_found": 11, "records_written": 235, "quarantined": 3}
+    assert exit_code(resumed, 0.10) == 0
