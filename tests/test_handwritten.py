@@ -44,7 +44,9 @@ def test_enough_pages_of_each_kind():
     assert len(REFUSED) >= 5
     per_family = Counter(h.parent.name for h, _ in ARTICLES)
     assert {f: per_family[f] for f in FAMILIES if per_family[f] < 4} == {}
-    assert set(per_family) <= {*FAMILIES, "portals"}  # portals/: pages of per-portal page objects
+    # portals/: pages of per-portal page objects; drupal/, other/: CMSs and hand-made sites without a
+    # layout family of their own, kept as held-out pages
+    assert set(per_family) <= {*FAMILIES, "portals", "drupal", "other"}
 
 
 def test_every_page_has_its_expected_record_and_model_note():
