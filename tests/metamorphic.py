@@ -377,20 +377,26 @@ def _rng(seed: str, name: str) -> random.Random:
     return random.Random(f"{name}:{seed}")
 
 
+_HIDING_CLASSES = frozenset(("screen-reader-text", "sr-only", "visually-hidden", "element-invisible",
+                             "element-hidden", "hidden"))
+
+
 def rename_classes_and_ids(html: bytes, expected: Mapping | None = None, seed: str = "") -> bytes:
     """Every class token and every id value replaced by a neutral token (``c1``, ``c2``, ... in
     order of first appearance; the same name gives the same token everywhere on the page, so the
     CSS-like structure stays). itemprop/itemscope/itemtype, rel, datetime, href/src, meta tags,
     ``<title>``, tag names and text are untouched.
 
-    One exception, for meaning: a WordPress ``postid-N`` body class is the page's statement of
-    its article id (docs/record.md, ``id``), so it is kept as it is.
+    Two exceptions, for meaning: a WordPress ``postid-N`` body class is the page's statement of
+    its article id (docs/record.md, ``id``), and the standard classes that hide text from sight
+    for screen readers (``screen-reader-text``, ``sr-only``, ``visually-hidden``, Drupal's
+    ``element-invisible``): renamed, their text would show, and a reader would notice.
     """
     tree, encoding = parse(html)
     mapping: dict[str, str] = {}
 
     def token(name: str) -> str:
-        if re.fullmatch(r"postid-\d+", name):
+        if re.fullmatch(r"postid-\d+", name) or name in _HIDING_CLASSES:
             return name
         if name not in mapping:
             mapping[name] = f"c{len(mapping) + 1}"

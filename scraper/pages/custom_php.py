@@ -13,8 +13,10 @@ from scraper.pages.layout import LayoutArticlePage
 
 class CustomPhpArticlePage(LayoutArticlePage):
     layout = "custom_php"
-    BODY = ((("news-content", "news_content", "news-detail", "news_detail", "content-detail", "content_detail",
-              "detail", "article-body"), (), False),)
+    #: The text's own block first; the detail container (title, info and text together, or the
+    #: text cell of a table layout) when there is none.
+    BODY = ((("news-content", "news_content", "content-detail", "content_detail", "article-body"), (), False),
+            (("news-detail", "news_detail", "detail"), (), False))
     TITLE_CLASSES = ("news-title", "news_topic", "news-topic", "article-title", "topic")
     AUTHOR_CLASSES = ("news-author",)
     HITS_CLASSES = ("news-hits",)

@@ -55,7 +55,7 @@ LINES_BELOW_BODY = 8
 
 _BODY_MARK = "\x00body"
 _ARTICLE_BODY = etree.XPath("//*[@itemprop='articleBody'][not(ancestor::*[@itemprop='blogPost'])]")
-_HEADLINE = etree.XPath("//*[@itemprop='headline' or @itemprop='name'][ancestor-or-self::*[@itemscope]"
+_HEADLINE = etree.XPath("//*[@itemprop='headline' or @itemprop='name'][ancestor::*[@itemscope][1]"
                         "[contains(@itemtype, 'Article') or contains(@itemtype, 'BlogPosting')"
                         " or contains(@itemtype, 'CreativeWork')]]"
                         "[not(self::meta)][not(ancestor::*[@itemprop='blogPost'])]")
@@ -68,6 +68,12 @@ _HEAD_DATES = etree.XPath(
     " or @name='article:published_time']"
 )
 _CATEGORY_LINKS = etree.XPath(".//a[contains(concat(' ', normalize-space(@rel), ' '), ' category ')]")
+#: Category archive links by their permalink: WordPress ``/category/<slug>/`` and ``?cat=N``
+#: (not Drupal's ``/taxonomy/term/N``: tags and categories alike).
+_CATEGORY_ARCHIVE_LINKS = etree.XPath(
+    ".//a[re:test(@href, '/category/[^/?#]+/?$|[?&]cat=\\d+$', 'i')]",
+    namespaces={"re": "http://exslt.org/regular-expressions"},
+)
 _MICRODATA_KIND = {"datePublished": "published", "dateCreated": "created", "dateModified": "modified"}
 _READ_MORE = re.compile(r"^\s*(อ่านเพิ่มเติม|อ่านต่อ|อ่านรายละเอียด|รายละเอียดเพิ่มเติม|Read more|Read on|more)\b", re.I)
 #: Author archive links: rel="author" (HTML), WordPress ``/author/<name>/`` and ``?author=``,
@@ -77,17 +83,31 @@ _AUTHOR_LINKS = etree.XPath(
     " or re:test(@href, '/author/[^/?#]+/?$|[?&]author=\\d+$|/itemlist/user/\\d+', 'i')]",
     namespaces={"re": "http://exslt.org/regular-expressions"},
 )
+#: Visitor statistics: "วันนี้ 57 | เดือนนี้ 1,842 | ทั้งหมด 96,310".
+_STATS_LINE = re.compile(r"^(?:[^\d๐-๙|]{1,20}\s*[\d๐-๙][\d๐-๙,]*\s*(?:คน|ครั้ง)?\s*[|/,]?\s*){2,}$")
 _COUNT_ONLY = re.compile(r"^\s*([\d๐-๙][\d๐-๙,.]*)\s*(?:ครั้ง|views?|hits?|reads?)\s*$", re.I)
 _PROSE_LIKE = re.compile(r"[.!?。:;]\s*$|\s\S+\s\S+\s\S+\s")
 #: ``<article>`` elements outside sidebars: a listing shows several, each headed by a link to it.
 _ENTRIES = etree.XPath("//article[not(ancestor::aside or ancestor::nav or ancestor::footer)]")
-_LINKED_HEADING = etree.XPath("boolean(.//*[self::h1 or self::h2 or self::h3 or self::h4][.//a[@href]])")
+_LINKED_HEADINGS = etree.XPath(".//*[self::h1 or self::h2 or self::h3 or self::h4][.//a[@href]]")
+
+
+def _has_own_linked_heading(entry) -> bool:
+    """The entry is headed by a link (a teaser of a listing), not only holding teasers of others
+    (a post with its related posts nested inside it)."""
+    for heading in _LINKED_HEADINGS(entry):
+        owner = next((a for a in heading.iterancestors("article")), None)
+        if owner is entry:
+            return True
+    return False
 _HOME_PATH = re.compile(r"^/?(?:index\.(?:php|html?))?/?$")
 
 
 def is_noise(el) -> bool:
     """Navigation, sidebars, footers and forms, told by their HTML semantics or a documented plugin."""
     if el.tag in NOISE_TAGS:
+        if el.tag == "form":
+            return not _is_page_form(el)
         # A footer inside an <article> is that article's footer (its categories, tags, views):
         # HTML scopes a footer to its nearest sectioning ancestor.
         return el.tag != "footer" or not any(a.tag == "article" for a in el.iterancestors())
@@ -129,10 +149,17 @@ def in_noise(el) -> bool:
     return any(is_noise(a) for a in _ancestors(el) if isinstance(a.tag, str))
 
 
+def _is_page_form(form) -> bool:
+    """ASP.NET WebForms wrap the whole page in one ``<form>`` right under ``<body>``: that form is
+    the page, not a search box or a comment form."""
+    parent = form.getparent()
+    return parent is not None and parent.tag == "body"
+
+
 def is_link_noise(el) -> bool:
     """Blocks whose links are not the article's files: menus, sidebars, related posts, sharing."""
     if el.tag in NOISE_TAGS:
-        return True
+        return not (el.tag == "form" and _is_page_form(el))
     role = el.get("role")
     return bool(role and role in NOISE_ROLES) or plugins.is_plugin_noise(el, attachments=False)
 
@@ -222,10 +249,15 @@ class ArticlePage(WebPage):
         return bool(self.body_elements) and self.body_elements is self.__dict__.get("prose_blocks")
 
     def first_prose(self, body):
-        """The first paragraph of prose in ``body`` that is not an info line (where the text starts)."""
+        """The first paragraph of prose in ``body`` that is not an info line (where the text starts);
+        a line followed at once by an info line is a title printed inside the text's block."""
         for el, _ in _prose_runs(body):
-            if not _is_info(clean(element_text(el)) or ""):
-                return el
+            text = clean(element_text(el)) or ""
+            if _is_info(text):
+                continue
+            if len(text) <= 250 and (_followed_by_info(el, body) or _ruled_off(el)):
+                continue  # a title line inside the text's block
+            return el
         return body
 
     def find_root(self):
@@ -309,7 +341,13 @@ class ArticlePage(WebPage):
         # The text goes on in the paragraphs right after it, however short ("คลิกเพื่อดาวน์โหลด",
         # a contact block), until something that is not a paragraph of the article.
         for sibling in chosen[-1].itersiblings():
-            if not isinstance(sibling.tag, str):
+            if not isinstance(sibling.tag, str) or is_noise(sibling):
+                if isinstance(sibling.tag, str):
+                    break
+                continue
+            if not _text_len(sibling):  # a picture between paragraphs, or a spacer
+                if sibling.find(".//img") is not None or sibling.tag == "img":
+                    chosen.append(sibling)
                 continue
             if not _continues_text(sibling):
                 break
@@ -353,16 +391,16 @@ class ArticlePage(WebPage):
         """
         looked = 0
         for el in _preceding(body):
-            if el.tag not in HEADING_TAGS and (el.tag in INLINE_TAGS or _has_block_child(el)):
+            if el.tag not in HEADING_TAGS and (el.tag in INLINE_TAGS and not _stands_alone(el) or _has_block_child(el)):
                 continue
             text = clean(element_text(el))
-            if not text or len(text) <= 3 or el.tag == "dt" or in_noise(el):
+            if not text or len(text) <= 3 or el.tag == "dt" or in_noise(el) or _GENERIC_HEADING.match(text):
                 continue
             looked += 1
             if looked > 40:
                 break
-            if el.tag not in HEADING_TAGS and len(text) < MIN_TITLE:
-                continue
+            if el.tag not in HEADING_TAGS and len(text) < (MIN_TITLE if el.tag not in INLINE_TAGS else 2 * MIN_TITLE):
+                continue  # a short line is a title only as a heading; a short <span> is a widget's caption
             line = clean(element_text(el.getparent())) if el.tag in ("td", "th") else text
             if len(text) > 300 or _is_info(text) or (line != text and _is_info(line or "")):
                 continue
@@ -412,7 +450,7 @@ class ArticlePage(WebPage):
     def info_lines(self) -> list[str]:
         above, below = self._lines
         top, _, bottom = self._body_split
-        return above + top + bottom + below
+        return fields.join_label_lines(above + top + bottom + below)
 
     # --- fields ------------------------------------------------------------------------------------
 
@@ -534,6 +572,11 @@ class ArticlePage(WebPage):
         for a in _CATEGORY_LINKS(self.root):  # rel="category tag": WordPress core's category links
             if not in_noise(a) and clean(element_text(a)):
                 return clean(element_text(a))
+        for a in _CATEGORY_ARCHIVE_LINKS(self.root):  # a link to the category's archive page
+            text = clean(element_text(a))
+            if (text and not fields.is_edge_noise(text) and not in_noise(a)  # not "กลับหน้ารวมข่าว" (back)
+                    and not any(_inside(a, b) for b in self.body_elements)):
+                return text
         return plugins.breadcrumb_category(self.doc, self.title)
 
     @cached_property
@@ -554,7 +597,26 @@ class ArticlePage(WebPage):
         while parts and (fields.is_metadata_line(parts[-1]) or fields.is_edge_noise(parts[-1])
                          or _COUNT_ONLY.match(parts[-1])):
             bottom.insert(0, parts.pop())
+        files = self._files_list_at_end(parts)
+        if files:
+            del parts[-files:]
+            while parts and (fields.is_metadata_line(parts[-1]) or fields.is_edge_noise(parts[-1])):
+                bottom.insert(0, parts.pop())
         return top, parts, bottom
+
+    def _files_list_at_end(self, parts: list[str]) -> int:
+        """How many of the last lines are a list of the article's files: a caption on its own line
+        ("เอกสารแนบ", "ไฟล์แนบ", "Attachments") and under it only lines that are whole links. They
+        are the attachments (found apart), not the text."""
+        link_texts = {clean(element_text(a)) for b in self.body_elements for a in b.iter("a") if a.get("href")}
+        n = 0
+        for line in reversed(parts):
+            if _FILES_CAPTION.match(line):
+                return n + 1 if n else 0
+            if _SIZE.sub("", line).strip() not in link_texts:
+                return 0
+            n += 1
+        return 0
 
     @field(cached=True)
     def paragraphs(self) -> list[str]:
@@ -614,15 +676,42 @@ class ArticlePage(WebPage):
             raise NotAnArticle("home page (featured articles), not an article")
         entries = _ENTRIES(self.doc)
         if len(entries) >= 2 and self.body_elements and any(
-            _inside(self.body_elements[0], entry) and _LINKED_HEADING(entry) for entry in entries
+            _inside(self.body_elements[0], entry) and _has_own_linked_heading(entry) for entry in entries
         ):
             raise NotAnArticle(f"listing page: {len(entries)} article entries, not one article")
+        teasers = self.teaser_headings()
+        if teasers:
+            raise NotAnArticle(f"listing page: {teasers} teasers headed by links, not one article")
         for scope in self.body_elements or [self.root]:
             for a in scope.iter("a"):
                 if _READ_MORE.match(collapse(element_text(a))) and a.get("href"):
                     target = urljoin(self.base, a.get("href"))
                     if fields.article_id_from_url(target) and target != self.page_url:
                         raise NotAnArticle("an article's intro with a read-more link, not the article")
+
+    def teaser_headings(self) -> int:
+        """The number of teasers when the text found is one of several (a tag archive, a Views
+        list): its own heading is a link to another page, like two or more headings beside it."""
+        if not self.body_elements:
+            return 0
+        own = next((el for el in _preceding(self.body_elements[0])
+                    if el.tag in HEADING_TAGS and not in_noise(el) and clean(element_text(el))), None)
+        if own is None or not self._links_elsewhere(own):
+            return 0
+        linked = [h for h in _LINKED_HEADINGS(self.doc) if not in_noise(h) and self._links_elsewhere(h)]
+        return len(linked) if len(linked) >= 2 else 0
+
+    def _links_elsewhere(self, heading) -> bool:
+        """A heading that is a link to another page of this site (not to this one, not an anchor)."""
+        text = clean(element_text(heading)) or ""
+        for a in heading.iter("a"):
+            href = (a.get("href") or "").strip()
+            if not href or href.startswith("#") or len(clean(element_text(a)) or "") < 0.5 * len(text):
+                continue
+            target = urljoin(self.base, href)
+            if target.split("#")[0] != self.page_url.split("#")[0]:
+                return True
+        return False
 
     def to_raw(self) -> dict:
         """The raw fields (``pipelines/normalize.py`` types them), or :class:`ExtractionError`."""
@@ -665,9 +754,9 @@ def in_site_scope(el) -> bool:
 
 
 def _is_info(text: str) -> bool:
-    """An info line (labels, dates, a counter) or navigation words: never a title."""
+    """An info line (labels, dates, a counter, visitor statistics) or navigation words: never a title."""
     return (fields.is_metadata_line(text) or _is_label_line(text) or fields.is_edge_noise(text)
-            or bool(_COUNT_ONLY.match(text)))
+            or bool(_COUNT_ONLY.match(text)) or bool(_STATS_LINE.match(text)))
 
 
 def _is_info_heading(parts: list[str]) -> bool:
@@ -675,6 +764,56 @@ def _is_info_heading(parts: list[str]) -> bool:
     top of a body: a line of a few words followed at once by an info line."""
     return (len(parts) > 1 and len(parts[0]) <= 30 and not _PROSE_LIKE.search(parts[0])
             and fields.is_metadata_line(parts[1]))
+
+
+_FILES_CAPTION = re.compile(r"^\s*(?:เอกสารแนบ|ไฟล์แนบ|ไฟล์เอกสารแนบ|เอกสารประกอบ|ดาวน์โหลดเอกสาร|ดาวน์โหลด|Attachments?|Files?)\s*:?\s*$", re.I)
+_SIZE = re.compile(r"\s*[(\[][\d.,]+\s*[KMG]?B[)\]]\s*$", re.I)
+
+#: Headings of a page's section, not of an article ("news details", "blog").
+_GENERIC_HEADING = re.compile(r"^(?:รายละเอียดข่าว|รายละเอียด|ข่าวสาร|บล็อก|Blog|News\s+Details?|Details?)$", re.IGNORECASE)
+
+
+def _stands_alone(el) -> bool:
+    """An inline element used as a line of its own among blocks (a title in a ``<span>`` between
+    ``<div>``s, as ASP.NET labels print it)."""
+    parent = el.getparent()
+    if parent is None or not _has_block_child(parent):
+        return False
+    prev = el.getprevious()
+    before = (prev.tail if prev is not None else parent.text) or ""
+    nxt = el.getnext()
+    return (not before.strip() and not (el.tail or "").strip()
+            and (prev is None or prev.tag not in INLINE_TAGS) and (nxt is None or nxt.tag not in INLINE_TAGS))
+
+
+def _ruled_off(el) -> bool:
+    """A line standing alone with a rule (``<hr>``) under it: a heading drawn without a heading tag."""
+    if not (el.tag in INLINE_TAGS and _stands_alone(el)):
+        return False
+    nxt = el.getnext()
+    while nxt is not None and not isinstance(nxt.tag, str):
+        nxt = nxt.getnext()
+    return nxt is not None and nxt.tag == "hr"
+
+
+def _followed_by_info(el, scope) -> bool:
+    """The next line after ``el`` (inside ``scope``) is an info line (labels, dates, counters)."""
+    if (el.tail or "").strip():
+        return False
+    node = el
+    while node is not None and node is not scope:
+        if node is not el and (node.tail or "").strip():
+            return False
+        for sib in node.itersiblings():
+            if not isinstance(sib.tag, str):
+                continue
+            text = clean(element_text(sib))
+            if text:
+                return _is_info(text) or (len(text) <= MAX_INFO_LINE and fields.is_metadata_line(text))
+            if (sib.tail or "").strip():
+                return False
+        node = node.getparent()
+    return False
 
 
 def _is_label_line(text: str) -> bool:

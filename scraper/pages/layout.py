@@ -102,13 +102,23 @@ class LayoutArticlePage(ArticlePage):
     def find_title(self):
         body = self.body_elements
         in_text = not self.body_is_prose  # a density-found body may hold the title
+        found = []
         for el in self.index.find(self.TITLE_CLASSES, ("headline",)):
             if (el is self.container or el.tag == "meta" or in_text and any(_inside(el, b) for b in body)
                     or in_site_scope(el)):
                 continue
             text = clean(element_text(el))
             if text and len(text) > 3:
-                return el
+                found.append(el)
+        if len(found) > 1 and body:
+            # a page's own headline (a blog's "บล็อก" bar) may come first: the article's is the
+            # one nearest above its text
+            order = {el: i for i, el in enumerate(self.doc.iter())}
+            start = order.get(body[0], len(order))
+            above = [el for el in found if order.get(el, 0) < start]
+            return above[-1] if above else found[0]
+        if found:
+            return found[0]
         if self.TITLE_XPATH is not None:
             for el in self.TITLE_XPATH(self.container if self.container is not None else self.doc):
                 if not any(_inside(el, b) for b in body) and len(clean(element_text(el)) or "") > 3:

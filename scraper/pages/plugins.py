@@ -39,12 +39,18 @@ _BREADCRUMBS = etree.XPath(
 )
 #: A line of links that starts at the home page: breadcrumbs told by what they say.
 _HOME_WORDS = re.compile(r"^(หน้าแรก|หน้าหลัก|Home|หน้าแรกเว็บไซต์)$", re.I)
+#: A trail's last item that names the page's kind, not the article ("news details").
+_GENERIC_CRUMB = re.compile(r"^(?:รายละเอียดข่าว|รายละเอียด|อ่านข่าว|เนื้อหา|News\s+Details?|Details?)$", re.I)
+_TRAIL_TEXT = re.compile(r"^(?:หน้าแรก|หน้าหลัก|Home|หน้าแรกเว็บไซต์)\s*[>»›/|]", re.I)
+_TRAIL_SPLIT = re.compile(r"\s*[>»›|]\s*|\s+/\s+")
 _LINK_LINES = etree.XPath("//body//*[a][count(a) >= 1][not(ancestor::a)]")
 #: Post Views Counter prints ``span.post-views-count`` inside ``div.post-views``; themes print
 #: WP-PostViews' ``the_views()`` ("1,234 views") inside their own ``post-views`` span.
 _VIEW_COUNT = etree.XPath(
     "//*[@class][contains(concat(' ', normalize-space(@class), ' '), ' post-views-count ')]"
     " | //*[@class][contains(concat(' ', normalize-space(@class), ' '), ' post-views ')]"
+    # tagDiv Newspaper's own counter: <div class="td-post-views"><i class="td-icon-views"></i><span>1207</span>
+    " | //*[@class][contains(concat(' ', normalize-space(@class), ' '), ' td-post-views ')]"
 )
 _SEPARATORS = re.compile(r"^[\s»>›/|\\-]*$")
 
@@ -60,7 +66,8 @@ def is_plugin_noise(el, attachments: bool = True) -> bool:
 
 
 def view_count(doc) -> str | None:
-    """Post Views Counter's number (``<span class="post-views-count">1,234</span>``)."""
+    """The number of a documented view counter: Post Views Counter / WP-PostViews
+    (``<span class="post-views-count">1,234</span>``), tagDiv Newspaper's ``td-post-views``."""
     for el in _VIEW_COUNT(doc):
         found = hits_from_text(element_text(el))
         if found:
@@ -76,7 +83,7 @@ def _crumbs(el) -> list[str]:
     out = [t for t in (clean(element_text(a)) for a in el.iter("a")) if t]
     last = el.xpath("(.//text()[normalize-space()][not(ancestor::a)])[last()]")
     if last:
-        tail = clean(str(last[-1]))
+        tail = clean(str(last[-1]).strip().lstrip(">»›/|\\-").strip())
         if tail and not _SEPARATORS.match(tail) and tail not in out:
             out.append(tail)
     return out
@@ -85,8 +92,16 @@ def _crumbs(el) -> list[str]:
 def _category_of(crumbs: list[str], title: str | None) -> str | None:
     if len(crumbs) < 2 or not _HOME_WORDS.match(crumbs[0]):
         return None
-    middle = [c for c in crumbs[1:] if c != title and not (title and len(c) > 20 and (c in title or title in c))]
+    middle = [c for c in crumbs[1:] if c != title and not _GENERIC_CRUMB.match(c)
+              and not (title and len(c) > 20 and (c in title or title in c))]
     return middle[-1] if middle else None
+
+
+def _separated(el) -> bool:
+    """Between the trail's links stand only separators (">", "»", "/")."""
+    texts = [el.text or ""] + [child.tail or "" for child in el if child.tag == "a"][:-1]
+    return all(_SEPARATORS.match(t) for t in texts)
+
 
 
 def breadcrumb_category(doc, title: str | None) -> str | None:
@@ -96,13 +111,33 @@ def breadcrumb_category(doc, title: str | None) -> str | None:
         if crumbs:
             return _category_of(crumbs, title)
     for el in _LINK_LINES(doc):
+        found = _trail_category(el, title)
+        if found:
+            return found
+    return None
+
+
+def _trail_category(el, title: str | None) -> str | None:
+    """A trail told by what it says: "หน้าแรก > หมวด > (the article, or "รายละเอียดข่าว")", its
+    crumbs linked but the last; the category is the last linked crumb that is not the article."""
+    text = collapse(element_text(el))
+    if len(text) > 300:
+        return None
+    if not _TRAIL_TEXT.match(text):
+        # separated by pictures (Joomla 1.5's arrow.png): home first, the article's title last
         first = el.find("a")
-        if first is None or not _HOME_WORDS.match(collapse(element_text(first))):
-            continue
-        if len(collapse(element_text(el))) > 300 or len(el.findall("a")) > 6:
-            continue
-        # Told by what it says: home first, the article's own title last, unlinked.
+        if first is None or not _HOME_WORDS.match(collapse(element_text(first))) or len(el.findall("a")) > 6:
+            return None
         crumbs = _crumbs(el)
-        if len(crumbs) >= 3 and title and crumbs[-1] == title and len(el.findall("a")) == len(crumbs) - 1:
+        ends_with_article = title and (crumbs[-1] == title or (len(crumbs[-1]) >= 8 and crumbs[-1] in title))
+        if len(crumbs) >= 3 and ends_with_article and len(el.findall("a")) == len(crumbs) - 1 and _separated(el):
             return _category_of(crumbs, title)
+        return None
+    parts = [p for p in _TRAIL_SPLIT.split(text) if p]
+    linked = {collapse(element_text(a)) for a in el.iter("a")}
+    if len(parts) < 3 or parts[-1] in linked and parts[-1] != title:
+        return None
+    for part in reversed(parts[1:]):
+        if part in linked and part != title and not (title and len(part) > 20 and (part in title or title in part)):
+            return part
     return None

@@ -38,6 +38,22 @@ def visible_date(el) -> str | None:
     return found.matched if found.matched else (text or None)
 
 
+_MACHINE_STAMP = re.compile(r"^\s*\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}")
+
+
+def human_date(text: str):
+    """The first date in ``text`` a reader sees: a machine timestamp left in the text
+    (``2024-07-08T16:22:10+07:00``, a theme's hidden "updated" field) gives way to a date written
+    for people after it on the same line."""
+    found = find_date(text)
+    if found.matched and _MACHINE_STAMP.match(found.matched):
+        rest = text[text.find(found.matched) + len(found.matched):]
+        later = find_date(rest)
+        if later.matched:
+            return later
+    return found
+
+
 def dates_from_lines(lines: list[str]) -> list[dict]:
     """Date candidates of the info lines: labelled (published, created, modified), else unlabelled text."""
     out: list[dict] = []
@@ -45,17 +61,17 @@ def dates_from_lines(lines: list[str]) -> list[dict]:
         head, segments = split_labelled(line)
         for seg in segments:
             if seg.kind in ("published", "created", "modified"):
-                found = find_date(seg.value)
+                found = human_date(seg.value)
                 if found.matched or _DIGIT.search(seg.value):
                     source = "created" if seg.kind == "created" else "label"
                     out.append(candidate(seg.kind, source, found.matched or seg.value[:60], None))
             elif seg.kind in ("author", "category") and seg.value:
-                found = find_date(seg.value)  # "เขียนโดย X วันจันทร์ที่ 30 สิงหาคม 2564"
+                found = human_date(seg.value)  # "เขียนโดย X วันจันทร์ที่ 30 สิงหาคม 2564"
                 if found.matched:
                     out.append(candidate("published", "text", found.matched, None))
         if not segments or head:
             text = head if segments else line
-            found = find_date(text)
+            found = human_date(text)
             if found.matched and len(text) <= 120:
                 out.append(candidate("published", "text", found.matched, None))
     return out
@@ -83,8 +99,12 @@ def _labelled(lines: list[str], kind: str):
                 yield seg.value
 
 
-_VALUE_END = re.compile(r"\s[|·•]\s|\s[|·•]$")
-_TRAILING_WEEKDAY = re.compile(r"\s*(?:วัน[ก-๙]*ที่|วัน[ก-๙]+|[A-Z][a-z]+day,?)\s*$")
+_VALUE_END = re.compile(r"\s*[|·•]")
+#: What stands between a name and the date after it: a weekday (วันจันทร์ที่, Monday, จ.,) and a
+#: connective ("admin เมื่อ จ., 03/18/2024", "admin on Monday").
+_TRAILING_WEEKDAY = re.compile(
+    r"\s*(?:วัน[ก-๙]*ที่|วัน[ก-๙]+|[A-Z][a-z]+day,?|(?:อา|พฤ|จ|อ|พ|ศ|ส)\.,?|เมื่อ|(?<!\w)(?:on|at)(?!\w))\s*$"
+)
 
 
 def name_value(value: str) -> str:
@@ -92,8 +112,32 @@ def name_value(value: str) -> str:
     value = _VALUE_END.split(value)[0]
     found = find_date(value)
     if found.matched:
-        value = _TRAILING_WEEKDAY.sub("", value[: value.find(found.matched)]).strip(" ,|-")
+        value = value[: value.find(found.matched)]
+        while True:
+            trimmed = _TRAILING_WEEKDAY.sub("", value).strip(" ,|-")
+            if trimmed == value:
+                break
+            value = trimmed
     return value
+
+
+def join_label_lines(lines: list[str]) -> list[str]:
+    """A label alone on its line takes the next line as its value, as fields printed with their
+    label above them do (Drupal's "field-label-above", ``<dt>``/``<dd>`` pairs):
+    ``["หมวดหมู่ข่าว", "ข่าวประชาสัมพันธ์"]`` -> ``["หมวดหมู่ข่าว ข่าวประชาสัมพันธ์"]``."""
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        head, segments = split_labelled(line)
+        if (not head and len(segments) == 1 and not segments[0].value and i + 1 < len(lines)
+                and not split_labelled(lines[i + 1])[1]):
+            out.append(f"{line} {lines[i + 1]}")
+            i += 2
+            continue
+        out.append(line)
+        i += 1
+    return out
 
 
 def author_from_lines(lines: list[str]) -> str | None:
@@ -162,9 +206,13 @@ _NAV_WORD = (r"(ก่อนหน้า|ถัดไป|ย้อนกลั�
 _EDGE_NOISE = re.compile(rf"^(?:[\s\[\]()<>«»‹›|/:-]*{_NAV_WORD}[\s\[\]()<>«»‹›|/:-]*)+$|^[<>«»‹›]+$", re.IGNORECASE)
 
 
+#: A breadcrumb trail written out: "หน้าแรก > ประกาศ > อัตราค่าจ้างขั้นต่ำ".
+_TRAIL = re.compile(r"^(?:หน้าแรก|หน้าหลัก|หน้าแรกเว็บไซต์|Home)\s*[>»›/|]", re.IGNORECASE)
+
+
 def is_edge_noise(line: str) -> bool:
-    """A line of navigation words only, as found at the edges of a body."""
-    return bool(_EDGE_NOISE.match(line))
+    """A line of navigation words only, or a breadcrumb trail, as found at the edges of a body."""
+    return bool(_EDGE_NOISE.match(line) or _TRAIL.match(line))
 
 
 def is_metadata_line(line: str) -> bool:
@@ -227,7 +275,7 @@ def images(scopes: list, page_base: str, skip=lambda el: False) -> list[str]:
             src = (img.get("src") or img.get("data-src") or "").strip()
             if not src or src.startswith("data:"):
                 continue
-            if any(skip(a) for a in _ancestors_until(img, scope)) or is_action_button(img):
+            if any(skip(a) for a in _ancestors_until(img, scope)) or is_action_button(img) or is_banner(img, page_base):
                 continue
             absolute = urljoin(page_base, src)
             if absolute not in out:
@@ -249,6 +297,23 @@ def is_action_button(img) -> bool:
     while a is not None and a.tag != "a" and a.tag in ("span", "b", "i", "strong", "em"):
         a = a.getparent()
     return a is not None and a.tag == "a" and bool(_ACTION_LINK.search((a.get("href") or "").strip()))
+
+
+def is_banner(img, page_base: str) -> bool:
+    """A picture that links to another site (a campaign banner, an advertisement): not the
+    article's. Pictures linked to themselves, to a larger copy or to this site stay."""
+    a = img.getparent()
+    while a is not None and a.tag != "a" and a.tag in ("span", "b", "i", "strong", "em", "picture", "figure"):
+        a = a.getparent()
+    if a is None or a.tag != "a":
+        return False
+    href = urljoin(page_base, (a.get("href") or "").strip())
+    target = urlsplit(href)
+    if target.scheme not in ("http", "https") or DOCUMENT_EXTENSIONS.search(target.path):
+        return False
+    if re.search(r"\.(?:jpe?g|png|gif|webp)$", target.path, re.IGNORECASE):
+        return False
+    return (target.hostname or "") != (urlsplit(page_base).hostname or "")
 
 
 def _ancestors_until(el, stop):

@@ -20,12 +20,12 @@ LABELS: dict[str, str] = {
     "created": r"สร้างเมื่อ|วันที่สร้าง|Created\s+on|Created",
     "modified": r"อัพเดทล่าสุดเมือ|อัพเดทล่าสุดเมื่อ|อัพเดทล่าสุด|อัปเดตล่าสุด|อัพเดตล่าสุด|แก้ไขล่าสุดเมื่อ|แก้ไขล่าสุด"
     r"|ปรับปรุงล่าสุดเมื่อ|ปรับปรุงล่าสุด|Last\s+Updated\s+on|Last\s+Updated|Updated\s+on|Modified\s+on",
-    "author": r"เขียนโดย|ผู้ลงข่าว|ผู้เขียนเรื่อง|ผู้เขียน|Post\s+author|โพสต์โดย|ผู้ประกาศ|Written\s+by|Posted\s+by|(?<!\w)Author(?!\w)"
+    "author": r"เขียนโดย|ผู้ลงข่าว|ส่งโดย|ผู้เขียนเรื่อง|ผู้เขียน|Post\s+author|โพสต์โดย|ผู้ประกาศ|Written\s+by|Posted\s+by|(?<!\w)Author(?!\w)"
     r"|(?<!\w)by(?!\w)|(?:^|(?<=\s))โดย(?=\s)",
     "hits": r"จำนวนผู้อ่าน|จำนวนผู้เข้าชม|จำนวนการเข้าชม|จำนวนครั้งที่อ่าน|เปิดอ่าน|ฮิต|(?<!\w)Hits(?!\w)|(?<!\w)Views(?!\w)"
     rf"|(?:ผู้เข้าชม|เข้าชม|อ่าน)(?=\s*:?\s*{_NUM}\s*(?:ครั้ง|$|\|))|(?:ผู้เข้าชม|เข้าชม)(?=\s*:)"
     rf"|(?<!\w)Read(?=\s*{_NUM}\s*times)|Post\s+Views",
-    "category": r"หมวดหมู่|หมวด|เผยแพร่ใน|Published\s+in|Category|Categories|ประเภทข่าว",
+    "category": r"หมวดหมู่ข่าว|หมวดข่าว|หมวดหมู่|หมวด|เผยแพร่ใน|Published\s+in|Category|Categories|ประเภทข่าว",
 }
 
 _LABEL_RE = re.compile(

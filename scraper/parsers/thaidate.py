@@ -125,6 +125,7 @@ _DIGITS_RE = re.compile("[0-9๐-๙]+")
 _EN_TAIL = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.")  # last char of "Aug." etc.
 _EN_MONTH_BEFORE_RE = re.compile(rf"(?<![a-zA-Z])(?=[a-zA-Z]){_EN_MONTH_RE}\.?{_S}*\Z")
 # the lookahead makes the many failing start positions cheap
+_TH_MONTH_BEFORE_RE = re.compile(rf"(?:{_TH_MONTH_RE}){_S}*\Z")
 _WEEKDAY_BEFORE_RE = re.compile(rf"(?=[วจอพศเmtwfsMTWFS])(?:{_TH_WEEKDAY}|{_EN_WEEKDAY}){_S}*(?:,{_S}*)?\Z")
 _CORE_RE = re.compile(
     rf"""
@@ -146,6 +147,9 @@ _CORE_RE = re.compile(
                 (?![a-zA-Z]){_S}*(?:[,\-]{_S}*)?(?P<ey>{_D}{{4}}){_YEAR_END}
             )
         )
+        # มี.ค. 5, 2024 / กรกฎาคม 2nd, 2024 (themes that print WordPress's default "F j, Y" in Thai)
+      | (?=[มกเพสตธ])(?P<tfm>{_TH_MONTH_RE})(?!(?![พคป]){_THAI_CHAR}){_S}*(?P<tfd>{_D}{{1,2}}){_ORD}(?!{_D})
+        {_S}*,?{_S}*(?P<tfy>{_D}{{4}}){_YEAR_END}
         # August 30, 2021
       | (?=[a-zA-Z])(?<![a-zA-Z])(?P<fm>{_EN_MONTH_RE})\.?(?![a-zA-Z]){_S}*(?P<fd>{_D}{{1,2}}){_ORD}(?!{_D})
         {_S}*(?:,{_S}*)?(?P<fy>{_D}{{4}}){_YEAR_END}
@@ -209,6 +213,10 @@ def _search(text: str) -> tuple[re.Match[str], int] | None:
                 before = _EN_MONTH_BEFORE_RE.search(text, max(0, s - 16), s)
                 if before is not None:
                     m = _CORE_RE.match(text, before.start())
+            if m is None and j >= 0 and ("\u0e01" <= text[j] <= "\u0e4e" or text[j] == "."):  # "มี.ค. 5, 2024"
+                before = _TH_MONTH_BEFORE_RE.search(text, max(0, s - 16), s)
+                if before is not None:
+                    m = _CORE_RE.match(text, before.start())
         if m is None:
             m = _CORE_RE.match(text, s)
         if m is not None:
@@ -229,12 +237,17 @@ def _from_match(raw: str, m: re.Match[str], start: int) -> ThaiDate:
             era = "be" if m["be"] is not None else "ce" if m["ce"] is not None else None
         elif m["nm"] is not None:
             month, ytext = int(m["nm"]), m["ny"]
+            if month > 12 and int(day) <= 12:  # 03/18/2024: month first (Drupal's and US formats)
+                day, month = str(month), int(day)
         elif m["nm2"] is not None:
             month, ytext = int(m["nm2"]), m["ny2"]
         else:
             month, ytext = _EN_MONTH[m["em"][:3].lower()], m["ey"]
     elif m["iy"] is not None:
         day, month, ytext = m["id"], int(m["im"]), m["iy"]
+    elif m["tfm"] is not None:
+        tm = m["tfm"]
+        day, month, ytext = m["tfd"], _TH_MONTH.get(tm) or _TH_MONTH[tm.translate(_STRIP_DOTS)], m["tfy"]
     else:
         day, month, ytext = m["fd"], _EN_MONTH[m["fm"][:3].lower()], m["fy"]
 
