@@ -16,7 +16,8 @@ from scraper.items import ListingHits
 
 
 class HarvestStorePipeline:
-    def __init__(self, location: str, stats, lock: bool):
+    def __init__(self, location: str, stats, lock: bool, crawler=None):
+        self.crawler = crawler
         self.location = location
         self.stats = stats
         self.take_lock = lock
@@ -30,14 +31,17 @@ class HarvestStorePipeline:
             raise NotConfigured  # no store configured: this stage is off (no message: no warning)
         # `labour-scraper crawl --store` holds the lock itself (exit code 3 when taken); runs
         # through `scrapy crawl` or Scrapyd take it here.
-        return cls(location, crawler.stats, not crawler.settings.getbool("LABOUR_STORE_LOCK_HELD"))
+        return cls(location, crawler.stats, not crawler.settings.getbool("LABOUR_STORE_LOCK_HELD"), crawler)
 
     def open_spider(self, spider=None):
         from scraper.storage import open_store
 
         self.store = open_store(self.location)
         if self.take_lock:
-            self._lock_cm = self.store.lock()
+            # the spider's portals only (PostgreSQL): one Scrapyd job per portal, all into one store
+            spider = spider or getattr(self.crawler, "spider", None)
+            portals = [s.id for s in getattr(spider, "sites", ())] or None
+            self._lock_cm = self.store.lock(portals)
             self._lock_cm.__enter__()  # raises StoreLocked: the crawl must not run
         self.store.migrate()
 
