@@ -8,6 +8,7 @@ entry (duplicate id, missing or unknown field, wrong type, bad URL).
 from __future__ import annotations
 
 import functools
+import os
 import re
 import sys
 from collections.abc import Iterable, Mapping
@@ -32,6 +33,8 @@ __all__ = [
 ]
 
 DEFAULT_RESOURCE = "sites.toml"
+#: Environment variable naming a registry file to use instead of the packaged one.
+ENV_REGISTRY = "LABOUR_SITES"
 
 _REQUIRED = ("id", "office", "base_url", "start_urls")
 _OPTIONAL = ("checked", "note", "aliases", "settings")
@@ -207,8 +210,27 @@ def parse_sites(data: bytes | str, source: str = "<sites.toml>") -> dict[str, Si
     return sites
 
 
+def registry_override() -> str | None:
+    """``$LABOUR_SITES``: the registry file that replaces the packaged one for the whole program
+    (every command, ``scrapy crawl`` and Scrapyd jobs, which inherit the daemon's environment).
+    For a private fleet, a staging list or tests against portals served on loopback, without
+    building another egg."""
+    return os.environ.get(ENV_REGISTRY, "").strip() or None
+
+
+def default_registry_path() -> Path:
+    """The file :func:`load_sites` reads when given no path: ``$LABOUR_SITES``, else the packaged
+    ``scraper/sites.toml`` (what ``sites --check --update`` rewrites by default)."""
+    override = registry_override()
+    if override:
+        return Path(override).expanduser()
+    return Path(str(resources.files("scraper").joinpath(DEFAULT_RESOURCE)))
+
+
 @functools.cache
-def _default_sites() -> dict[str, Site]:
+def _default_sites(override: str | None = None) -> dict[str, Site]:
+    if override:
+        return load_sites(override)
     resource = resources.files("scraper").joinpath(DEFAULT_RESOURCE)
     try:
         data = resource.read_bytes()
@@ -218,12 +240,13 @@ def _default_sites() -> dict[str, Site]:
 
 
 def load_sites(path: str | Path | None = None) -> dict[str, Site]:
-    """Load the registry: ``path``, or the packaged ``scraper/sites.toml`` (cached) when None.
+    """Load the registry: ``path``, or (cached) ``$LABOUR_SITES`` or the packaged
+    ``scraper/sites.toml`` when None.
 
     Returns a new dict (id -> Site) in file order; raises :class:`RegistryError`.
     """
     if path is None:
-        return dict(_default_sites())
+        return dict(_default_sites(registry_override()))
     p = Path(path)
     try:
         data = p.read_bytes()
@@ -237,7 +260,7 @@ def load_sites(path: str | Path | None = None) -> dict[str, Site]:
 
 def _as_list(sites: Mapping[str, Site] | Iterable[Site] | None) -> list[Site]:
     if sites is None:
-        return list(_default_sites().values())
+        return list(_default_sites(registry_override()).values())
     if isinstance(sites, Mapping):
         return list(sites.values())
     return list(sites)
@@ -250,7 +273,7 @@ def site_for_url(url: str, sites: Mapping[str, Site] | Iterable[Site] | None = N
     if host is None:
         return None
     if sites is None:
-        return _default_host_index().get(host)
+        return _default_host_index(registry_override()).get(host)
     for site in _as_list(sites):
         if any(normalize_host(h) == host for h in site.hosts):
             return site
@@ -258,10 +281,10 @@ def site_for_url(url: str, sites: Mapping[str, Site] | Iterable[Site] | None = N
 
 
 @functools.cache
-def _default_host_index() -> dict[str, Site]:
-    """host -> site of the packaged registry (hosts are unique: checked on load)."""
+def _default_host_index(override: str | None = None) -> dict[str, Site]:
+    """host -> site of the default registry (hosts are unique: checked on load)."""
     index: dict[str, Site] = {}
-    for site in _default_sites().values():
+    for site in _default_sites(override).values():
         for h in site.hosts:
             key = normalize_host(h)
             if key:
