@@ -37,7 +37,10 @@ DEFAULT_RESOURCE = "sites.toml"
 ENV_REGISTRY = "LABOUR_SITES"
 
 _REQUIRED = ("id", "office", "base_url", "start_urls")
-_OPTIONAL = ("checked", "note", "aliases", "settings")
+_OPTIONAL = ("checked", "note", "aliases", "settings", "check")
+#: Keys of a ``[site.check]`` table (written by ``labour-scraper sites --check --update``).
+CHECK_KEYS = ("date", "reachable", "reason", "cms", "family", "feed", "sitemap", "listing", "articles_listed",
+              "article", "fields", "missing")
 _ID_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 _HOST_RE = re.compile(r"^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$")
 
@@ -58,6 +61,8 @@ class Site:
     checked: bool = False
     note: str | None = None
     settings: dict[str, Any] = field(default_factory=dict, hash=False, compare=True)
+    #: the last live check's findings (``[site.check]``, see :mod:`scraper.sitecheck`); {} when never checked
+    check: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
 
     @property
     def host(self) -> str:
@@ -151,6 +156,13 @@ def _site_from_table(table: Any, index: int, source: str) -> Site:
     if not isinstance(settings, dict):
         raise RegistryError(f"{where}: settings must be a table ([site.settings])")
 
+    check = table.get("check", {})
+    if not isinstance(check, dict):
+        raise RegistryError(f"{where}: check must be a table ([site.check])")
+    unknown = sorted(set(check) - set(CHECK_KEYS))
+    if unknown:
+        raise RegistryError(f"{where}: unknown key(s) in [site.check]: {', '.join(map(repr, unknown))}")
+
     aliases = table.get("aliases", [])
     if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
         raise RegistryError(f"{where}: aliases must be a list of host names")
@@ -173,6 +185,7 @@ def _site_from_table(table: Any, index: int, source: str) -> Site:
         checked=checked,
         note=note,
         settings=dict(settings),
+        check=dict(check),
     )
 
 
@@ -304,3 +317,84 @@ def format_sites_table(sites: Mapping[str, Site] | Iterable[Site]) -> str:
         for s in rows
     ]
     return "\n".join(lines)
+
+
+# -- writing findings back ------------------------------------------------------------------------
+
+_TABLE_HEADER = re.compile(r"^\s*\[\[?\s*([A-Za-z0-9_.\s]+?)\s*\]\]?\s*(#.*)?$")
+
+
+def _toml_value(value: Any) -> str:
+    import datetime as _dt
+    import json as _json
+
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return repr(value)
+    if isinstance(value, _dt.date):
+        return value.isoformat()
+    if isinstance(value, str):
+        return _json.dumps(value, ensure_ascii=False)  # a TOML basic string: same escapes as JSON
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(_toml_value(v) for v in value) + "]"
+    raise TypeError(f"cannot write {type(value).__name__} to the registry")
+
+
+def update_checks(path: str | Path, findings: Mapping[str, Mapping[str, Any]]) -> list[str]:
+    """Write ``[site.check]`` tables (site id -> findings, keys of :data:`CHECK_KEYS`, ``None``
+    values left out) into the registry file at ``path``, in place; returns the ids updated.
+
+    Text surgery rather than a TOML round trip, so that the file stays as people wrote it: its
+    comments, order, quoting and blank lines untouched; only each checked site's old
+    ``[site.check]`` table is replaced by the new one, at the end of its ``[[site]]`` entry. The
+    result is parsed and validated before it replaces the file (atomically)."""
+    import os
+
+    p = Path(path)
+    lines = p.read_text(encoding="utf-8").splitlines()
+    starts = [i for i, ln in enumerate(lines) if (m := _TABLE_HEADER.match(ln)) and ln.lstrip().startswith("[[")
+              and m.group(1) == "site"]
+    ids = load_sites(p)  # the entries, validated, in file order: the n-th [[site]] is the n-th id
+    if len(starts) != len(ids):
+        raise RegistryError(f"{p}: cannot tell its [[site]] entries apart line by line; not updated")
+    out: list[str] = lines[: starts[0]] if starts else list(lines)
+    done = []
+    for n, (start, site_id) in enumerate(zip(starts, ids, strict=True)):
+        end = starts[n + 1] if n + 1 < len(starts) else len(lines)
+        block = lines[start:end]
+        if site_id in findings:
+            block = _without_check_table(block)
+            trailing = []
+            while block and not block[-1].strip():
+                trailing.insert(0, block.pop())
+            block.append("[site.check]")
+            for key in CHECK_KEYS:
+                value = findings[site_id].get(key)
+                if value is not None:
+                    block.append(f"{key} = {_toml_value(value)}")
+            block += trailing or ([""] if end < len(lines) else [])
+            done.append(site_id)
+        out += block
+    text = "\n".join(out) + "\n"
+    parse_sites(text, str(p))  # never write a registry that does not load
+    tmp = p.with_name(p.name + ".tmp")
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, p)
+    _default_sites.cache_clear()
+    _default_host_index.cache_clear()
+    return done
+
+
+def _without_check_table(block: list[str]) -> list[str]:
+    """A ``[[site]]`` entry's lines without its ``[site.check]`` table (header to next header)."""
+    kept, skipping = [], False
+    for line in block:
+        m = _TABLE_HEADER.match(line)
+        if m and not line.lstrip().startswith("#"):
+            skipping = m.group(1) == "site.check" and not line.lstrip().startswith("[[")
+            if skipping:
+                continue
+        if not skipping:
+            kept.append(line)
+    return kept

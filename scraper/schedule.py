@@ -203,9 +203,9 @@ def _check_store(location: str) -> None:
 def _job_settings(args) -> list[tuple[str, str]]:
     """``setting=NAME=VALUE`` fields of every job; ``--set`` values typed here (a mistake is a
     usage error now, not a failed job on every node later), passed on as given."""
-    from scraper.usage import typed_setting
-
     from scrapy.settings import Settings
+
+    from scraper.usage import typed_setting
 
     defaults = Settings()
     defaults.setmodule("scraper.settings", priority="project")
