@@ -38,7 +38,10 @@ class HarvestStorePipeline:
 
         self.store = open_store(self.location)
         if self.take_lock:
-            self._lock_cm = self.store.lock()
+            # the spider's portals only (PostgreSQL): one Scrapyd job per portal, all into one store
+            spider = spider or getattr(self.crawler, "spider", None)
+            portals = [s.id for s in getattr(spider, "sites", ())] or None
+            self._lock_cm = self.store.lock(portals)
             self._lock_cm.__enter__()  # raises StoreLocked: the crawl must not run
         self.store.migrate()
 

@@ -1,8 +1,8 @@
 """``labour-scraper``: the command line.
 
 Subcommands: ``extract`` (saved pages -> records), ``sites`` (the portal registry), ``export``
-(a harvest store -> JSONL/CSV/Parquet), ``crawl``/``demo`` (defined in :mod:`scraper.crawl`) and
-``savefixture``.
+(a harvest store -> JSONL/CSV/Parquet), ``crawl``/``demo`` (defined in :mod:`scraper.crawl`),
+``schedule`` (Scrapyd nodes, :mod:`scraper.schedule`) and ``savefixture``.
 
 Every mistake of usage or environment is one line on stderr naming the argument, and exit 2
 (:mod:`scraper.usage`); anything else unexpected is one line and exit 1, its traceback shown only
@@ -22,6 +22,7 @@ from scraper.usage import (
     check_output_file,
     one_line,
     open_readable_store,
+    positive_int,
     since_date,
 )
 
@@ -52,10 +53,31 @@ def _cmd_extract(args) -> int:
 
 
 def _cmd_sites(args) -> int:
-    from scraper.registry import format_sites_table, load_sites
+    from scraper.registry import default_registry_path, format_sites_table, load_sites
 
-    print(format_sites_table(load_sites()))
-    return 0
+    path = args.registry or default_registry_path()
+    registry = load_sites(path)
+    if args.site:
+        unknown = [s for s in args.site if s not in registry]
+        if unknown:
+            raise UsageError(f"unknown site id{'s' * (len(unknown) > 1)} {', '.join(map(repr, unknown))} "
+                             f"(not in {path})", "--site")
+        chosen = [registry[s] for s in dict.fromkeys(args.site)]
+    else:
+        chosen = list(registry.values())
+    if not args.check:
+        for option, given in (("--json", args.json), ("--update", args.update)):
+            if given:
+                raise UsageError("only with --check", option)
+        print(format_sites_table(chosen))
+        return 0
+    if args.json:
+        check_output_file(args.json, "--json")
+    if args.update:
+        check_output_file(path, "--registry")  # the file --update rewrites
+    from scraper.sitecheck import cmd_check
+
+    return cmd_check(args, chosen, path)
 
 
 def _cmd_export(args) -> int:
@@ -77,6 +99,16 @@ def _cmd_export(args) -> int:
         store.close()
     print(f"labour-scraper: {rows} {args.table} rows -> {args.output}", file=sys.stderr)
     return 0
+
+
+def _seconds_arg(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        number = -1.0
+    if not 0 <= number <= 600:
+        raise argparse.ArgumentTypeError(f"give seconds between 0 and 600, not {value!r}")
+    return number
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -105,12 +137,27 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", metavar="FILE", required=True)
     p.set_defaults(func=_cmd_export)
 
-    p = sub.add_parser("sites", help="list the portals of the registry")
+    p = sub.add_parser("sites", help="list the portals of the registry, or check them live (--check)")
+    p.add_argument("--registry", metavar="FILE",
+                   help="registry file (default: $LABOUR_SITES, else the packaged scraper/sites.toml)")
+    p.add_argument("--site", nargs="+", action="extend", metavar="ID", help="only these portals")
+    p.add_argument("--check", action="store_true",
+                   help="probe each portal politely: robots.txt, home page, one listing, one article")
+    p.add_argument("--json", metavar="FILE", help="with --check: write the findings as JSON")
+    p.add_argument("--update", action="store_true",
+                   help="with --check: record the date and findings in the registry ([site.check])")
+    p.add_argument("--delay", type=_seconds_arg, default=1.0, metavar="S",
+                   help="with --check: seconds between two requests to one portal (default 1)")
+    p.add_argument("--timeout", type=_seconds_arg, default=20.0, metavar="S",
+                   help="with --check: seconds to wait for an answer (default 20)")
+    p.add_argument("--jobs", type=positive_int, default=8, metavar="N",
+                   help="with --check: portals checked at once (default 8; each one request at a time)")
     p.set_defaults(func=_cmd_sites)
 
-    from scraper import crawl, savefixture
+    from scraper import crawl, savefixture, schedule
 
     crawl.add_subcommands(sub)
+    schedule.add_subcommand(sub)
     savefixture.add_subcommand(sub)
     for command in sub.choices.values():  # `labour-scraper crawl ... --debug` reads naturally too
         command.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,

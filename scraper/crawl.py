@@ -249,7 +249,8 @@ def cmd_crawl(args) -> int:
     else:
         spider_kwargs["start_url"] = ",".join(args.start_url)
     try:
-        with store_lock(settings) as locked, held_output_lock(args.output, settings) as out_locked:
+        with store_lock(settings, portal_ids(args, spider_kwargs)) as locked, \
+                held_output_lock(args.output, settings) as out_locked:
             if locked is not None or out_locked is not None:
                 print(f"labour-scraper {args.command}: error: {locked or out_locked}", file=sys.stderr)
                 return 3
@@ -302,11 +303,31 @@ def held_output_lock(output: str | None, settings):
         cm.__exit__(None, None, None)
 
 
-class store_lock:
-    """Hold the store's lock around the crawl; yields None, or the StoreLocked message."""
+def portal_ids(args, spider_kwargs: dict) -> list[str]:
+    """The portals this crawl harvests, as the spider will name them (registry ids; a bare
+    ``--start-url``'s host; ``demo``): what :class:`store_lock` locks in a store that locks single
+    portals (PostgreSQL)."""
+    from scraper.registry import load_sites
+    from scraper.spiders.portal import site_for_start_url
 
-    def __init__(self, settings):
+    if spider_kwargs.get("sites"):
+        return [s.id for s in spider_kwargs["sites"]]
+    if args.all:
+        return list(load_sites())
+    if args.site:
+        return list(args.site)
+    return [site_for_start_url(u).id for u in args.start_url or ()]
+
+
+class store_lock:
+    """Hold the store's lock around the crawl; yields None, or the StoreLocked message.
+
+    With ``portals``, only those portals are locked where the store can lock single portals
+    (PostgreSQL: runs on other portals go on at the same time); SQLite is always locked whole."""
+
+    def __init__(self, settings, portals: list[str] | None = None):
         self.settings = settings
+        self.portals = portals
         self.store = None
         self.cm = None
 
@@ -317,7 +338,7 @@ class store_lock:
         from scraper.storage import StoreLocked, open_store
 
         self.store = open_store(location)
-        self.cm = self.store.lock()
+        self.cm = self.store.lock(self.portals)
         try:
             self.cm.__enter__()
         except StoreLocked as exc:

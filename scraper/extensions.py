@@ -287,6 +287,9 @@ class CrawlReport:
             Path(tmp).write_text(json.dumps(self.summary, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
             os.replace(tmp, self.summary_path)
         self.crawler.stats.set_value("labour/summary", self.summary)
+        # one machine-readable line in the log: how `labour-scraper schedule` judges a Scrapyd job,
+        # whose exit status Scrapyd does not report (scraper/schedule.py: SUMMARY_MARK)
+        logger.info("labour-scraper summary %s", json.dumps(self.summary, ensure_ascii=False))
         # the closing summary is printed even with --quiet (which silences progress only)
         if self.stream:
             errors = ", ".join(f"{k} {v}" for k, v in c["errors"].items()) or "none"

@@ -8,6 +8,7 @@ entry (duplicate id, missing or unknown field, wrong type, bad URL).
 from __future__ import annotations
 
 import functools
+import os
 import re
 import sys
 from collections.abc import Iterable, Mapping
@@ -32,9 +33,14 @@ __all__ = [
 ]
 
 DEFAULT_RESOURCE = "sites.toml"
+#: Environment variable naming a registry file to use instead of the packaged one.
+ENV_REGISTRY = "LABOUR_SITES"
 
 _REQUIRED = ("id", "office", "base_url", "start_urls")
-_OPTIONAL = ("checked", "note", "aliases", "settings")
+_OPTIONAL = ("checked", "note", "aliases", "settings", "check")
+#: Keys of a ``[site.check]`` table (written by ``labour-scraper sites --check --update``).
+CHECK_KEYS = ("date", "reachable", "reason", "cms", "family", "feed", "sitemap", "listing", "articles_listed",
+              "article", "fields", "missing")
 _ID_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 _HOST_RE = re.compile(r"^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$")
 
@@ -55,6 +61,8 @@ class Site:
     checked: bool = False
     note: str | None = None
     settings: dict[str, Any] = field(default_factory=dict, hash=False, compare=True)
+    #: the last live check's findings (``[site.check]``, see :mod:`scraper.sitecheck`); {} when never checked
+    check: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
 
     @property
     def host(self) -> str:
@@ -148,6 +156,13 @@ def _site_from_table(table: Any, index: int, source: str) -> Site:
     if not isinstance(settings, dict):
         raise RegistryError(f"{where}: settings must be a table ([site.settings])")
 
+    check = table.get("check", {})
+    if not isinstance(check, dict):
+        raise RegistryError(f"{where}: check must be a table ([site.check])")
+    unknown = sorted(set(check) - set(CHECK_KEYS))
+    if unknown:
+        raise RegistryError(f"{where}: unknown key(s) in [site.check]: {', '.join(map(repr, unknown))}")
+
     aliases = table.get("aliases", [])
     if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
         raise RegistryError(f"{where}: aliases must be a list of host names")
@@ -170,6 +185,7 @@ def _site_from_table(table: Any, index: int, source: str) -> Site:
         checked=checked,
         note=note,
         settings=dict(settings),
+        check=dict(check),
     )
 
 
@@ -207,8 +223,27 @@ def parse_sites(data: bytes | str, source: str = "<sites.toml>") -> dict[str, Si
     return sites
 
 
+def registry_override() -> str | None:
+    """``$LABOUR_SITES``: the registry file that replaces the packaged one for the whole program
+    (every command, ``scrapy crawl`` and Scrapyd jobs, which inherit the daemon's environment).
+    For a private fleet, a staging list or tests against portals served on loopback, without
+    building another egg."""
+    return os.environ.get(ENV_REGISTRY, "").strip() or None
+
+
+def default_registry_path() -> Path:
+    """The file :func:`load_sites` reads when given no path: ``$LABOUR_SITES``, else the packaged
+    ``scraper/sites.toml`` (what ``sites --check --update`` rewrites by default)."""
+    override = registry_override()
+    if override:
+        return Path(override).expanduser()
+    return Path(str(resources.files("scraper").joinpath(DEFAULT_RESOURCE)))
+
+
 @functools.cache
-def _default_sites() -> dict[str, Site]:
+def _default_sites(override: str | None = None) -> dict[str, Site]:
+    if override:
+        return load_sites(override)
     resource = resources.files("scraper").joinpath(DEFAULT_RESOURCE)
     try:
         data = resource.read_bytes()
@@ -218,12 +253,13 @@ def _default_sites() -> dict[str, Site]:
 
 
 def load_sites(path: str | Path | None = None) -> dict[str, Site]:
-    """Load the registry: ``path``, or the packaged ``scraper/sites.toml`` (cached) when None.
+    """Load the registry: ``path``, or (cached) ``$LABOUR_SITES`` or the packaged
+    ``scraper/sites.toml`` when None.
 
     Returns a new dict (id -> Site) in file order; raises :class:`RegistryError`.
     """
     if path is None:
-        return dict(_default_sites())
+        return dict(_default_sites(registry_override()))
     p = Path(path)
     try:
         data = p.read_bytes()
@@ -237,7 +273,7 @@ def load_sites(path: str | Path | None = None) -> dict[str, Site]:
 
 def _as_list(sites: Mapping[str, Site] | Iterable[Site] | None) -> list[Site]:
     if sites is None:
-        return list(_default_sites().values())
+        return list(_default_sites(registry_override()).values())
     if isinstance(sites, Mapping):
         return list(sites.values())
     return list(sites)
@@ -250,7 +286,7 @@ def site_for_url(url: str, sites: Mapping[str, Site] | Iterable[Site] | None = N
     if host is None:
         return None
     if sites is None:
-        return _default_host_index().get(host)
+        return _default_host_index(registry_override()).get(host)
     for site in _as_list(sites):
         if any(normalize_host(h) == host for h in site.hosts):
             return site
@@ -258,10 +294,10 @@ def site_for_url(url: str, sites: Mapping[str, Site] | Iterable[Site] | None = N
 
 
 @functools.cache
-def _default_host_index() -> dict[str, Site]:
-    """host -> site of the packaged registry (hosts are unique: checked on load)."""
+def _default_host_index(override: str | None = None) -> dict[str, Site]:
+    """host -> site of the default registry (hosts are unique: checked on load)."""
     index: dict[str, Site] = {}
-    for site in _default_sites().values():
+    for site in _default_sites(override).values():
         for h in site.hosts:
             key = normalize_host(h)
             if key:
@@ -281,3 +317,84 @@ def format_sites_table(sites: Mapping[str, Site] | Iterable[Site]) -> str:
         for s in rows
     ]
     return "\n".join(lines)
+
+
+# -- writing findings back ------------------------------------------------------------------------
+
+_TABLE_HEADER = re.compile(r"^\s*\[\[?\s*([A-Za-z0-9_.\s]+?)\s*\]\]?\s*(#.*)?$")
+
+
+def _toml_value(value: Any) -> str:
+    import datetime as _dt
+    import json as _json
+
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return repr(value)
+    if isinstance(value, _dt.date):
+        return value.isoformat()
+    if isinstance(value, str):
+        return _json.dumps(value, ensure_ascii=False)  # a TOML basic string: same escapes as JSON
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(_toml_value(v) for v in value) + "]"
+    raise TypeError(f"cannot write {type(value).__name__} to the registry")
+
+
+def update_checks(path: str | Path, findings: Mapping[str, Mapping[str, Any]]) -> list[str]:
+    """Write ``[site.check]`` tables (site id -> findings, keys of :data:`CHECK_KEYS`, ``None``
+    values left out) into the registry file at ``path``, in place; returns the ids updated.
+
+    Text surgery rather than a TOML round trip, so that the file stays as people wrote it: its
+    comments, order, quoting and blank lines untouched; only each checked site's old
+    ``[site.check]`` table is replaced by the new one, at the end of its ``[[site]]`` entry. The
+    result is parsed and validated before it replaces the file (atomically)."""
+    import os
+
+    p = Path(path)
+    lines = p.read_text(encoding="utf-8").splitlines()
+    starts = [i for i, ln in enumerate(lines) if (m := _TABLE_HEADER.match(ln)) and ln.lstrip().startswith("[[")
+              and m.group(1) == "site"]
+    ids = load_sites(p)  # the entries, validated, in file order: the n-th [[site]] is the n-th id
+    if len(starts) != len(ids):
+        raise RegistryError(f"{p}: cannot tell its [[site]] entries apart line by line; not updated")
+    out: list[str] = lines[: starts[0]] if starts else list(lines)
+    done = []
+    for n, (start, site_id) in enumerate(zip(starts, ids, strict=True)):
+        end = starts[n + 1] if n + 1 < len(starts) else len(lines)
+        block = lines[start:end]
+        if site_id in findings:
+            block = _without_check_table(block)
+            trailing = []
+            while block and not block[-1].strip():
+                trailing.insert(0, block.pop())
+            block.append("[site.check]")
+            for key in CHECK_KEYS:
+                value = findings[site_id].get(key)
+                if value is not None:
+                    block.append(f"{key} = {_toml_value(value)}")
+            block += trailing or ([""] if end < len(lines) else [])
+            done.append(site_id)
+        out += block
+    text = "\n".join(out) + "\n"
+    parse_sites(text, str(p))  # never write a registry that does not load
+    tmp = p.with_name(p.name + ".tmp")
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, p)
+    _default_sites.cache_clear()
+    _default_host_index.cache_clear()
+    return done
+
+
+def _without_check_table(block: list[str]) -> list[str]:
+    """A ``[[site]]`` entry's lines without its ``[site.check]`` table (header to next header)."""
+    kept, skipping = [], False
+    for line in block:
+        m = _TABLE_HEADER.match(line)
+        if m and not line.lstrip().startswith("#"):
+            skipping = m.group(1) == "site.check" and not line.lstrip().startswith("[[")
+            if skipping:
+                continue
+        if not skipping:
+            kept.append(line)
+    return kept

@@ -135,3 +135,24 @@ def test_killed_harvest_leaves_a_consistent_complete_store(site, store_location,
         assert counts["articles"] == len(m["articles"]) == counts["revisions"]
     finally:
         store.close()
+
+
+def test_crawl_locks_only_its_portal_in_postgresql(site, fresh_postgres_url, tmp_path):
+    """`crawl --store postgresql://...` locks the portals it harvests: another portal's run does
+    not stop it; a run on the same portal (here a bare start URL's portal, its host) exits 3."""
+    store = storage.open_store(fresh_postgres_url)
+    store.migrate()
+    try:
+        with PortalServer(site) as server:
+            with store.lock(["area5"]):
+                ok = run_crawl("crawl", "--start-url", server.base_url, "--store", fresh_postgres_url,
+                               "-o", str(tmp_path / "a.jsonl"), *FAST_BUT_POLITE)
+            assert ok.returncode in (0, 1), ok.stderr.decode()[-2000:]  # the demo's faults may exceed 10%
+            assert "finish_reason" in (tmp_path / "a.summary.json").read_text()
+            with store.lock(["127.0.0.1"]):
+                refused = run_crawl("crawl", "--start-url", server.base_url, "--store", fresh_postgres_url,
+                                    "-o", str(tmp_path / "b.jsonl"), *FAST_BUT_POLITE)
+        assert refused.returncode == 3, refused.stderr.decode()[-2000:]
+        assert b"portal 127.0.0.1 of store" in refused.stderr
+    finally:
+        store.close()

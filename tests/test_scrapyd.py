@@ -179,7 +179,8 @@ def stop(proc: subprocess.Popen) -> None:
     proc.wait(timeout=15)
 
 
-def start_scrapyd(workdir: Path) -> Scrapyd:
+def start_scrapyd(workdir: Path, env: dict | None = None, max_proc: int = 1, jobs_to_keep: int = 5) -> Scrapyd:
+    """A scrapyd on 127.0.0.1 in ``workdir``; ``env`` is added to its environment (its jobs inherit it)."""
     port = free_port()
     dirs = {name: workdir / name for name in ("eggs", "logs", "items", "dbs")}
     # Scrapyd and its runner (a subprocess per job) read ./scrapyd.conf from the working directory.
@@ -191,15 +192,16 @@ def start_scrapyd(workdir: Path) -> Scrapyd:
         f"logs_dir = {dirs['logs']}\n"
         f"items_dir = {dirs['items']}\n"
         f"dbs_dir = {dirs['dbs']}\n"
-        "jobs_to_keep = 5\n"
-        "max_proc = 1\n"
+        f"jobs_to_keep = {jobs_to_keep}\n"
+        f"max_proc = {max_proc}\n"
         "poll_interval = 0.2\n",
         encoding="utf-8",
     )
     stdout = workdir / "scrapyd.out"
     with stdout.open("wb") as out:
         proc = subprocess.Popen([sys.executable, "-m", "scrapyd", "--pidfile", str(workdir / "twistd.pid")],
-                                cwd=workdir, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+                                cwd=workdir, stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
+                                env={**os.environ, **(env or {})})
     server = Scrapyd(proc, f"http://127.0.0.1:{port}/", workdir, stdout)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:

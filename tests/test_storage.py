@@ -354,6 +354,67 @@ def test_lock_held_by_another_process_and_released_when_it_is_killed(store):
             time.sleep(0.05)
 
 
+HOLD_PORTALS = """
+import sys, time
+from scraper.storage import open_store
+store = open_store(sys.argv[1])
+with store.lock(sys.argv[2].split(",")):
+    print("locked", flush=True)
+    time.sleep(120)
+"""
+
+
+def test_portal_locks_let_different_portals_share_a_postgresql_store(fresh_postgres_url):
+    """PostgreSQL: a run locks its portals only; other portals harvest into the same store at once,
+    the same portal twice is refused (naming it), and a whole-store lock excludes them all."""
+    store = open_store(fresh_postgres_url)
+    store.migrate()
+    holder = start_python(HOLD_PORTALS, fresh_postgres_url, "area5,area6")
+    try:
+        assert holder.stdout.readline().strip() == "locked"
+        assert store.portal_locks
+        with store.lock(["area7"]), store.lock(["area8", "area9"]):  # other portals: at once
+            pass
+        with pytest.raises(StoreLocked) as refused:
+            with store.lock(["area4", "area6"]):
+                pass
+        assert refused.value.portal == "area6" and refused.value.holder["pid"] == holder.pid
+        assert str(refused.value).startswith("portal area6 of store ") and f"pid {holder.pid}" in str(refused.value)
+        with store.lock(["area4"]):  # a refusal releases what it had taken (area4, taken first)
+            pass
+        with pytest.raises(StoreLocked) as whole:
+            with store.lock():
+                pass
+        assert whole.value.portal is None and whole.value.holder["pid"] == holder.pid
+    finally:
+        holder.send_signal(signal.SIGKILL)
+        holder.wait(timeout=30)
+    with store.lock():
+        with pytest.raises(StoreLocked):  # and the whole-store lock keeps every portal out
+            with store.lock(["area1"]):
+                pass
+    store.close()
+
+
+def test_sqlite_locks_the_whole_store_whatever_the_portals(tmp_path):
+    """SQLite: one writer for the whole file; a run on another portal is refused as well."""
+    where = str(tmp_path / "h.sqlite3")
+    store = open_store(where)
+    store.migrate()
+    assert not store.portal_locks
+    holder = start_python(HOLD_PORTALS, where, "area5")
+    try:
+        assert holder.stdout.readline().strip() == "locked"
+        with pytest.raises(StoreLocked) as refused:
+            with store.lock(["area7"]):
+                pass
+        assert refused.value.portal is None and refused.value.holder["pid"] == holder.pid
+    finally:
+        holder.send_signal(signal.SIGKILL)
+        holder.wait(timeout=30)
+    store.close()
+
+
 # -- crash safety ---------------------------------------------------------------------------------
 
 WRITER = r"""

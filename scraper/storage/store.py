@@ -40,9 +40,10 @@ class StoreLocked(StoreError):
     """Another process holds the store's lock. ``store`` names the store, ``holder`` describes the
     process holding it (``{"pid": ..., "host": ...}``) when known, else ``None``."""
 
-    def __init__(self, store: str, holder: dict | None = None):
+    def __init__(self, store: str, holder: dict | None = None, portal: str | None = None):
         self.store = store
         self.holder = holder or None
+        self.portal = portal
         who = "another process"
         if holder:
             parts = []
@@ -54,7 +55,8 @@ class StoreLocked(StoreError):
                 parts.append(f"since {holder['since']}")
             if parts:
                 who = "another process (" + " ".join(parts) + ")"
-        super().__init__(f"store {store} is locked by {who}")
+        what = f"portal {portal} of store {store}" if portal else f"store {store}"
+        super().__init__(f"{what} is locked by {who}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,6 +159,9 @@ class Store:
 
     dialect: Dialect
     location: str
+    #: whether :meth:`lock` can lock single portals, so that runs on different portals share the
+    #: store (PostgreSQL); else ``lock(portals)`` locks the whole store (SQLite)
+    portal_locks: bool = False
 
     def __init__(self) -> None:
         self._conn: Any = None
@@ -173,7 +178,7 @@ class Store:
     def _read_cursor(self, conn):  # pragma: no cover - abstract
         raise NotImplementedError
 
-    def lock(self):  # pragma: no cover - abstract
+    def lock(self, portals: Iterable[str] | None = None):  # pragma: no cover - abstract
         raise NotImplementedError
 
     def _load_record(self, value) -> dict:  # pragma: no cover - abstract
@@ -551,10 +556,16 @@ class SQLiteStore(Store):
         return self.path.with_name(self.path.name + ".lock")
 
     @contextlib.contextmanager
-    def lock(self):
+    def lock(self, portals: Iterable[str] | None = None):
         """Exclusive, non-blocking: ``fcntl.flock`` on ``<db>.lock``; the kernel releases it when the
         process dies. Raises :class:`StoreLocked` when another process (or another ``lock()`` in this
-        one) holds it."""
+        one) holds it.
+
+        ``portals`` is accepted and ignored: an SQLite store is always locked whole. SQLite has one
+        writer at a time for the whole file and its WAL needs shared memory on one machine, so
+        several crawl processes would only queue for its write lock (and fail after the busy
+        timeout under load) while one process already crawls every portal in parallel; spreading
+        portals over machines needs a server (PostgreSQL)."""
         fd = os.open(self.lock_path, os.O_RDWR | os.O_CREAT, 0o644)
         try:
             try:
@@ -642,26 +653,44 @@ class PostgresStore(Store):
     def _load_record(self, value) -> dict:
         return json.loads(value) if isinstance(value, (str, bytes)) else value
 
+    portal_locks = True
+
     @contextlib.contextmanager
-    def lock(self):
-        """Exclusive, non-blocking: ``pg_try_advisory_lock`` on a dedicated connection; the server
-        releases it when that connection ends (also when the process dies). Raises
-        :class:`StoreLocked` when another session holds it."""
+    def lock(self, portals: Iterable[str] | None = None):
+        """Non-blocking advisory locks on a dedicated connection; the server releases them when
+        that connection ends (also when the process dies). Raises :class:`StoreLocked` when
+        another session holds one of them.
+
+        Without ``portals``: the whole store, exclusively. With ``portals`` (registry site ids):
+        the store shared, and each portal exclusively, so that runs on different portals harvest
+        into one database at once (one Scrapyd job per portal on several machines) while the same
+        portal twice, or a portal and a whole-store lock, still exclude each other. This is safe
+        because every write is one transaction on rows of one article (ids carry the portal), and
+        migrations take their own transaction lock."""
         psycopg = self._psycopg
-        key = _lock_key("lock:" + self._namespace)
+        store_key = _lock_key("lock:" + self._namespace)
+        if portals is None:
+            wanted = [(store_key, False, None)]
+        else:
+            names = sorted({str(p) for p in portals})
+            wanted = [(store_key, True, None)] + [
+                (_lock_key(f"lock:{self._namespace}:portal:{p}"), False, p) for p in names]
         name = f"{APP} lock {_holder_text()}".encode()[:63].decode("utf-8", "ignore")
         try:
             conn = self._open(autocommit=True, application_name=name)
         except psycopg.Error as exc:
             raise StoreError(f"cannot open store {self.location}: {self._error_text(exc)}") from exc
         try:
-            if not conn.execute("SELECT pg_try_advisory_lock(%s)", (key,)).fetchone()[0]:
-                raise StoreLocked(self.location, self._lock_holder(conn, key))
+            for key, shared, portal in wanted:
+                take = "pg_try_advisory_lock_shared" if shared else "pg_try_advisory_lock"
+                if not conn.execute(f"SELECT {take}(%s)", (key,)).fetchone()[0]:
+                    # those already taken go with the connection, closed below
+                    raise StoreLocked(self.location, self._lock_holder(conn, key), portal)
             try:
                 yield self
             finally:
                 with contextlib.suppress(psycopg.Error):
-                    conn.execute("SELECT pg_advisory_unlock(%s)", (key,))
+                    conn.execute("SELECT pg_advisory_unlock_all()")
         finally:
             conn.close()
 
@@ -671,7 +700,7 @@ class PostgresStore(Store):
             row = conn.execute(
                 """SELECT a.application_name, a.pid, a.backend_start
                    FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
-                   WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 1
+                   WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 1 AND l.pid <> pg_backend_pid()
                      AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
                      AND l.classid::bigint = %s AND l.objid::bigint = %s""",
                 (unsigned >> 32, unsigned & 0xFFFFFFFF)).fetchone()
