@@ -188,7 +188,7 @@ _DATE_FALLBACK = re.compile(
 LABELS: dict[str, tuple[re.Pattern, tuple[str, ...]]] = {
     "hits": (re.compile(r"จำนวนผู้เข้าชม|จำนวนผู้อ่าน|เปิดอ่าน|เข้าชม|ฮิต|อ่าน|(?<![A-Za-z])(?:Hits|Views)(?![A-Za-z])"),
              ("ฮิต", "เข้าชม", "เปิดอ่าน", "จำนวนผู้เข้าชม", "Views")),
-    "author": (re.compile(r"เขียนโดย|ผู้ลงข่าว|ผู้เขียนเรื่อง|ผู้เขียน|โพสต์โดย|(?<![A-Za-z])(?:Written by|Posted by|by)(?![A-Za-z])|โดย"),
+    "author": (re.compile(r"เขียนโดย|ผู้ลงข่าว|ส่งโดย|เผยแพร่โดย|ผู้เขียนเรื่อง|ผู้เขียน|โพสต์โดย|(?<![A-Za-z])(?:Written by|Posted by|by)(?![A-Za-z])|โดย"),
                ("เขียนโดย", "ผู้เขียน", "โดย", "Written by", "Posted by", "by")),
     "published": (re.compile(r"เผยแพร่เมื่อ|วันที่เผยแพร่|วันที่ลงข่าว|โพสต์เมื่อ|"
                              r"(?<![A-Za-z])(?:Published on|Posted on|Post on)(?![A-Za-z])"),
@@ -346,11 +346,25 @@ def _find_meta(lay: Layout, expected: Mapping) -> list[tuple[str, object, TextSl
         want = collapse(value)
         hits_ = [el for el in _elements(art) if el is not art and not lay.excluded(el)
                  and not _inside(lay.title_el, el) and not _inside(lay.body_core, el)
-                 and want in collapse(_text_content(el))]
+                 and want in collapse(_text_content(el)) and not _in_trail(el)]
         deepest = [el for el in hits_ if not any(h is not el and _inside(h, el) for h in hits_)]
         if deepest:
             out.append((kind, deepest[0], None))
     return out
+
+
+_HOME = re.compile(r"^\s*(?:หน้าแรก|หน้าหลัก|Home)\b", re.IGNORECASE)
+
+
+def _in_trail(el) -> bool:
+    """Inside a breadcrumb trail (a list or line that starts with a link home): a crumb is where
+    the page is, not an info line of the article, and moving it would change what it says."""
+    for a in [el, *_ancestors(el)][:4]:
+        if isinstance(a.tag, str) and a.tag in ("ol", "ul", "nav", "div", "span", "p") and _HOME.match(_text_content(a)):
+            first = next(a.iter("a"), None)
+            if first is not None and _HOME.match(_text_content(first)):
+                return True
+    return False
 
 
 def _meta_line(lay: Layout, el, levels: int = 3):

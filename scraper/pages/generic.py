@@ -61,17 +61,18 @@ _HEADLINE = etree.XPath("//*[@itemprop='headline' or @itemprop='name'][ancestor:
                         "[not(self::meta)][not(ancestor::*[@itemprop='blogPost'])]")
 _META_TITLES = etree.XPath("//meta[@property='og:title' or @name='twitter:title' or @name='title']/@content")
 _TITLE_TAG = etree.XPath("//title")
-_MICRODATA = etree.XPath("//*[@itemprop][not(ancestor::*[@itemprop='blogPost'])]")
+_MICRODATA = etree.XPath("//*[@itemprop]")
 _TIME_ELEMENTS = etree.XPath("//time[@datetime][not(@itemprop)]")
 _HEAD_DATES = etree.XPath(
     "//meta[@property='article:published_time' or @property='article:modified_time'"
     " or @name='article:published_time']"
 )
 _CATEGORY_LINKS = etree.XPath(".//a[contains(concat(' ', normalize-space(@rel), ' '), ' category ')]")
-#: Category archive links by their permalink: WordPress ``/category/<slug>/`` and ``?cat=N``
-#: (not Drupal's ``/taxonomy/term/N``: tags and categories alike).
+#: Category archive links by their permalink: WordPress ``/category/<slug>/`` and ``?cat=N``,
+#: EasyBlog ``/blog/categories/<slug>``, K2 ``/itemlist/category/N-<slug>`` (not Drupal's
+#: ``/taxonomy/term/N``: tags and categories alike).
 _CATEGORY_ARCHIVE_LINKS = etree.XPath(
-    ".//a[re:test(@href, '/category/[^/?#]+/?$|[?&]cat=\\d+$', 'i')]",
+    ".//a[re:test(@href, '/categor(?:y|ies)/[^/?#]+/?$|[?&]cat=\\d+$|/itemlist/category/\\d+', 'i')]",
     namespaces={"re": "http://exslt.org/regular-expressions"},
 )
 _MICRODATA_KIND = {"datePublished": "published", "dateCreated": "created", "dateModified": "modified"}
@@ -89,6 +90,7 @@ _COUNT_ONLY = re.compile(r"^\s*([\d๐-๙][\d๐-๙,.]*)\s*(?:ครั้ง|
 _PROSE_LIKE = re.compile(r"[.!?。:;]\s*$|\s\S+\s\S+\s\S+\s")
 #: ``<article>`` elements outside sidebars: a listing shows several, each headed by a link to it.
 _ENTRIES = etree.XPath("//article[not(ancestor::aside or ancestor::nav or ancestor::footer)]")
+_HEADINGS = etree.XPath("//body//*[self::h1 or self::h2 or self::h3 or self::h4]")
 _LINKED_HEADINGS = etree.XPath(".//*[self::h1 or self::h2 or self::h3 or self::h4][.//a[@href]]")
 
 
@@ -147,6 +149,11 @@ def is_files_table(table) -> bool:
 
 def in_noise(el) -> bool:
     return any(is_noise(a) for a in _ancestors(el) if isinstance(a.tag, str))
+
+
+def _in_sidebar(el) -> bool:
+    """Inside navigation, a sidebar or a footer (by HTML semantics), not merely inside a form."""
+    return any(a.tag in ("nav", "aside", "footer") or a.get("role") in NOISE_ROLES for a in _ancestors(el))
 
 
 def _is_page_form(form) -> bool:
@@ -229,7 +236,28 @@ class ArticlePage(WebPage):
         marked = [el for el in _ARTICLE_BODY(self.doc) if not self.in_noise(el)]
         if marked:
             return _outermost(marked)
-        return self.prose_blocks
+        prose = self.prose_blocks
+        anchored = self.anchored_block()
+        if anchored and not any(_inside(anchored[0], b) or b.getparent() is anchored[0].getparent() for b in prose):
+            return anchored
+        return prose
+
+    def anchored_block(self) -> list:
+        """A short article's text told by its place: the block right after a heading and its info
+        line ("ลงประกาศ : 5 ก.พ. 2567 (อ่าน 45)"), when too little prose stands there for text
+        density to find it (a notice that is one line and a PDF)."""
+        for heading in _HEADINGS(self.doc):
+            text = clean(element_text(heading)) or ""
+            if len(text) < MIN_TITLE or in_noise(heading) or _GENERIC_HEADING.match(text) or heading.find(".//a") is not None:
+                continue
+            following = [s for s in heading.itersiblings() if isinstance(s.tag, str) and (_text_len(s) or s.find(".//img") is not None)]
+            if len(following) < 2:
+                continue
+            info = [_is_info(clean(element_text(s)) or "") for s in following[:2]]
+            block = following[1] if info[0] else following[0] if info[1] else None  # info above or below
+            if block is not None and not is_noise(block) and block.tag not in HEADING_TAGS and _continues_text(block):
+                return [block]
+        return []
 
     def find_title(self):
         """The title element, or None (then ``og:title``/``<title>`` give the text)."""
@@ -270,6 +298,19 @@ class ArticlePage(WebPage):
             parent = body.getparent()
             return parent if parent is not None and parent.tag not in ("html",) else body
         return _common_ancestor(title, body)
+
+    @cached_property
+    def microdata(self) -> list:
+        """The page's ``itemprop`` elements, but those of other posts: a blog listing's teasers
+        (``itemprop="blogPost"``) speak for their own posts, unless this article is one of them
+        (Blogger marks the post of a post page so)."""
+        body = self.body_elements[0] if self.body_elements else None
+        out = []
+        for el in _MICRODATA(self.doc):
+            post = next((a for a in el.iterancestors() if a.get("itemprop") == "blogPost"), None)
+            if post is None or (body is not None and _inside(body, post)):
+                out.append(el)
+        return out
 
     @cached_property
     def body_elements(self) -> list:
@@ -333,7 +374,7 @@ class ArticlePage(WebPage):
                 chosen.append(sibling)
             elif isinstance(sibling.tag, str) and not is_noise(sibling) and sibling.tag not in HEADING_TAGS:
                 score = scores.get(sibling, 0.0)
-                if _link_len(sibling) >= 0.25 * max(_text_len(sibling), 1):
+                if _link_len(sibling) >= 0.25 * max(_text_len(sibling), 1) or _opens_with_heading(sibling):
                     continue
                 # readability's rule: a sibling of comparable prose, or one long paragraph (an intro)
                 if score >= max(2.0, 0.2 * best_score) or max((n for _, n in _prose_runs(sibling)), default=0) >= 80:
@@ -482,13 +523,14 @@ class ArticlePage(WebPage):
         """Date candidates from layout-free markup and the info lines (see ``fields.dates``)."""
         out: list[dict] = []
         body = self.body_elements
-        for el in _MICRODATA(self.doc):
+        for el in self.microdata:
             prop = el.get("itemprop")
             if prop not in _MICRODATA_KIND or any(_inside(el, b) for b in body):
                 continue
             kind = _MICRODATA_KIND[prop]
-            machine = el.get("datetime") or el.get("content")
-            raw = None if el.tag == "meta" else fields.visible_date(el)
+            # <abbr title="2024-01-15T14:42:00+07:00">14:42</abbr>: the abbr pattern (Blogger)
+            machine = el.get("datetime") or el.get("content") or (el.get("title") if el.tag == "abbr" else None)
+            raw = None if el.tag in ("meta", "abbr") else fields.visible_date(el)
             out.append(fields.candidate(kind, "microdata" if kind != "created" else "created", raw, machine))
         for el in _TIME_ELEMENTS(self.doc):
             if any(_inside(el, b) for b in body) or not _inside(el, self.root) or in_noise(el):
@@ -511,7 +553,7 @@ class ArticlePage(WebPage):
         return self.find_author()
 
     def find_author(self) -> str | None:
-        for el in _MICRODATA(self.doc):
+        for el in self.microdata:
             if el.get("itemprop") != "author" or any(_inside(el, b) for b in self.body_elements):
                 continue
             names = el.xpath(".//*[@itemprop='name']")
@@ -536,7 +578,7 @@ class ArticlePage(WebPage):
         return self.find_hits()
 
     def find_hits(self) -> str | None:
-        for el in _MICRODATA(self.doc):
+        for el in self.microdata:
             if el.get("itemprop") in ("interactionCount", "userInteractionCount"):
                 found = fields.hits_from_microdata(el.get("content") or element_text(el))
                 if found:
@@ -560,7 +602,7 @@ class ArticlePage(WebPage):
     def find_category(self) -> str | None:
         # Joomla marks the parent category and the category both as ``genre``, parent first:
         # the last one is the article's own.
-        sections = [clean(el.get("content") or element_text(el)) for el in _MICRODATA(self.doc)
+        sections = [clean(el.get("content") or element_text(el)) for el in self.microdata
                     if el.get("itemprop") in ("articleSection", "genre")
                     and not any(_inside(el, b) for b in self.body_elements)]
         sections = [text for text in sections if text]
@@ -595,7 +637,7 @@ class ArticlePage(WebPage):
         while parts and (parts[0] == title or _is_info(parts[0]) or _is_info_heading(parts)):
             top.append(parts.pop(0))
         while parts and (fields.is_metadata_line(parts[-1]) or fields.is_edge_noise(parts[-1])
-                         or _COUNT_ONLY.match(parts[-1])):
+                         or _COUNT_ONLY.match(parts[-1]) or fields.is_counter_line(parts[-1])):
             bottom.insert(0, parts.pop())
         files = self._files_list_at_end(parts)
         if files:
@@ -635,13 +677,15 @@ class ArticlePage(WebPage):
         return fields.images(self.picture_blocks(), self.base, skip=self.is_noise)
 
     def picture_blocks(self) -> list:
-        """The body and the blocks of pictures right beside it (a lead image above the text, a
-        gallery below): textless siblings that hold images, with nothing in between but spacers."""
+        """The body and the blocks of pictures right beside it: a gallery after the text, and a
+        lead picture before it when the body is a group of sibling blocks (K2's intro and full
+        text); textless siblings that hold images, with nothing in between but spacers. Before a
+        single text block stands another field (a featured image, an image field), not its picture."""
         body = self.body_elements
         if not body:
             return []
         before: list = []
-        for sibling in body[0].itersiblings(preceding=True):
+        for sibling in (body[0].itersiblings(preceding=True) if len(body) >= 2 else ()):
             if not isinstance(sibling.tag, str):
                 continue
             if _text_len(sibling):
@@ -694,12 +738,21 @@ class ArticlePage(WebPage):
         list): its own heading is a link to another page, like two or more headings beside it."""
         if not self.body_elements:
             return 0
+        # teasers: headings that link to other articles, outside sidebars and menus (a list form's
+        # teasers count: Joomla prints its tag and category lists inside a filter <form>)
+        linked = [h for h in _LINKED_HEADINGS(self.doc) if not _in_sidebar(h) and self._links_elsewhere(h)]
+        if len(linked) < 2:
+            return 0
         own = next((el for el in _preceding(self.body_elements[0])
                     if el.tag in HEADING_TAGS and not in_noise(el) and clean(element_text(el))), None)
-        if own is None or not self._links_elsewhere(own):
-            return 0
-        linked = [h for h in _LINKED_HEADINGS(self.doc) if not in_noise(h) and self._links_elsewhere(h)]
-        return len(linked) if len(linked) >= 2 else 0
+        if own is not None and self._links_elsewhere(own):
+            return len(linked)
+        # or the page is mostly those teasers: the text found (a tag's description) is shorter
+        teasers = sum(_text_len(h.getparent()) for h in linked if h.getparent() is not None)
+        inside = sum(_text_len(h.getparent()) for h in linked if h.getparent() is not None
+                     and any(_inside(h, b) for b in self.body_elements))
+        text = sum(_text_len(b) for b in self.body_elements) - inside
+        return len(linked) if len(linked) >= 3 and text < teasers else 0
 
     def _links_elsewhere(self, heading) -> bool:
         """A heading that is a link to another page of this site (not to this one, not an anchor)."""
@@ -756,7 +809,7 @@ def in_site_scope(el) -> bool:
 def _is_info(text: str) -> bool:
     """An info line (labels, dates, a counter, visitor statistics) or navigation words: never a title."""
     return (fields.is_metadata_line(text) or _is_label_line(text) or fields.is_edge_noise(text)
-            or bool(_COUNT_ONLY.match(text)) or bool(_STATS_LINE.match(text)))
+            or bool(_COUNT_ONLY.match(text)) or bool(_STATS_LINE.match(text)) or fields.is_counter_line(text))
 
 
 def _is_info_heading(parts: list[str]) -> bool:
@@ -849,6 +902,8 @@ def _common_ancestor(a, b):
     return b
 
 
+_FILE_NAME = re.compile(r"\.(?:pdf|docx?|xlsx?|pptx?|zip|rar|odt|ods)\s*(?:\([^)]*\))?\s*$", re.I)
+_CALL_TO_ACTION = re.compile(r"^\s*(?:คลิกที่นี่|คลิก|ที่นี่|ดาวน์โหลด|click\s+here|here|download)\s*$", re.I)
 #: The units of an article's text: paragraphs, table cells, list items, captions.
 _TEXT_UNITS = ("p", "td", "th", "li", "figcaption", "blockquote")
 #: What ends an article's text: a new page section (h1/h2) or a form (comments, search).
@@ -875,13 +930,18 @@ def _continues_text(el) -> bool:
     navigation or info lines), their links at most a quarter of their text."""
     if is_noise(el) or el.tag in HEADING_TAGS or _CLOSES_TEXT(el) or _opens_with_heading(el):
         return False
-    paras = [el] if el.tag in _TEXT_UNITS else [p for p in el.iter(*_TEXT_UNITS)]
+    paras = [el] if el.tag in _TEXT_UNITS else ([p for p in el.iter(*_TEXT_UNITS)] or [el])
     texts = [clean(element_text(p)) for p in paras if not in_noise(p)]
     texts = [t for t in texts if t]
     if not texts or all(_is_info(t) for t in texts):
         return False
+    links = [clean(element_text(a)) or "" for a in el.iter("a") if a.get("href")]
+    if links and all(_FILE_NAME.search(t) for t in links):  # a field listing files by name: attachments
+        return False
     # links to the article's own documents are its text ("ไฟล์แนบ <a>แนวทาง...</a>"); others are navigation
-    navigation = sum(len(t.strip()) for a in el.iter("a") if not fields.is_document_link(a.get("href") or "")
+    # and so are the text's own calls to action ("คลิกที่นี่", "click here")
+    navigation = sum(len(t.strip()) for a in el.iter("a")
+                     if not fields.is_document_link(a.get("href") or "") and not _CALL_TO_ACTION.match(element_text(a))
                      for t in a.itertext())
     return navigation < 0.25 * max(_text_len(el), 1)
 

@@ -51,6 +51,8 @@ class LayoutArticlePage(ArticlePage):
             with_body = [el for el in found if self._body_in(el)]
             if len(with_body) == 1:
                 return with_body[0]
+            if not with_body and any(not any(_inside(b, el) for el in found) for b in self._body_in(self.doc)):
+                return None  # the post itself is not wrapped (block themes); these are its "more posts"
             raise NotAnArticle(f"listing page: {len(found)} {self.layout} article blocks, not one article")
         return found[0] if found else None
 

@@ -110,10 +110,16 @@ def breadcrumb_category(doc, title: str | None) -> str | None:
         crumbs = _crumbs(el)
         if crumbs:
             return _category_of(crumbs, title)
-    for el in _LINK_LINES(doc):
-        found = _trail_category(el, title)
-        if found:
-            return found
+    # a trail told by what it says: the blocks around a link home ("หน้าแรก", "Home")
+    for a in doc.iter("a"):
+        if not _HOME_WORDS.match(collapse(element_text(a))):
+            continue
+        for level, el in enumerate(a.iterancestors()):
+            if level >= 3 or el.tag in ("body", "html"):
+                break
+            found = _trail_category(el, title)
+            if found:
+                return found
     return None
 
 
@@ -125,12 +131,12 @@ def _trail_category(el, title: str | None) -> str | None:
         return None
     if not _TRAIL_TEXT.match(text):
         # separated by pictures (Joomla 1.5's arrow.png): home first, the article's title last
-        first = el.find("a")
-        if first is None or not _HOME_WORDS.match(collapse(element_text(first))) or len(el.findall("a")) > 6:
+        links = list(el.iter("a"))
+        if not links or not _HOME_WORDS.match(collapse(element_text(links[0]))) or len(links) > 6:
             return None
         crumbs = _crumbs(el)
         ends_with_article = title and (crumbs[-1] == title or (len(crumbs[-1]) >= 8 and crumbs[-1] in title))
-        if len(crumbs) >= 3 and ends_with_article and len(el.findall("a")) == len(crumbs) - 1 and _separated(el):
+        if len(crumbs) >= 3 and ends_with_article and len(links) == len(crumbs) - 1 and _separated(el):
             return _category_of(crumbs, title)
         return None
     parts = [p for p in _TRAIL_SPLIT.split(text) if p]

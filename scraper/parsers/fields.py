@@ -84,8 +84,9 @@ _MAX_NAME = 80
 
 
 def author_name(text: str) -> str | None:
-    """``'เขียนโดย area10'`` -> ``'area10'``."""
-    return clean(strip_label(collapse(text), "author"))
+    """``'เขียนโดย area10'`` -> ``'area10'``; a date or separator after the name is cut off
+    (``'narathiwat_admin เมื่อ 10 กันยายน 2024 - 13:20'`` -> ``'narathiwat_admin'``)."""
+    return clean(name_value(strip_label(collapse(text), "author")))
 
 
 def category_name(text: str) -> str | None:
@@ -163,7 +164,7 @@ def hits_from_text(text: str) -> str | None:
 
 
 #: A counter printed before its English label, as WordPress view counters do ("58 Views").
-_COUNT_THEN_LABEL = re.compile(r"(?<![\d๐-๙,.])([\d๐-๙][\d๐-๙,.]*)\s*(?:Views|Hits|Reads|เข้าชม|ฮิต|ครั้ง(?!ที่))(?!\w)(?!\s*[:：])", re.IGNORECASE)
+_COUNT_THEN_LABEL = re.compile(r"(?<![\d๐-๙,.])([\d๐-๙][\d๐-๙,.]*)\s*(?:total\s+)?(?:Views|Hits|Reads|เข้าชม|ฮิต|ครั้ง(?!ที่))(?!\w)(?!\s*[:：])", re.IGNORECASE)
 
 
 def _count_then_label(line: str) -> str | None:
@@ -208,6 +209,16 @@ _EDGE_NOISE = re.compile(rf"^(?:[\s\[\]()<>«»‹›|/:-]*{_NAV_WORD}[\s\[\]()<
 
 #: A breadcrumb trail written out: "หน้าแรก > ประกาศ > อัตราค่าจ้างขั้นต่ำ".
 _TRAIL = re.compile(r"^(?:หน้าแรก|หน้าหลัก|หน้าแรกเว็บไซต์|Home)\s*[>»›/|]", re.IGNORECASE)
+
+
+#: A view counter's own line: "1,502 total views, 3 views today" (a3 Page Views Count), "58 Views".
+_COUNTER_LINE = re.compile(
+    r"^\s*(?:[\d๐-๙][\d๐-๙,.]*\s*(?:total\s+)?(?:views?|hits?|reads?|ครั้ง)(?:\s+today)?\s*[,|]?\s*)+$", re.IGNORECASE
+)
+
+
+def is_counter_line(line: str) -> bool:
+    return bool(_COUNTER_LINE.match(line))
 
 
 def is_edge_noise(line: str) -> bool:
