@@ -13,6 +13,7 @@ import time
 import urllib.error
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -477,4 +478,4 @@ def test_request_log_has_each_request_with_its_times_and_latency_varies(root):
     assert [t for _, _, t in log] == ["/a.html"] * 3
     for started, ended, _ in log:
         assert before <= started and 0.005 <= ended - started < 2
-    assert all(a[1] <= b[0] for a, b in zip(log, log[1:]))  # one after the other
+    assert all(a[1] <= b[0] for a, b in pairwise(log))  # one after the other

@@ -66,7 +66,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, quote, unquote
 
-__all__ = ["FaultPlan", "PortalServer", "ServerStats", "TraversalError", "load_redirects", "target_to_filename"]
+__all__ = ["FaultPlan", "PortalServer", "ServerStats", "TraversalError", "load_redirects", "peak_overlap",
+           "target_to_filename"]
 
 log = logging.getLogger(__name__)
 
@@ -260,6 +261,17 @@ class ServerStats:
             self._log.clear()
             self._total = 0
             self._max_in_flight = self._in_flight
+
+
+def peak_overlap(spans: Iterator[tuple[float, float]] | list[tuple[float, float]]) -> int:
+    """The most ``(start, end)`` spans open at one moment (one ending as another starts: not both),
+    e.g. requests in flight from :attr:`ServerStats.log`, or hosts busy from their first to last."""
+    events = sorted([(s, 1) for s, _ in spans] + [(e, -1) for _, e in spans])
+    peak = now = 0
+    for _, step in events:
+        now += step
+        peak = max(peak, now)
+    return peak
 
 
 class _Server(ThreadingHTTPServer):
