@@ -170,6 +170,13 @@ def _cpu_seconds() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
+def _worker_usage(crawler) -> dict:
+    from scraper.workers import WorkerPool
+
+    pool = WorkerPool.existing(crawler)
+    return pool.usage() if pool is not None else {"processes": 0, "cpu_s": 0.0, "peak_rss_mb": 0.0}
+
+
 class CrawlReport:
     """Progress while the crawl runs (a live line on a terminal, periodic lines otherwise) and a
     summary at the end, printed and written as JSON beside the output."""
@@ -268,6 +275,7 @@ class CrawlReport:
             self.stream.write("\n")
         c = self.counts()
         duration = time.monotonic() - self.started
+        workers = _worker_usage(self.crawler)
         self.summary = {
             "finish_reason": reason,
             "started_at": self.started_at.strftime("%Y-%m-%dT%H:%M:%SZ"),
@@ -275,8 +283,10 @@ class CrawlReport:
             **c,
             "recovered_from_crash": bool(self.stats.get_value("labour/recovered_from_crash")),
             "job_state_dropped": bool(self.stats.get_value("labour/job_state_dropped")),
-            "cpu_s": round(_cpu_seconds(), 3),
-            "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+            # the crawl process and its parsing workers (scraper/workers.py)
+            "cpu_s": round(_cpu_seconds() + workers["cpu_s"], 3),
+            "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024 + workers["peak_rss_mb"], 1),
+            "workers": workers,
             "sites": [s.id for s in getattr(spider, "sites", [])],
             "output": self.output,
             "quarantine": self.quarantine_path,

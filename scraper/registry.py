@@ -25,6 +25,7 @@ else:  # pragma: no cover - exercised only on Python 3.10
 
 __all__ = [
     "RegistryError",
+    "SITE_SETTINGS",
     "Site",
     "format_sites_table",
     "load_sites",
@@ -43,6 +44,19 @@ CHECK_KEYS = ("date", "reachable", "reason", "cms", "family", "feed", "sitemap",
               "article", "fields", "missing")
 _ID_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 _HOST_RE = re.compile(r"^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$")
+
+
+#: What ``[site.settings]`` may hold: the settings a portal can have for itself in a run that also
+#: crawls other portals, i.e. those Scrapy keeps per download slot (per host). Anything global
+#: (CONCURRENT_REQUESTS, AUTOTHROTTLE_*, ...) would silently act on every portal of the run, so
+#: it is refused. name -> (type, smallest value, largest value or None). Applied to the crawl
+#: through ``DOWNLOAD_SLOTS`` by :mod:`scraper.fleet`.
+SITE_SETTINGS: dict[str, tuple[type, float, float | None]] = {
+    "DOWNLOAD_DELAY": (float, 0.0, None),
+    "DOWNLOAD_DELAY_JITTER": (float, 0.0, 1.0),
+    "CONCURRENT_REQUESTS_PER_DOMAIN": (int, 1, None),
+    "DOWNLOAD_TIMEOUT": (float, 0.001, None),
+}
 
 
 class RegistryError(ValueError):
@@ -118,6 +132,23 @@ def _check_url(value: Any, where: str, what: str) -> str:
     return value
 
 
+def _check_settings(settings: Any, where: str) -> dict[str, Any]:
+    if not isinstance(settings, dict):
+        raise RegistryError(f"{where}: settings must be a table ([site.settings])")
+    for name, value in settings.items():
+        if name not in SITE_SETTINGS:
+            raise RegistryError(f"{where}: settings: {name!r} is not a per-portal setting "
+                                f"(one of {', '.join(SITE_SETTINGS)})")
+        kind, low, high = SITE_SETTINGS[name]
+        numeric = (int,) if kind is int else (int, float)
+        if isinstance(value, bool) or not isinstance(value, numeric) or value < low or \
+                (high is not None and value > high):
+            span = f"{low}..{high}" if high is not None else f">= {low}"
+            raise RegistryError(f"{where}: settings: {name} must be {'an integer' if kind is int else 'a number'} "
+                                f"{span}, got {value!r}")
+    return {name: SITE_SETTINGS[name][0](value) for name, value in settings.items()}
+
+
 def _site_from_table(table: Any, index: int, source: str) -> Site:
     where = f"{source}: [[site]] #{index + 1}"
     if not isinstance(table, dict):
@@ -152,9 +183,7 @@ def _site_from_table(table: Any, index: int, source: str) -> Site:
     note = table.get("note")
     if note is not None and not isinstance(note, str):
         raise RegistryError(f"{where}: note must be a string")
-    settings = table.get("settings", {})
-    if not isinstance(settings, dict):
-        raise RegistryError(f"{where}: settings must be a table ([site.settings])")
+    settings = _check_settings(table.get("settings", {}), where)
 
     check = table.get("check", {})
     if not isinstance(check, dict):

@@ -16,7 +16,11 @@ USER_AGENT = f"labour-scraper/{__version__} (+{PROJECT_HOMEPAGE}; research harve
 
 # --- politeness -------------------------------------------------------------------------------
 ROBOTSTXT_OBEY = True
+#: The least total concurrency; a run raises it to the sum of its portals' per-host limits (88
+#: portals x 2), at most LABOUR_CONCURRENT_REQUESTS_MAX (scraper/fleet.py). A fixed 16 made 88
+#: hosts share 16 requests: none ever had a second one in flight.
 CONCURRENT_REQUESTS = 16
+LABOUR_CONCURRENT_REQUESTS_MAX = 256
 CONCURRENT_REQUESTS_PER_DOMAIN = 2
 DOWNLOAD_DELAY = 0.5
 DOWNLOAD_DELAY_JITTER = 0.5  # +-50% around DOWNLOAD_DELAY
@@ -38,6 +42,18 @@ REMOTE_CONTROL_ENABLED = False
 # tests/test_crawl_faults.py).
 TWISTED_REACTOR = "twisted.internet.epollreactor.EPollReactor"
 
+# --- many portals in one run (Scrapy's broad-crawl guide; per host nothing changes) -------------
+#: One queue per download slot, requests taken from the slots with the fewest in the downloader:
+#: with the default queue a few hosts with long backlogs fill the downloader and the others wait.
+SCHEDULER_PRIORITY_QUEUE = "scrapy.pqueues.DownloaderAwarePriorityQueue"
+#: DNS lookups go through the reactor's thread pool; ~90 hosts resolving at start need more than 10.
+REACTOR_THREADPOOL_MAXSIZE = 20
+DNSCACHE_ENABLED = True
+DNSCACHE_SIZE = 10000
+#: Scrapy's downloader, drawing each jittered delay once per interval (scraper/fleet.py): with
+#: Scrapy's own a host got one request per ~0.61 s instead of the 0.5 s set above.
+DOWNLOADER = "scraper.fleet.SteadyJitterDownloader"
+
 # --- retries: 5xx, timeouts and 429, with backoff and Retry-After --------------------------------
 RETRY_ENABLED = True
 RETRY_TIMES = 3
@@ -58,6 +74,8 @@ DOWNLOADER_MIDDLEWARES = {
     "scraper.hostpolicy.HostPolicyMiddleware": 50,
     # --max-pages N: at most N requests sent (scraper/budget.py); after the HTTP cache (900)
     "scraper.budget.PageBudgetMiddleware": 950,
+    # a portal's own DOWNLOAD_TIMEOUT from sites.toml, before DownloadTimeoutMiddleware (350)
+    "scraper.fleet.SlotTimeoutMiddleware": 340,
 }
 
 # --- HTTP cache: opt-in (`labour-scraper crawl --http-cache`) ----------------------------------
@@ -87,8 +105,16 @@ LABOUR_QUARANTINE = ""
 LABOUR_SUMMARY = ""
 #: Seconds between progress lines (a live bar on a terminal).
 LABOUR_PROGRESS_INTERVAL = 10.0
-#: Worker processes for parsing and normalizing (0: in the crawl's own process). See scraper/workers.py.
-LABOUR_WORKERS = 0
+#: Worker processes for parsing and normalizing (0: in the crawl's own process; -1: auto, from the
+#: pages a second the run's portals can politely deliver times LABOUR_PAGE_CPU_S, see
+#: scraper/fleet.py: auto_workers). See scraper/workers.py.
+LABOUR_WORKERS = -1
+#: CPU seconds one page costs the crawl (fetch handling, parsing, normalizing), for LABOUR_WORKERS=-1.
+LABOUR_PAGE_CPU_S = 0.006
+#: LABOUR_WORKERS=-1 starts workers once parsing would need this share of a core.
+LABOUR_WORKERS_AUTO_LOAD = 0.5
+#: A portal without a delay answers in about this many seconds (for LABOUR_WORKERS=-1).
+LABOUR_ASSUMED_LATENCY = 0.5
 #: Called once in each worker process before its first task (imports, the word dictionary).
 LABOUR_WORKER_WARM_UP = "pipelines.normalize.warm_up"
 #: The address of the portal a job dir's queued requests name (``labour-scraper demo`` sets it to its
@@ -118,6 +144,9 @@ LABOUR_INCREMENTAL_DEPTH = 1
 LABOUR_MAX_ERROR_RATE = 0.10
 
 EXTENSIONS = {
+    # AutoThrottle that keeps a portal's own delay from sites.toml as its floor (scraper/fleet.py)
+    "scrapy.extensions.throttle.AutoThrottle": None,
+    "scraper.fleet.SlotAutoThrottle": 0,
     "scraper.extensions.CrawlReport": 500,
     "scraper.extensions.CrashSafeJobDir": 0,
 }

@@ -21,6 +21,7 @@ import importlib
 import logging
 import multiprocessing
 import os
+import resource
 import signal
 import sys
 import threading
@@ -35,6 +36,9 @@ _POOLS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 #: ``PR_SET_PDEATHSIG`` of ``<linux/prctl.h>``: the signal a process gets when its parent dies.
 _PR_SET_PDEATHSIG = 1
+
+#: ``ru_maxrss`` is in kilobytes on Linux, in bytes on macOS.
+_MAXRSS_UNIT = 1 if sys.platform == "darwin" else 1024
 
 
 class WarmUpError(RuntimeError):
@@ -73,6 +77,15 @@ def _watch_parent(parent_pid: int, interval: float = 1.0) -> None:
             os._exit(1)
 
 
+def _measured(fn, *args):
+    """Run ``fn`` in a worker and return its result with this worker's pid, CPU seconds so far and
+    peak RSS (bytes): the crawl's summary counts the workers' CPU and memory (one getrusage call,
+    about a microsecond, per task)."""
+    result = fn(*args)
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return result, os.getpid(), usage.ru_utime + usage.ru_stime, usage.ru_maxrss * _MAXRSS_UNIT
+
+
 def call_by_name(path: str):
     """Import ``package.module.function`` and call it (in a worker: the warm-up)."""
     module, _, name = path.rpartition(".")
@@ -92,6 +105,7 @@ class WorkerPool:
         self.warm_up = warm_up
         self.executor: ProcessPoolExecutor | None = None
         self._warm_ups: list[Future] = []
+        self._usage: dict[int, tuple[float, int]] = {}  # worker pid -> (CPU seconds, peak RSS bytes)
         if self.workers:
             self.executor = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"),
                                                 initializer=_init_worker, initargs=(os.getpid(),))
@@ -113,6 +127,11 @@ class WorkerPool:
             crawler.signals.connect(pool.close, signal=signals.engine_stopped)
         return pool
 
+    @staticmethod
+    def existing(crawler) -> WorkerPool | None:
+        """The crawler's pool if one was made (for the summary), without making one."""
+        return _POOLS.get(crawler)
+
     def _log_failed_warm_up(self, future: Future) -> None:
         if future.cancelled():
             return
@@ -130,7 +149,18 @@ class WorkerPool:
     async def run(self, fn, *args):
         if self.executor is None:
             return fn(*args)
-        return await _deferred(self.executor.submit(fn, *args))
+        result, pid, cpu, rss = await _deferred(self.executor.submit(_measured, fn, *args))
+        self._usage[pid] = (cpu, rss)
+        return result
+
+    def usage(self) -> dict:
+        """The workers' share of the crawl: processes that ran a task, their CPU seconds and the sum
+        of their peak RSS (MB), as of each one's latest task."""
+        return {
+            "processes": len(self._usage),
+            "cpu_s": round(sum(cpu for cpu, _ in self._usage.values()), 3),
+            "peak_rss_mb": round(sum(rss for _, rss in self._usage.values()) / 2**20, 1),
+        }
 
     def close(self) -> None:
         """Stop the workers (waiting for running tasks); calling it again does nothing."""

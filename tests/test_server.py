@@ -13,6 +13,7 @@ import time
 import urllib.error
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -462,3 +463,19 @@ def test_cli_bad_root_is_one_line_error(tmp_path):
     )
     assert proc.returncode == 2
     assert proc.stderr.startswith("error: ") and proc.stderr.count("\n") == 1
+
+
+def test_request_log_has_each_request_with_its_times_and_latency_varies(root):
+    faults = FaultPlan(global_delay=0.05, global_jitter=0.04)
+    samples = {round(faults.latency(), 4) for _ in range(50)}
+    assert len(samples) > 10 and all(0.01 <= s <= 0.09 for s in samples)
+    with PortalServer(root, faults=faults, host="127.0.0.2") as srv:
+        assert srv.base_url.startswith("http://127.0.0.2:")
+        before = time.monotonic()
+        for _ in range(3):
+            urllib.request.urlopen(srv.url("/a.html")).read()
+        log = srv.stats.log
+    assert [t for _, _, t in log] == ["/a.html"] * 3
+    for started, ended, _ in log:
+        assert before <= started and 0.005 <= ended - started < 2
+    assert all(a[1] <= b[0] for a, b in pairwise(log))  # one after the other

@@ -54,8 +54,10 @@ import logging
 import math
 import mimetypes
 import os
+import random
 import sys
 import threading
+import time
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -64,7 +66,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, quote, unquote
 
-__all__ = ["FaultPlan", "PortalServer", "ServerStats", "TraversalError", "load_redirects", "target_to_filename"]
+__all__ = ["FaultPlan", "PortalServer", "ServerStats", "TraversalError", "load_redirects", "peak_overlap",
+           "target_to_filename"]
 
 log = logging.getLogger(__name__)
 
@@ -147,6 +150,8 @@ class FaultPlan:
         streamed in chunks (never held in memory).
     wrong_charset: {target: charset}: serve the file but declare this charset.
     global_delay: seconds slept before every response (makes concurrency measurable).
+    global_jitter: that sleep varies uniformly by up to this many seconds either way (a server
+        whose answers take 0.4 s +- 0.2 s: ``global_delay=0.4, global_jitter=0.2``).
     """
 
     status_sequence: dict[str, list[int]] = field(default_factory=dict)
@@ -157,29 +162,50 @@ class FaultPlan:
     huge: dict[str, int] = field(default_factory=dict)
     wrong_charset: dict[str, str] = field(default_factory=dict)
     global_delay: float = 0.0
+    global_jitter: float = 0.0
+
+    def latency(self) -> float:
+        """The sleep before one response: ``global_delay`` +- ``global_jitter``, never negative."""
+        if not self.global_jitter:
+            return self.global_delay
+        return max(0.0, self.global_delay + random.uniform(-self.global_jitter, self.global_jitter))  # noqa: S311
 
 
 class ServerStats:
-    """Thread-safe request statistics, measured on the server side."""
+    """Thread-safe request statistics, measured on the server side.
+
+    :attr:`log` keeps every request's ``(started, ended, target)`` (``time.monotonic()`` seconds,
+    comparable across servers of one process): the evidence for politeness (intervals, requests in
+    flight at any moment) and for hosts being crawled at the same time.
+    """
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
+        self._log: list[tuple[float, float, str]] = []
         self._requests: Counter[str] = Counter()
         self._statuses: Counter[int] = Counter()
         self._in_flight = 0
         self._max_in_flight = 0
         self._total = 0
 
-    def _begin(self, target: str) -> None:
+    def _begin(self, target: str) -> float:
         with self._lock:
             self._requests[target] += 1
             self._total += 1
             self._in_flight += 1
             self._max_in_flight = max(self._max_in_flight, self._in_flight)
+            return time.monotonic()
 
-    def _end(self) -> None:
+    def _end(self, target: str, started: float) -> None:
         with self._lock:
             self._in_flight -= 1
+            self._log.append((started, time.monotonic(), target))
+
+    @property
+    def log(self) -> list[tuple[float, float, str]]:
+        """``(started, ended, target)`` of every request answered, in the order they ended; a copy."""
+        with self._lock:
+            return list(self._log)
 
     def _status(self, code: int) -> None:
         with self._lock:
@@ -232,8 +258,20 @@ class ServerStats:
         with self._lock:
             self._requests.clear()
             self._statuses.clear()
+            self._log.clear()
             self._total = 0
             self._max_in_flight = self._in_flight
+
+
+def peak_overlap(spans: Iterator[tuple[float, float]] | list[tuple[float, float]]) -> int:
+    """The most ``(start, end)`` spans open at one moment (one ending as another starts: not both),
+    e.g. requests in flight from :attr:`ServerStats.log`, or hosts busy from their first to last."""
+    events = sorted([(s, 1) for s, _ in spans] + [(e, -1) for _, e in spans])
+    peak = now = 0
+    for _, step in events:
+        now += step
+        peak = max(peak, now)
+    return peak
 
 
 class _Server(ThreadingHTTPServer):
@@ -322,12 +360,12 @@ class _Handler(BaseHTTPRequestHandler):
     def _serve(self, head: bool) -> None:
         target = self.path
         stats = self.server.stats
-        stats._begin(target)
+        started = stats._begin(target)
         try:
             self._respond(target, head)
             self.wfile.flush()
         finally:
-            stats._end()
+            stats._end(target, started)
 
     def _respond(self, target: str, head: bool) -> None:
         faults = self.server.faults
@@ -340,7 +378,7 @@ class _Handler(BaseHTTPRequestHandler):
             self._send_status(400, head)
             return
 
-        if not self._sleep(faults.global_delay) or not self._sleep(faults.delay.get(target, 0.0)):
+        if not self._sleep(faults.latency()) or not self._sleep(faults.delay.get(target, 0.0)):
             self.close_connection = True
             return  # shutting down
         if target in faults.redirect:

@@ -28,6 +28,7 @@ from w3lib.encoding import http_content_type_encoding
 from pipelines.jsonlines import existing_records
 from pipelines.normalize import canonical, url_key
 from scraper.budget import PageBudgetSpent
+from scraper.fleet import apply_run_settings
 from scraper.hostpolicy import OffsiteRequest, allowed, check_start_url, starts_on_private
 from scraper.items import ArticlePage, Failure, ListingHits
 from scraper.pages.rules import parse_article
@@ -136,6 +137,9 @@ class PortalSpider(scrapy.Spider):
         spider.incremental_depth = crawler.settings.getint("LABOUR_INCREMENTAL_DEPTH", 1)
         spider.stale_pages_limit = crawler.settings.getint("LABOUR_TRAP_STALE_PAGES", 3)
         spider.pattern_budget = PatternBudget(crawler.settings.getint("LABOUR_TRAP_PATTERN_BUDGET", 100))
+        # the run's own settings from its portals (per-portal slots, total concurrency, workers):
+        # here, because only here are both the portals and unfrozen settings at hand (scraper/fleet.py)
+        apply_run_settings(crawler.settings, spider.sites)
         spider.workers = WorkerPool.for_crawler(crawler)
         crawler.signals.connect(spider.on_idle, signal=signals.spider_idle)
         store = crawler.settings.get("LABOUR_STORE")
