@@ -1,8 +1,8 @@
 """``labour-scraper``: the command line.
 
 Subcommands: ``extract`` (saved pages -> records), ``sites`` (the portal registry), ``export``
-(a harvest store -> JSONL/CSV/Parquet), ``crawl``/``demo`` (defined in :mod:`scraper.crawl`) and
-``savefixture``.
+(a harvest store -> JSONL/CSV/Parquet), ``crawl``/``demo`` (defined in :mod:`scraper.crawl`),
+``savefixture`` and ``health`` (per-portal health from a store, :mod:`scraper.health`).
 
 Every mistake of usage or environment is one line on stderr naming the argument, and exit 2
 (:mod:`scraper.usage`); anything else unexpected is one line and exit 1, its traceback shown only
@@ -108,10 +108,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("sites", help="list the portals of the registry")
     p.set_defaults(func=_cmd_sites)
 
-    from scraper import crawl, savefixture
+    from scraper import crawl, health, savefixture
 
     crawl.add_subcommands(sub)
     savefixture.add_subcommand(sub)
+    health.add_subcommand(sub)
     for command in sub.choices.values():  # `labour-scraper crawl ... --debug` reads naturally too
         command.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
                              help="show the traceback of an unexpected error")

@@ -248,13 +248,16 @@ def cmd_crawl(args) -> int:
 
 
 def exit_code(summary: dict | None, max_error_rate: float) -> int:
-    """0 finished; 1 not finished, or errors + quarantined over the threshold."""
+    """0 finished; 1 not finished, or errors + quarantined over the threshold; else 4 when a
+    portal has a layout_drift finding (the run itself went well, a portal changed)."""
     if not summary or summary.get("finish_reason") not in ("finished", "closespider_pagecount"):
         return 1
     failures = summary.get("quarantined", 0) + summary.get("listing_errors", 0)
     seen = summary.get("articles_found", 0) + summary.get("refetched_changed", 0) + summary.get("known_unchanged", 0)
     attempted = max(1, seen)
-    return 1 if failures / attempted > max_error_rate else 0
+    if failures / attempted > max_error_rate:
+        return 1
+    return 4 if summary.get("findings") else 0
 
 
 class store_lock:
