@@ -2,7 +2,8 @@
 
 Subcommands: ``extract`` (saved pages -> records), ``sites`` (the portal registry), ``export``
 (a harvest store -> JSONL/CSV/Parquet), ``crawl``/``demo`` (defined in :mod:`scraper.crawl`),
-``schedule`` (Scrapyd nodes, :mod:`scraper.schedule`) and ``savefixture``.
+``schedule`` (Scrapyd nodes, :mod:`scraper.schedule`), ``savefixture`` and ``health`` (per-portal
+health from a store, :mod:`scraper.health`).
 
 Every mistake of usage or environment is one line on stderr naming the argument, and exit 2
 (:mod:`scraper.usage`); anything else unexpected is one line and exit 1, its traceback shown only
@@ -154,11 +155,12 @@ def build_parser() -> argparse.ArgumentParser:
                    help="with --check: portals checked at once (default 8; each one request at a time)")
     p.set_defaults(func=_cmd_sites)
 
-    from scraper import crawl, savefixture, schedule
+    from scraper import crawl, health, savefixture, schedule
 
     crawl.add_subcommands(sub)
     schedule.add_subcommand(sub)
     savefixture.add_subcommand(sub)
+    health.add_subcommand(sub)
     for command in sub.choices.values():  # `labour-scraper crawl ... --debug` reads naturally too
         command.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
                              help="show the traceback of an unexpected error")

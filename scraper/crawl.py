@@ -266,7 +266,8 @@ def cmd_crawl(args) -> int:
 
 
 def exit_code(summary: dict | None, max_error_rate: float) -> int:
-    """0 finished; 1 not finished, or errors + quarantined over the threshold."""
+    """0 finished; 1 not finished, or errors + quarantined over the threshold; else 4 when a
+    portal has a layout_drift finding (the run itself went well, a portal changed)."""
     if not summary or summary.get("finish_reason") not in ("finished", "closespider_pagecount"):
         return 1
     failures = summary.get("quarantined", 0) + summary.get("listing_errors", 0)
@@ -278,7 +279,9 @@ def exit_code(summary: dict | None, max_error_rate: float) -> int:
     # interrupted run, so this run's records and quarantined pages are attempts too
     done = summary.get("records_written", 0) + summary.get("quarantined", 0)
     attempted = max(1, seen, done)
-    return 1 if failures / attempted > max_error_rate else 0
+    if failures / attempted > max_error_rate:
+        return 1
+    return 4 if summary.get("findings") else 0
 
 
 @contextlib.contextmanager

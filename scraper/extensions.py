@@ -288,6 +288,10 @@ class CrawlReport:
             "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024 + workers["peak_rss_mb"], 1),
             "workers": workers,
             "sites": [s.id for s in getattr(spider, "sites", [])],
+            # per-portal health and layout_drift findings (scraper/monitors.py, docs/health.md)
+            "run_id": self.stats.get_value("labour/run_id"),
+            "health": self.stats.get_value("labour/health/portals") or [],
+            "findings": self.stats.get_value("labour/health/findings") or [],
             "output": self.output,
             "quarantine": self.quarantine_path,
         }
@@ -313,6 +317,8 @@ class CrawlReport:
                 traps = ", ".join(f"{k} {v}" for k, v in c["traps"].items()) or "none"
                 self.stream.write(f"[labour-scraper] requests refused by the host policy: {refused}; "
                                   f"traps: {traps}\n")
+            for finding in self.summary["findings"]:
+                self.stream.write(f"[labour-scraper] {finding['kind']}: {finding['message']}\n")
             if self.summary_path:
                 self.stream.write(f"[labour-scraper] summary: {self.summary_path}\n")
             self.stream.flush()

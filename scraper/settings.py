@@ -143,12 +143,42 @@ LABOUR_INCREMENTAL_DEPTH = 1
 #: `crawl` exits 1 when errors + quarantined exceed this share of the articles found.
 LABOUR_MAX_ERROR_RATE = 0.10
 
+# --- portal health (scraper/health.py, scraper/monitors.py, docs/health.md) ----------------------
+#: A layout_drift finding (exit 4) when a portal's share of records with a field falls more than
+#: this many share points below the median of its previous runs (0.25: 85% -> under 60%).
+LABOUR_HEALTH_MAX_COVERAGE_DROP = 0.25
+#: ... when its share of article pages quarantined rises more than this many points above it.
+LABOUR_HEALTH_MAX_QUARANTINE_RISE = 0.25
+#: ... when its articles per listing page fall below the median by more than this fraction.
+LABOUR_HEALTH_MAX_LISTING_DROP = 0.5
+#: A run's shares count (now, or as history) only with at least this many records (+ quarantined):
+#: an incremental night with three new articles measures nothing.
+LABOUR_HEALTH_MIN_RECORDS = 10
+#: Articles per listing counts only with at least this many listing pages read.
+LABOUR_HEALTH_MIN_LISTING_PAGES = 3
+#: The median is taken over this many latest measured previous runs of the portal.
+LABOUR_HEALTH_HISTORY = 10
+
+# Spidermon runs the health monitor suite when the spider closes, after counting field coverage.
+# None, "" and [] are absent fields; 0 (hits) and False are values.
+SPIDERMON_ENABLED = True
+SPIDERMON_ADD_FIELD_COVERAGE = True
+SPIDERMON_FIELD_COVERAGE_SKIP_NONE = True
+SPIDERMON_FIELD_COVERAGE_SKIP_FALSY = False
+SPIDERMON_FIELD_COVERAGE_SKIP_VALUES = ["", [], {}]
+SPIDERMON_SPIDER_CLOSE_MONITORS = ["scraper.monitors.PortalHealthSuite"]
+
+# Spidermon (its spider_closed: coverage shares, then the health suite) must close before
+# CrawlReport, which writes the findings into the run report: extensions connect, and so run,
+# in this order.
 EXTENSIONS = {
     # AutoThrottle that keeps a portal's own delay from sites.toml as its floor (scraper/fleet.py)
     "scrapy.extensions.throttle.AutoThrottle": None,
     "scraper.fleet.SlotAutoThrottle": 0,
-    "scraper.extensions.CrawlReport": 500,
     "scraper.extensions.CrashSafeJobDir": 0,
+    "scraper.monitors.PortalCoverage": 100,
+    "spidermon.contrib.scrapy.extensions.Spidermon": 400,
+    "scraper.extensions.CrawlReport": 500,
 }
 LOG_LEVEL = "INFO"
 FEED_EXPORT_ENCODING = "utf-8"

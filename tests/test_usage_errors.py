@@ -145,6 +145,12 @@ MISTAKES = [
      "no store at"),
     ("export-store-pg-down", ["export", "--store", PG_DOWN, "-o", "{out}/x.csv"], "--store", "cannot open store"),
     ("export-store-mysql", ["export", "--store", MYSQL, "-o", "{out}/x.csv"], "--store", "unsupported store location"),
+    # health: read-only like export
+    ("health-store-missing", ["health", "--store", "{out}/none.sqlite3"], "--store", "no store at"),
+    ("health-store-dir", ["health", "--store", "{dir}"], "--store", "is a directory"),
+    ("health-store-newer", ["health", "--store", "{newer}"], "--store", "newer"),
+    ("health-format-choice", ["health", "--store", "{store}", "--format", "csv"], "--format", "invalid choice"),
+    ("health-unknown-site", ["health", "--store", "{store}", "--site", "nowhere"], "--site", "'nowhere'"),
     # export: the format
     ("export-dir-no-format", ["export", "--store", "{store}", "-o", "{out}"], "-o/--output", "is a directory"),
     ("export-no-suffix", ["export", "--store", "{store}", "-o", "{out}/labour"], "--format", "give --format"),
@@ -196,7 +202,7 @@ def test_mistake_is_one_line_naming_the_argument(places, capsys, argv, argument,
 
 
 def test_the_table_covers_every_command():
-    assert {m[1][0] for m in MISTAKES} >= {"crawl", "demo", "export", "extract"}
+    assert {m[1][0] for m in MISTAKES} >= {"crawl", "demo", "export", "extract", "health"}
 
 
 SUBPROCESS_ROWS = ["max-pages-zero", "set-int", "export-store-pg-down", "extract-o-dir", "export-store-not-sqlite"]

@@ -47,8 +47,10 @@ Deterministic: the same seed and article count give the same bytes. Pages are wr
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import random
+import re
 import sys
 import time
 from dataclasses import dataclass
@@ -109,6 +111,19 @@ CATEGORIES = (
     Category("j15", "คำสั่ง", "joomla15-category", ("joomla15_table",)),
 )
 CATEGORY_BY_KEY = {c.key: c for c in CATEGORIES}
+#: What a Joomla site's administrator switches off for every article page at once (Article
+#: Options: "Show Hits", "Show Publish Date"); ``build_portal(hide=...)`` renders the portal after
+#: that switch: the same articles, their pages without those lines (for the portal-health tests).
+HIDEABLE = ("hits", "dates")
+JOOMLA_FAMILY = (*JOOMLA_SHAPES, "k2", "joomla15_table")
+#: The publish-date line of each Joomla-family article layout (scraper/demo/shapes.py).
+_DATE_LINES = re.compile(
+    r'<div class="post-date">.*?</div>'  # joomla3_override
+    r'|[ \t]*<dd class="published">.*?</dd>'  # joomla3_default, joomla4
+    r'|<tr><td valign="top" colspan="2" class="createdate">.*?</td></tr>'  # joomla15_table
+    r'|[ \t]*<span class="itemDateCreated">.*?</span>',  # k2
+    re.DOTALL,
+)
 SHAPE_CATEGORY = {"k2": "k2", "wordpress": "wp", "custom_php": "php", "joomla15_table": "j15"}
 FEED_TARGET = CATEGORIES[0].page_target(1) + "&format=feed&type=rss"
 FAULT_REASONS = {"missing": "HTTP 404", "truncated": "truncated HTML", "empty": "empty file"}
@@ -268,9 +283,16 @@ def _sidebar(slots: list[Slot], good: list[int], pos_in_cat: dict[int, tuple[lis
 
 
 def build_portal(
-    root: Path, *, n_articles: int = 320, seed: int = 2564, expected_records: bool = True
+    root: Path, *, n_articles: int = 320, seed: int = 2564, expected_records: bool = True,
+    hide: tuple[str, ...] = (),
 ) -> dict:
     """Write the portal into ``root`` (created; existing files are overwritten); return the manifest.
+
+    ``hide`` (of :data:`HIDEABLE`): the Joomla-family article pages (:data:`JOOMLA_FAMILY`) without
+    their hit counter and/or publish-date line, as after an administrator's switch; everything
+    else (ids, texts, listings) is the same bytes as without it. The manifest's ``published`` and
+    ``hits`` are then None for those articles, and no ``_expected.jsonl`` is written (where a date
+    line was cut out, the generator does not know what a parser should still find).
 
     Manifest: ``{"seed", "n_articles", "site", "articles": [{"id": "demo:<article id>", "target",
     "shape", "category", "title", "published", "author", "hits", "encoding", "also_at"}], "faults":
@@ -281,6 +303,12 @@ def build_portal(
     """
     if n_articles < 20:
         raise ValueError("n_articles: at least 20 (the faults and the modules need some articles)")
+    unknown = set(hide) - set(HIDEABLE)
+    if unknown:
+        raise ValueError(f"hide: unknown {', '.join(sorted(unknown))} (one of {', '.join(HIDEABLE)})")
+    hide = tuple(h for h in HIDEABLE if h in hide)
+    if hide:
+        expected_records = False
     root = Path(root)
     root.mkdir(parents=True, exist_ok=True)
     w = _Writer(root)
@@ -320,7 +348,7 @@ def build_portal(
                 faults.append(_fault(slot))
                 continue
             page, art = _render(
-                slot, rng, _sidebar(slots, good, pos_in_cat, slot, rng), truth=expected_records
+                slot, rng, _sidebar(slots, good, pos_in_cat, slot, rng), truth=expected_records, hide=hide
             )
             meta = None
             if page.encoding != "utf-8":
@@ -340,10 +368,11 @@ def build_portal(
                 if other not in redirects:
                     w.put(other, data, meta)
             rec = page.expected
+            dated = not ("dates" in hide and slot.shape in JOOMLA_FAMILY)
             articles.append({
                 "id": f"{SITE_ID}:{slot.article_id}", "target": slot.target, "shape": slot.shape,
                 "category": rec["category"], "listing": slot.cat, "title": rec["title"],
-                "published": rec["published"], "author": rec["author"], "hits": rec["hits"],
+                "published": rec["published"] if dated else None, "author": rec["author"], "hits": rec["hits"],
                 "encoding": page.encoding, "also_at": also_at.get(slot.index, []),
             })  # fmt: skip
             if expected_out is not None:
@@ -376,7 +405,7 @@ def build_portal(
     )
 
     manifest = {
-        "seed": seed, "n_articles": n_articles, "site": SITE_ID, "home": "/",
+        "seed": seed, "n_articles": n_articles, "site": SITE_ID, "home": "/", "hidden": list(hide),
         "articles": articles, "faults": faults, "redirects": redirects, "feed": FEED_TARGET,
         "sitemap": "/sitemap.xml", "categories": [c.page_target(1) for c in CATEGORIES], "listings": listings,
         "static_pages": [t for t, _, _ in STATIC_PAGES],
@@ -403,12 +432,15 @@ def _fault(slot: Slot) -> dict:
             "article_id": f"{SITE_ID}:{slot.article_id}", "category": slot.cat}  # fmt: skip
 
 
-def _render(slot: Slot, rng: random.Random, sidebar: list[SidebarItem], *, truth: bool):
+def _render(slot: Slot, rng: random.Random, sidebar: list[SidebarItem], *, truth: bool, hide: tuple[str, ...] = ()):
     opts: dict = {"url": slot.target, "topic": slot.topic, "title": slot.title, "published": slot.published,
                   "article_id": slot.article_id, "alias_style": slot.alias}  # fmt: skip
     cat = CATEGORY_BY_KEY[slot.cat]
     opts["category"] = cat.name if rng.random() < 0.8 else None
     opts["hits"] = slot.hits if rng.random() < 0.85 else None
+    hidden = hide if slot.shape in JOOMLA_FAMILY else ()
+    if "hits" in hidden:
+        opts["hits"] = None  # after the draw above: the rest of the page is the same bytes
     r = rng.random()
     if r < 0.05:
         opts["body_kind"] = "image_only"
@@ -431,6 +463,12 @@ def _render(slot: Slot, rng: random.Random, sidebar: list[SidebarItem], *, truth
         slot.cat, (art.catid, art.itemid)
     )
     page = render(art, rng=rng, sidebar_items=sidebar, relative_urls=True, truth=truth)
+    if "dates" in hidden:
+        html = page.html.decode(page.encoding)
+        stripped, n = _DATE_LINES.subn("", html)
+        if n != 1:
+            raise AssertionError(f"{slot.shape} page {slot.target}: {n} publish-date lines (expected 1)")
+        page = dataclasses.replace(page, html=stripped.encode(page.encoding))
     return page, art
 
 
@@ -775,11 +813,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument(
         "--no-expected", action="store_true", help="skip the expected records (_expected.jsonl): faster"
     )
+    ap.add_argument("--hide", action="append", choices=HIDEABLE, default=[],
+                    help="Joomla article pages without their hits / publish-date lines, as after an admin's "
+                         "switch (repeatable)")
     args = ap.parse_args(argv)
     t0 = time.perf_counter()
     try:
         m = build_portal(
-            args.out, n_articles=args.articles, seed=args.seed, expected_records=not args.no_expected
+            args.out, n_articles=args.articles, seed=args.seed, expected_records=not args.no_expected,
+            hide=tuple(args.hide),
         )
     except (OSError, ValueError) as exc:
         print(f"error: {args.out}: {exc}", file=sys.stderr)

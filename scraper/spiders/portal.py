@@ -268,6 +268,8 @@ class PortalSpider(scrapy.Spider):
             if feed.is_sitemap:
                 self.defer_sitemap(feed, response)
                 feed.articles = []
+            else:
+                self.count_listing(response, feed)
             for out in self.follow(feed, response):
                 yield out
             return
@@ -280,8 +282,17 @@ class PortalSpider(scrapy.Spider):
                 self.crawler.stats.inc_value("labour/static_pages")
                 self.logger.debug("static page, not recorded (reached as a start URL or from a menu): %s",
                                   response.url)
-        for out in self.follow(self._listing(response), response):
+        listing = self._listing(response)
+        self.count_listing(response, listing)
+        for out in self.follow(listing, response):
             yield out
+
+    def count_listing(self, response, listing) -> None:
+        """Listing pages read and the article links they showed, per portal: a theme change that
+        hides the listings' articles from our parser shows here (scraper/health.py)."""
+        site = response.meta["site"].id
+        self.crawler.stats.inc_value(f"labour/health/listing_pages/{site}")
+        self.crawler.stats.inc_value(f"labour/health/listing_articles/{site}", len(listing.articles))
 
     async def parse_article_page(self, response):
         """Hand the page to the article parser (in a worker process when LABOUR_WORKERS > 0)."""

@@ -421,6 +421,55 @@ class Store:
         for row in self._iterate(query, params):
             yield dict(zip(keys, row, strict=False))
 
+    # -- portal health (scraper/health.py, docs/health.md)
+    def record_portal_health(self, rows: Iterable[dict]) -> int:
+        """Store one run's per-portal health figures (``sql.PORTAL_HEALTH_COLUMNS``; ``findings`` a
+        list), in one transaction. A row already stored for the same run and portal is kept: the
+        figures of a run are written once. Returns the number of rows written."""
+        written = 0
+        with self._transaction() as cur:
+            for row in rows:
+                values = [row.get(c) for c in sql.PORTAL_HEALTH_COLUMNS[:-1]]
+                findings = json.dumps(row.get("findings") or [], ensure_ascii=False, separators=(",", ":"))
+                written += self._execute(cur, sql.INSERT_PORTAL_HEALTH, (*values, findings)).rowcount
+        return written
+
+    def portal_health(self, sites: Iterable[str] | None = None) -> list[dict]:
+        """Every stored run of the portals (all, or ``sites``), ordered by site, then finish time:
+        each portal's history, oldest first. A store of schema 2 or older (before the table
+        existed, read without migrating) has none: ``[]``."""
+        query, params = sql.PORTAL_HEALTH, []
+        if sites is not None:
+            params = list(sites)
+            if not params:
+                return []
+        query = query.replace("{where}", " WHERE site IN (" + ", ".join("?" * len(params)) + ")" if params else "")
+        try:
+            with self._transaction(write=False) as cur:
+                rows = self._execute(cur, query, params).fetchall()
+        except StoreError:
+            raise
+        except Exception as exc:
+            if self._is_missing_table(exc):
+                return []
+            raise
+        out = []
+        for row in rows:
+            record = dict(zip(sql.PORTAL_HEALTH_COLUMNS, row, strict=True))
+            record["findings"] = self._load_record(record["findings"]) if record["findings"] else []
+            out.append(record)
+        return out
+
+    def newest_published(self, sites: Iterable[str] | None = None) -> dict[str, str]:
+        """The newest ``published`` stored, by site (sites without a dated article are absent)."""
+        params = list(sites) if sites is not None else []
+        if sites is not None and not params:
+            return {}
+        where = " AND site IN (" + ", ".join("?" * len(params)) + ")" if params else ""
+        with self._transaction(write=False) as cur:
+            rows = self._execute(cur, sql.NEWEST_PUBLISHED.replace("{where}", where), params).fetchall()
+        return {site: newest for site, newest in rows if newest}
+
     def counts(self) -> dict:
         with self._transaction(write=False) as cur:
             articles, revisions, hits = self._execute(cur, sql.COUNTS).fetchone()
