@@ -197,7 +197,7 @@ SELECT id, ?, ?, ? FROM articles WHERE id = ?"""
 # ``article_id`` NULL: the link's page failed for good (HTTP 404/410, not an article, invalid)
 UPSERT_LINK = """
 INSERT INTO links (link, article_id, shown, observed_at)
-SELECT ?, ?, ?, ? WHERE ? IS NULL OR EXISTS (SELECT 1 FROM articles WHERE id = ?)
+SELECT ?, ?, ?, ? WHERE CAST(? AS TEXT) IS NULL OR EXISTS (SELECT 1 FROM articles WHERE id = ?)
 ON CONFLICT (link) DO UPDATE SET article_id = excluded.article_id, shown = excluded.shown,
     observed_at = excluded.observed_at"""
 
