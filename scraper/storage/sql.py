@@ -83,6 +83,9 @@ class Migration:
     version: int
     name: str
     statements: tuple[str, ...]
+    #: a :class:`~scraper.storage.store.Store` method run after the statements, in the same
+    #: transaction, for what SQL alone cannot do (rewriting stored records through Python rules)
+    python: str | None = None
 
 
 MIGRATIONS: list[Migration] = [
@@ -124,6 +127,10 @@ MIGRATIONS: list[Migration] = [
         "CREATE INDEX hits_observed_at ON hits (observed_at)",
         "CREATE INDEX revisions_observed_at ON revisions (observed_at)",
     )),
+    # Record schema_version 2 adds the derived fields (scraper/derived.py): every stored record is
+    # rewritten once, so that readers, exports and `browse` see one schema. Titles, bodies and
+    # content hashes are untouched: no revision is made.
+    Migration(3, "record schema 2: province, Bangkok area, fiscal year, month", (), python="_upgrade_records"),
 ]
 
 # -- observations ---------------------------------------------------------------------------------
@@ -146,6 +153,10 @@ NEXT_REVISION = "SELECT COALESCE(MAX(revision), 0) + 1 FROM revisions WHERE arti
 INSERT_REVISION = """
 INSERT INTO revisions (article_id, revision, observed_at, content_hash, title, body)
 VALUES (?, ?, ?, ?, ?, ?)"""
+
+RECORDS_BEFORE = "SELECT id, record FROM articles WHERE id > ? ORDER BY id LIMIT 500"
+
+SET_RECORD = "UPDATE articles SET record = {json_param} WHERE id = ?"
 
 INSERT_HITS = "INSERT INTO hits (article_id, observed_at, hits, source) VALUES (?, ?, ?, ?)"
 
