@@ -11,6 +11,9 @@ Rows come in the store's stable order. Types follow the record's JSON Schema:
   ``list<struct<url, text>>`` for attachments, ``list<string>`` for images and warnings. Timestamps
   of the hits/revisions tables are ``timestamp[ms, tz=UTC]`` (Parquet has no seconds unit). The
   file carries pandas metadata so that pandas reads a nullable integer column (hits) as ``Int64``.
+* SQLite: the analyst database of :mod:`scraper.analysis.db` (all tables at once, whatever
+  ``table``): flat columns, Thai full-text search, hits, revisions, portal health. It is how a
+  PostgreSQL store is snapshotted for ``browse``.
 """
 
 from __future__ import annotations
@@ -26,7 +29,9 @@ from pathlib import Path
 from scraper.schema import record_schema
 from scraper.storage import Store, record_fields
 
-FORMATS = ("jsonl", "csv", "parquet")
+FORMATS = ("jsonl", "csv", "parquet", "sqlite")
+#: file suffixes that name a format other than their own
+SUFFIXES = {"sqlite3": "sqlite", "db": "sqlite"}
 TABLES = ("records", "hits", "revisions")
 
 HITS_COLUMNS = ("id", "site", "observed_at", "hits", "source")
@@ -234,6 +239,10 @@ def export(store: Store, fmt: str, out: Path | str, *, since: date | str | None 
         raise ValueError(f"unknown table {table!r}: one of {', '.join(TABLES)}")
     if fmt == "parquet":
         _pyarrow()  # fail before touching anything
+    if fmt == "sqlite":
+        from scraper.analysis.db import build_database
+
+        return build_database(store, Path(out), since=since, site=site)
 
     def write(path: Path) -> int:
         rows = _rows(store, table, since, site)
