@@ -229,7 +229,7 @@ def render(data: dict, charts: Charts | None, font_css: str, *, store_name: str,
              f"{now.strftime('%H:%M')} UTC</p>",
              f"<p><b>{data['records']:,}</b> บทความ (articles) จาก <b>{len(h)}</b> พอร์ทัล (portals), "
              f"เผยแพร่ {_e(be_ce(data['first']))} – {_e(be_ce(data['last']))}; "
-             f"{data['counts']['hits']:,} hit observations, {data["counts"]["revisions"]:,} stored revisions (the first of each article included).</p>"]
+             f"{data['counts']['hits']:,} hit observations, {data['counts']['revisions']:,} stored revisions (the first of each article included).</p>"]
 
     parts.append("<h2>บทความต่อพอร์ทัล (counts per portal)</h2>")
     if charts and h:
