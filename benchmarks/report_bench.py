@@ -103,10 +103,10 @@ def main() -> int:
         counts = store.counts()
         print(f"{name}: {counts['articles']} articles, {counts['hits']} hit rows, {counts['revisions']} revisions "
               f"(store ready in {time.perf_counter() - t:.1f} s)", flush=True)
-        show(f"  report ({name})", timed(lambda: build_report(store, work / "report.html"), args.repeat))
+        show(f"  report ({name})", timed(lambda s=store: build_report(s, work / "report.html"), args.repeat))
         size = (work / "report.html").stat().st_size
         print(f"  report size {size / 1e6:.2f} MB")
-        show(f"  analyst database ({name})", timed(lambda: build_database(store, work / "labour.db"), args.repeat))
+        show(f"  analyst database ({name})", timed(lambda s=store: build_database(s, work / "labour.db"), args.repeat))
         store.close()
     return 0
 
