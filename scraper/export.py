@@ -18,14 +18,12 @@ Rows come in the store's stable order. Types follow the record's JSON Schema:
 
 from __future__ import annotations
 
-import contextlib
 import json
-import os
-import tempfile
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from datetime import date, datetime, timezone
 from pathlib import Path
 
+from scraper.atomicfile import atomic_write as _atomic_write
 from scraper.schema import record_schema
 from scraper.storage import Store, record_fields
 
@@ -56,39 +54,6 @@ def _rows(store: Store, table: str, since, site) -> Iterator[dict]:
     return store.iter_revisions(since=since, site=site)
 
 
-# -- atomic output --------------------------------------------------------------------------------
-
-
-def _atomic_write(out: Path, write: Callable[[Path], int]) -> int:
-    """Run ``write(tmp)`` on a temporary file in ``out``'s directory, then rename it over ``out``."""
-    out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    fd, name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
-    os.close(fd)
-    tmp = Path(name)
-    try:
-        n = write(tmp)
-        with open(tmp, "rb+") as fh:
-            os.fsync(fh.fileno())
-        try:
-            mode = out.stat().st_mode & 0o777
-        except FileNotFoundError:
-            umask = os.umask(0)
-            os.umask(umask)
-            mode = 0o666 & ~umask
-        os.chmod(tmp, mode)
-        os.replace(tmp, out)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            tmp.unlink()
-        raise
-    with contextlib.suppress(OSError):  # make the rename itself durable
-        dir_fd = os.open(out.parent, os.O_RDONLY)
-        try:
-            os.fsync(dir_fd)
-        finally:
-            os.close(dir_fd)
-    return n
 
 
 # -- JSON Lines and CSV ---------------------------------------------------------------------------

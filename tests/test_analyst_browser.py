@@ -181,9 +181,11 @@ def test_a_facet_filters(browser, datasette):
 def test_canned_query_most_read_about_a_thai_topic(browser, datasette):
     base, records = datasette
     browser.get(base + "/most_read?q=" + quote("ค่าชดเชย"))
+    _wait_for(browser, "most_read")
     ids = browser.execute_script(
         "return [...document.querySelectorAll('table.rows-and-columns tbody tr td.col-id')].map(td => td.innerText.trim())")
     expected = sorted((r for r in records if "ค่าชดเชย" in r["title"] + r["body"] and r["hits"] is not None),
                       key=lambda r: -r["hits"])
-    assert ids[:2] == [r["id"] for r in expected][:2] and set(ids) == {r["id"] for r in expected}
+    assert ids[:2] == [r["id"] for r in expected][:2] and set(ids) == {r["id"] for r in expected}, \
+        browser.find_element("tag name", "body").text[:3000]
     screenshot(browser, "browse-most-read")

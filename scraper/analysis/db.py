@@ -81,7 +81,7 @@ def article_row(record: dict, seen: tuple[str, str] | None) -> tuple:
 def build_database(store: Store, out: Path | str, *, since=None, site: str | None = None,
                    now: datetime | None = None, method: str = search.CHOSEN) -> int:
     """Write the analyst database of ``store`` to ``out``; returns the number of articles."""
-    from scraper.export import _atomic_write
+    from scraper.atomicfile import atomic_write as _atomic_write
 
     now = now or datetime.now(timezone.utc)
 

@@ -292,7 +292,7 @@ def render(data: dict, charts: Charts | None, font_css: str, *, store_name: str,
 
 def build_report(store: Store, out: Path | str, *, now: datetime | None = None) -> dict:
     """Write the report of ``store`` to ``out`` (atomically); returns ``{"articles", "charts", "font"}``."""
-    from scraper.export import _atomic_write
+    from scraper.atomicfile import atomic_write as _atomic_write
 
     now = (now or datetime.now(timezone.utc)).astimezone(timezone.utc)
     regular, bold = find_font()
