@@ -17,9 +17,8 @@ from urllib.parse import urlsplit
 
 from w3lib.url import canonicalize_url, url_query_cleaner
 
+from scraper.derived import SCHEMA_VERSION, derive
 from scraper.parsers.thaidate import ThaiDate, find_date, parse_date, parse_iso
-
-SCHEMA_VERSION = 1
 
 #: Priority of the places a published date can come from (lower wins); see docs/record.md.
 DATE_SOURCE_PRIORITY = {"microdata": 0, "time": 1, "meta": 2, "label": 3, "created": 4, "text": 5}
@@ -269,16 +268,18 @@ def build_record(raw: dict, *, site=None, scraped_at: datetime | None = None) ->
         id_url = canonical(declared) if declared else url
     else:
         id_url = canonical(declared if declared and _host(declared) == _host(raw["url"]) else raw["url"])
+    site_id, office = (site.id, site.office) if site else (None, None)
     return {
         "id": record_id(prefix, raw.get("article_id"), id_url),
         "url": url,
-        "site": site.id if site else None,
-        "office": site.office if site else None,
+        "site": site_id,
+        "office": office,
         "title": title,
         "published": published,
         "published_raw": published_raw,
         "modified": modified,
         "date_source": date_source,
+        **derive(site_id, office, published),
         "author": raw.get("author"),
         "hits": parse_hits(raw.get("hits"), warnings),
         "category": raw.get("category"),

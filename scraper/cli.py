@@ -1,9 +1,10 @@
 """``labour-scraper``: the command line.
 
 Subcommands: ``extract`` (saved pages -> records), ``sites`` (the portal registry), ``export``
-(a harvest store -> JSONL/CSV/Parquet), ``crawl``/``demo`` (defined in :mod:`scraper.crawl`),
-``schedule`` (Scrapyd nodes, :mod:`scraper.schedule`), ``savefixture`` and ``health`` (per-portal
-health from a store, :mod:`scraper.health`).
+(a harvest store -> JSONL/CSV/Parquet/SQLite), ``crawl``/``demo`` (defined in :mod:`scraper.crawl`),
+``schedule`` (Scrapyd nodes, :mod:`scraper.schedule`), ``savefixture``, ``health`` (per-portal
+health from a store, :mod:`scraper.health`) and the analyst's ``browse`` and ``report``
+(:mod:`scraper.analysis.commands`).
 
 Every mistake of usage or environment is one line on stderr naming the argument, and exit 2
 (:mod:`scraper.usage`); anything else unexpected is one line and exit 1, its traceback shown only
@@ -88,7 +89,10 @@ def _cmd_export(args) -> int:
     from scraper.spiders.portal import parse_since
 
     check_output_file(args.output, "-o/--output")
+    from scraper.export import SUFFIXES
+
     fmt = args.format or Path(args.output).suffix.lstrip(".").lower()
+    fmt = SUFFIXES.get(fmt, fmt)
     if fmt not in FORMATS:
         raise UsageError(f"cannot tell the format from the name {args.output!r}: give --format "
                          f"{'|'.join(FORMATS)}", "--format")
@@ -98,7 +102,8 @@ def _cmd_export(args) -> int:
         rows = export(store, fmt, Path(args.output), since=since, site=args.site, table=args.table)
     finally:
         store.close()
-    print(f"labour-scraper: {rows} {args.table} rows -> {args.output}", file=sys.stderr)
+    what = "articles (analyst database)" if fmt == "sqlite" else f"{args.table} rows"
+    print(f"labour-scraper: {rows} {what} -> {args.output}", file=sys.stderr)
     return 0
 
 
@@ -131,7 +136,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("export", help="export a harvest store to JSON Lines, CSV or Parquet")
     p.add_argument("--store", metavar="PATH|URL",
                    help="SQLite path or postgresql:// URL (default: the default store); opened read-only")
-    p.add_argument("--format", choices=("jsonl", "csv", "parquet"), help="default: from the output's suffix")
+    p.add_argument("--format", choices=("jsonl", "csv", "parquet", "sqlite"),
+                   help="default: from the output's suffix; sqlite: the analyst database `browse` serves")
     p.add_argument("--table", choices=("records", "hits", "revisions"), default="records")
     p.add_argument("--since", type=since_date, metavar="DATE", help="records published on or after DATE (CE or BE)")
     p.add_argument("--site", metavar="ID", help="only this site")
@@ -156,11 +162,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_cmd_sites)
 
     from scraper import crawl, health, savefixture, schedule
+    from scraper.analysis import commands as analysis
 
     crawl.add_subcommands(sub)
     schedule.add_subcommand(sub)
     savefixture.add_subcommand(sub)
     health.add_subcommand(sub)
+    analysis.add_subcommands(sub)
     for command in sub.choices.values():  # `labour-scraper crawl ... --debug` reads naturally too
         command.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
                              help="show the traceback of an unexpected error")

@@ -11,22 +11,25 @@ Rows come in the store's stable order. Types follow the record's JSON Schema:
   ``list<struct<url, text>>`` for attachments, ``list<string>`` for images and warnings. Timestamps
   of the hits/revisions tables are ``timestamp[ms, tz=UTC]`` (Parquet has no seconds unit). The
   file carries pandas metadata so that pandas reads a nullable integer column (hits) as ``Int64``.
+* SQLite: the analyst database of :mod:`scraper.analysis.db` (all tables at once, whatever
+  ``table``): flat columns, Thai full-text search, hits, revisions, portal health. It is how a
+  PostgreSQL store is snapshotted for ``browse``.
 """
 
 from __future__ import annotations
 
-import contextlib
 import json
-import os
-import tempfile
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from datetime import date, datetime, timezone
 from pathlib import Path
 
+from scraper.atomicfile import atomic_write as _atomic_write
 from scraper.schema import record_schema
 from scraper.storage import Store, record_fields
 
-FORMATS = ("jsonl", "csv", "parquet")
+FORMATS = ("jsonl", "csv", "parquet", "sqlite")
+#: file suffixes that name a format other than their own
+SUFFIXES = {"sqlite3": "sqlite", "db": "sqlite"}
 TABLES = ("records", "hits", "revisions")
 
 HITS_COLUMNS = ("id", "site", "observed_at", "hits", "source")
@@ -51,39 +54,6 @@ def _rows(store: Store, table: str, since, site) -> Iterator[dict]:
     return store.iter_revisions(since=since, site=site)
 
 
-# -- atomic output --------------------------------------------------------------------------------
-
-
-def _atomic_write(out: Path, write: Callable[[Path], int]) -> int:
-    """Run ``write(tmp)`` on a temporary file in ``out``'s directory, then rename it over ``out``."""
-    out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    fd, name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
-    os.close(fd)
-    tmp = Path(name)
-    try:
-        n = write(tmp)
-        with open(tmp, "rb+") as fh:
-            os.fsync(fh.fileno())
-        try:
-            mode = out.stat().st_mode & 0o777
-        except FileNotFoundError:
-            umask = os.umask(0)
-            os.umask(umask)
-            mode = 0o666 & ~umask
-        os.chmod(tmp, mode)
-        os.replace(tmp, out)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            tmp.unlink()
-        raise
-    with contextlib.suppress(OSError):  # make the rename itself durable
-        dir_fd = os.open(out.parent, os.O_RDONLY)
-        try:
-            os.fsync(dir_fd)
-        finally:
-            os.close(dir_fd)
-    return n
 
 
 # -- JSON Lines and CSV ---------------------------------------------------------------------------
@@ -234,6 +204,10 @@ def export(store: Store, fmt: str, out: Path | str, *, since: date | str | None 
         raise ValueError(f"unknown table {table!r}: one of {', '.join(TABLES)}")
     if fmt == "parquet":
         _pyarrow()  # fail before touching anything
+    if fmt == "sqlite":
+        from scraper.analysis.db import build_database
+
+        return build_database(store, Path(out), since=since, site=site)
 
     def write(path: Path) -> int:
         rows = _rows(store, table, since, site)

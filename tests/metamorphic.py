@@ -683,6 +683,7 @@ HANDWRITTEN_DIR = ROOT / "fixtures" / "handwritten"
 #: the date is shown, so its raw text and its source; warnings are an audit aid).
 EXEMPT = ("published_raw", "date_source", "warnings")
 RECORD_FIELDS = ("id", "url", "site", "office", "title", "published", "published_raw", "modified", "date_source",
+                 "province_code", "province", "bangkok_area", "fiscal_year", "month",
                  "author", "hits", "category", "body", "attachments", "images", "language", "word_count",
                  "content_hash", "scraped_at", "schema_version", "warnings")
 #: The fields a hand-written expected file lists (besides its ``url`` and ``article`` flag).

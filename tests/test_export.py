@@ -116,7 +116,7 @@ def test_export_reads_back(store, tmp_path, fmt, table):
 
     if table == "records":
         assert df["word_count"].dtype == "int64"
-        assert df["schema_version"].dtype == "int64" and set(df["schema_version"]) == {1}
+        assert df["schema_version"].dtype == "int64" and set(df["schema_version"]) == {2}
         assert is_text(df["title"].dtype) and is_text(df["body"].dtype)
         assert is_text(df["published"].dtype)
         if fmt == "parquet":

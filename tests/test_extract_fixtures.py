@@ -11,6 +11,7 @@ from tests.conftest import fixture_pairs, load_expected
 PAIRS = fixture_pairs()
 #: Every field of the record; keys starting with "_" in an expected file are notes, not fields.
 FIELDS = ["id", "url", "site", "office", "title", "published", "published_raw", "modified", "date_source",
+          "province_code", "province", "bangkok_area", "fiscal_year", "month",
           "author", "hits", "category", "body", "attachments", "images", "language", "word_count",
           "content_hash", "scraped_at", "schema_version", "warnings"]
 

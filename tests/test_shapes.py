@@ -80,7 +80,7 @@ def test_expected_has_all_record_keys(pages, holdout):
     for p in _all(pages, holdout):
         e = p.expected
         assert tuple(k for k in e if not k.startswith("_")) == RECORD_KEYS
-        assert e["language"] == "th" and e["schema_version"] == 1 and e["scraped_at"] is None
+        assert e["language"] == "th" and e["schema_version"] == 2 and e["scraped_at"] is None
         assert isinstance(e["body"], str) and isinstance(e["word_count"], int)
         assert e["hits"] is None or isinstance(e["hits"], int)
         assert all(set(a) == {"url", "text"} for a in e["attachments"])

@@ -59,6 +59,8 @@ from email.utils import format_datetime
 from html import escape
 from pathlib import Path
 
+from scraper.derived import derive
+
 from . import corpus
 from .server import REDIRECTS_FILE, SIDECAR_SUFFIX, target_to_filename
 from .shapes import SHAPES, TOPIC_SLUGS, SidebarItem, counter_html, make_article, random_counter, render
@@ -378,6 +380,7 @@ def build_portal(
             if expected_out is not None:
                 out = {k: v for k, v in rec.items() if not k.startswith("_")}
                 out.update(id=f"{SITE_ID}:{slot.article_id}", url=slot.target, site=SITE_ID, office=None)
+                out.update(derive(SITE_ID, None, out["published"]))  # the demo portal's own place: none
                 out["_shape"] = slot.shape
                 expected_out.write(json.dumps(out, ensure_ascii=False) + "\n")
     finally:

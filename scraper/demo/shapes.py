@@ -19,6 +19,8 @@ from datetime import datetime, timedelta, timezone
 from html import escape as _escape
 from urllib.parse import quote, urljoin, urlsplit
 
+from scraper.derived import SCHEMA_VERSION, derive
+
 from . import corpus
 from .truth import (
     BANGKOK,
@@ -495,6 +497,7 @@ def build_expected(
         "published_raw": published_raw,
         "modified": modified,
         "date_source": date_source,
+        **derive(site, office, published),
         "author": article.author,
         "hits": article.hits,
         "category": article.category,
@@ -505,7 +508,7 @@ def build_expected(
         "word_count": word_count(body_text) if body_text is not None else None,
         "content_hash": content_hash(title, body_text) if body_text is not None else None,
         "scraped_at": None,
-        "schema_version": 1,
+        "schema_version": SCHEMA_VERSION,
         "warnings": list(warnings or []),
     }
     extra = {"_shape": article.shape, "_url": url}

@@ -1,4 +1,4 @@
-"""The record's JSON Schema, ``record.schema.json`` (schema_version 1): read here and nowhere else."""
+"""The record's JSON Schema, ``record.schema.json`` (schema_version 2): read here and nowhere else."""
 
 from __future__ import annotations
 

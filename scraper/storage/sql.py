@@ -87,6 +87,9 @@ class Migration:
     version: int
     name: str
     statements: tuple[str, ...]
+    #: a :class:`~scraper.storage.store.Store` method run after the statements, in the same
+    #: transaction, for what SQL alone cannot do (rewriting stored records through Python rules)
+    python: str | None = None
 
 
 MIGRATIONS: list[Migration] = [
@@ -165,6 +168,10 @@ MIGRATIONS: list[Migration] = [
         )""",
         "CREATE INDEX portal_health_site ON portal_health (site, finished_at, run_id)",
     )),
+    # Record schema_version 2 adds the derived fields (scraper/derived.py): every stored record is
+    # rewritten once, so that readers, exports and `browse` see one schema. Titles, bodies and
+    # content hashes are untouched: no revision is made.
+    Migration(5, "record schema 2: province, Bangkok area, fiscal year, month", (), python="_upgrade_records"),
 ]
 
 # -- observations ---------------------------------------------------------------------------------
@@ -187,6 +194,10 @@ NEXT_REVISION = "SELECT COALESCE(MAX(revision), 0) + 1 FROM revisions WHERE arti
 INSERT_REVISION = """
 INSERT INTO revisions (article_id, revision, observed_at, content_hash, title, body)
 VALUES (?, ?, ?, ?, ?, ?)"""
+
+RECORDS_BEFORE = "SELECT id, record FROM articles WHERE id > ? ORDER BY id LIMIT 500"
+
+SET_RECORD = "UPDATE articles SET record = {json_param} WHERE id = ?"
 
 INSERT_HITS = "INSERT INTO hits (article_id, observed_at, hits, source) VALUES (?, ?, ?, ?)"
 

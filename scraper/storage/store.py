@@ -281,10 +281,31 @@ class Store:
                     continue
                 for statement in migration.statements:
                     self._execute(cur, statement)
+                if migration.python:
+                    getattr(self, migration.python)(cur)
                 self._execute(cur, sql.RECORD_MIGRATION,
                               (migration.version, migration.name, utc_iso(None)))
             applied_now.append(migration.version)
         return applied_now
+
+    def _upgrade_records(self, cur) -> int:
+        """Migration 5: rewrite every stored record of an older schema_version as a current one
+        (:func:`scraper.derived.upgrade_record`), in pages of 500 by id inside the migration's
+        transaction, so a store is migrated entirely or not at all."""
+        from scraper.derived import SCHEMA_VERSION, upgrade_record
+
+        last, changed = "", 0
+        while True:
+            rows = self._execute(cur, sql.RECORDS_BEFORE, (last,)).fetchall()
+            if not rows:
+                return changed
+            for article_id, value in rows:
+                record = self._load_record(value)
+                if record.get("schema_version") != SCHEMA_VERSION:
+                    doc = json.dumps(_ordered(upgrade_record(record)), ensure_ascii=False, separators=(",", ":"))
+                    self._execute(cur, sql.SET_RECORD, (doc, article_id))
+                    changed += 1
+            last = rows[-1][0]
 
     # -- observations
     def observe_record(self, record: dict, observed_at: datetime | None = None) -> str:
@@ -398,11 +419,15 @@ class Store:
                 conn.close()
 
     def iter_records(self, since: date | None = None, site: str | None = None) -> Iterator[dict]:
-        """The stored records (the latest version of each article), ordered by site, published
-        (nulls last), id. ``since`` keeps records published on or after that date."""
+        """The stored records (the latest version of each article) in the current record schema,
+        ordered by site, published (nulls last), id. ``since`` keeps records published on or after
+        that date."""
+        from scraper.derived import upgrade_record
+
         query, params = self._filtered(sql.RECORDS, "published", "site", since, site)
         for (value,) in self._iterate(query, params):
-            yield _ordered(self._load_record(value))
+            # a store read without migrating (read-only, archived) may hold older records
+            yield _ordered(upgrade_record(self._load_record(value)))
 
     def iter_hits(self, since: date | None = None, site: str | None = None) -> Iterator[dict]:
         """Hit-count observations ``{id, site, observed_at, hits, source}`` ordered by id, observed_at.
