@@ -102,6 +102,7 @@ def _has_own_linked_heading(entry) -> bool:
         if owner is entry:
             return True
     return False
+_ARCHIVE_PATH = re.compile(r"/(?:author|category|categories|tag|tags)/", re.IGNORECASE)
 _HOME_PATH = re.compile(r"^/?(?:index\.(?:php|html?))?/?$")
 
 
@@ -265,6 +266,9 @@ class ArticlePage(WebPage):
         for el in _HEADLINE(self.doc):
             if body is not None and _inside(el, body) or in_site_scope(el):
                 continue
+            scope = next((a for a in el.iterancestors() if a.get("itemscope") is not None), None)
+            if body is not None and scope is not None and not _inside(body, scope):
+                continue  # another article's name (a "latest news" module's teaser)
             if clean(element_text(el)):
                 return el
         if body is None:
@@ -298,6 +302,11 @@ class ArticlePage(WebPage):
             parent = body.getparent()
             return parent if parent is not None and parent.tag not in ("html",) else body
         return _common_ancestor(title, body)
+
+    @cached_property
+    def json_ld(self) -> dict:
+        """The article's schema.org object from the page's JSON-LD (``{}`` when there is none)."""
+        return fields.json_ld_article(self.doc)
 
     @cached_property
     def microdata(self) -> list:
@@ -445,9 +454,9 @@ class ArticlePage(WebPage):
             line = clean(element_text(el.getparent())) if el.tag in ("td", "th") else text
             if len(text) > 300 or _is_info(text) or (line != text and _is_info(line or "")):
                 continue
-            if _link_len(el) >= 0.5 * len(text):
-                continue
-            return el
+            if _link_len(el) >= 0.5 * len(text) and not self._links_to_itself(el):
+                continue  # a link, or buttons (a linked title to this very page is still its title)
+            return _over_subtitle(el)
         return None
 
     # --- the article's info lines ----------------------------------------------------------------
@@ -541,6 +550,10 @@ class ArticlePage(WebPage):
         for el in _HEAD_DATES(self.doc):
             kind = "modified" if "modified" in el.get("property", "") else "published"
             out.append(fields.candidate(kind, "meta", None, el.get("content")))
+        article = self.json_ld
+        for prop, kind in (("datePublished", "published"), ("dateModified", "modified")):
+            if isinstance(article.get(prop), str):  # structured data in the head, like the meta tags
+                out.append(fields.candidate(kind, "meta", None, article[prop]))
         out.extend(fields.dates_from_lines(self.info_lines))
         return out
 
@@ -571,7 +584,10 @@ class ArticlePage(WebPage):
             text = clean(element_text(a))
             if text and not in_noise(a) and not any(_inside(a, b) for b in self.body_elements):
                 return fields.author_name(text)
-        return None
+        author = self.json_ld.get("author")  # last: JSON-LD often names the office, not the byline
+        author = author[0] if isinstance(author, list) and author else author
+        name = author.get("name") if isinstance(author, dict) else author if isinstance(author, str) else None
+        return clean(name) if isinstance(name, str) and clean(name) else None
 
     @field(cached=True)
     def hits(self) -> str | None:
@@ -637,7 +653,7 @@ class ArticlePage(WebPage):
         while parts and (parts[0] == title or _is_info(parts[0]) or _is_info_heading(parts)):
             top.append(parts.pop(0))
         while parts and (fields.is_metadata_line(parts[-1]) or fields.is_edge_noise(parts[-1])
-                         or _COUNT_ONLY.match(parts[-1]) or fields.is_counter_line(parts[-1])):
+                         or _COUNT_ONLY.match(parts[-1]) or fields.is_counter_line(parts[-1]) or _TAGS_LINE.match(parts[-1])):
             bottom.insert(0, parts.pop())
         files = self._files_list_at_end(parts)
         if files:
@@ -740,12 +756,12 @@ class ArticlePage(WebPage):
             return 0
         # teasers: headings that link to other articles, outside sidebars and menus (a list form's
         # teasers count: Joomla prints its tag and category lists inside a filter <form>)
-        linked = [h for h in _LINKED_HEADINGS(self.doc) if not _in_sidebar(h) and self._links_elsewhere(h)]
+        linked = [h for h in _LINKED_HEADINGS(self.doc) if not _in_sidebar(h) and self._links_elsewhere(h, article=True)]
         if len(linked) < 2:
             return 0
         own = next((el for el in _preceding(self.body_elements[0])
                     if el.tag in HEADING_TAGS and not in_noise(el) and clean(element_text(el))), None)
-        if own is not None and self._links_elsewhere(own):
+        if own is not None and self._links_elsewhere(own, article=True):
             return len(linked)
         # or the page is mostly those teasers: the text found (a tag's description) is shorter
         teasers = sum(_text_len(h.getparent()) for h in linked if h.getparent() is not None)
@@ -754,16 +770,30 @@ class ArticlePage(WebPage):
         text = sum(_text_len(b) for b in self.body_elements) - inside
         return len(linked) if len(linked) >= 3 and text < teasers else 0
 
-    def _links_elsewhere(self, heading) -> bool:
-        """A heading that is a link to another page of this site (not to this one, not an anchor)."""
+    def _links_to_itself(self, el) -> bool:
+        """Every link of ``el`` leads to this page (a title linked to its own article)."""
+        links = [(a.get("href") or "").strip() for a in el.iter("a")]
+        here = self.page_url.split("#")[0]
+        return bool(links) and all(h and not h.startswith(("#", "javascript:")) and urljoin(self.base, h).split("#")[0] == here
+                                   for h in links)
+
+    def _links_elsewhere(self, heading, article: bool = False) -> bool:
+        """A heading that is a link to another page of this site (not to this one, not an anchor);
+        with ``article``, to another article (not home, not an author's, category's or tag's page)."""
         text = clean(element_text(heading)) or ""
         for a in heading.iter("a"):
             href = (a.get("href") or "").strip()
             if not href or href.startswith("#") or len(clean(element_text(a)) or "") < 0.5 * len(text):
                 continue
             target = urljoin(self.base, href)
-            if target.split("#")[0] != self.page_url.split("#")[0]:
+            if target.split("#")[0] == self.page_url.split("#")[0]:
+                continue
+            if not article:
                 return True
+            path = urlsplit(target).path
+            if _HOME_PATH.match(path) and not urlsplit(target).query or _ARCHIVE_PATH.search(path):
+                continue
+            return True
         return False
 
     def to_raw(self) -> dict:
@@ -824,6 +854,20 @@ _SIZE = re.compile(r"\s*[(\[][\d.,]+\s*[KMG]?B[)\]]\s*$", re.I)
 
 #: Headings of a page's section, not of an article ("news details", "blog").
 _GENERIC_HEADING = re.compile(r"^(?:รายละเอียดข่าว|รายละเอียด|ข่าวสาร|บล็อก|Blog|News\s+Details?|Details?)$", re.IGNORECASE)
+
+
+def _over_subtitle(heading):
+    """The title over a subtitle: a heading right after a higher-ranked one (``h1`` then ``h2``)
+    is the article's subtitle, and the higher one its title."""
+    if heading.tag not in HEADING_TAGS:
+        return heading
+    prev = heading.getprevious()
+    while prev is not None and not isinstance(prev.tag, str):
+        prev = prev.getprevious()
+    if (prev is not None and prev.tag in HEADING_TAGS and prev.tag < heading.tag
+            and len(clean(element_text(prev)) or "") > 3 and not in_noise(prev)):
+        return prev
+    return heading
 
 
 def _stands_alone(el) -> bool:
@@ -903,6 +947,8 @@ def _common_ancestor(a, b):
 
 
 _FILE_NAME = re.compile(r"\.(?:pdf|docx?|xlsx?|pptx?|zip|rar|odt|ods)\s*(?:\([^)]*\))?\s*$", re.I)
+#: The post's tags under its text: "Tags: ความปลอดภัย จป.", "แท็ก: ..."
+_TAGS_LINE = re.compile(r"^\s*(?:Tags?|แท็ก|ป้ายกำกับ|คำค้น)\s*:", re.IGNORECASE)
 _CALL_TO_ACTION = re.compile(r"^\s*(?:คลิกที่นี่|คลิก|ที่นี่|ดาวน์โหลด|click\s+here|here|download)\s*$", re.I)
 #: The units of an article's text: paragraphs, table cells, list items, captions.
 _TEXT_UNITS = ("p", "td", "th", "li", "figcaption", "blockquote")

@@ -109,16 +109,20 @@ class LayoutArticlePage(ArticlePage):
             if (el is self.container or el.tag == "meta" or in_text and any(_inside(el, b) for b in body)
                     or in_site_scope(el)):
                 continue
+            if any(a.tag == "a" for a in el.iterancestors()):
+                continue  # a title inside a link: a teaser's or the next post's
             text = clean(element_text(el))
             if text and len(text) > 3:
                 found.append(el)
-        if len(found) > 1 and body:
+        if len(found) >= 1 and body:
             # a page's own headline (a blog's "บล็อก" bar) may come first: the article's is the
             # one nearest above its text
             order = {el: i for i, el in enumerate(self.doc.iter())}
             start = order.get(body[0], len(order))
             above = [el for el in found if order.get(el, 0) < start]
-            return above[-1] if above else found[0]
+            if above:
+                return above[-1]
+            found = []  # only titles below the text: of other posts, not this one
         if found:
             return found[0]
         if self.TITLE_XPATH is not None:

@@ -51,6 +51,10 @@ _VIEW_COUNT = etree.XPath(
     " | //*[@class][contains(concat(' ', normalize-space(@class), ' '), ' post-views ')]"
     # tagDiv Newspaper's own counter: <div class="td-post-views"><i class="td-icon-views"></i><span>1207</span>
     " | //*[@class][contains(concat(' ', normalize-space(@class), ' '), ' td-post-views ')]"
+    # TieLabs Jannah: <span class="meta-views meta-item"><span class="tie-icon-fire"></span> 612</span>
+    " | //*[@class][contains(concat(' ', normalize-space(@class), ' '), ' meta-views ')]"
+    # JNews's share bar: <div class="jeg_views_count"><div class="counts">845</div><span>VIEWS</span>
+    " | //*[@class][contains(concat(' ', normalize-space(@class), ' '), ' jeg_views_count ')]"
 )
 _SEPARATORS = re.compile(r"^[\s»>›/|\\-]*$")
 
@@ -81,7 +85,9 @@ def _crumbs(el) -> list[str]:
     if items:
         return [t for t in (clean(element_text(i)) for i in items) if t]
     out = [t for t in (clean(element_text(a)) for a in el.iter("a")) if t]
-    last = el.xpath("(.//text()[normalize-space()][not(ancestor::a)])[last()]")
+    # the last unlinked words, but not the trail's own (hidden) heading, "เส้นทางนำทาง"/"You are here"
+    last = el.xpath("(.//text()[normalize-space()][not(ancestor::a)]"
+                    "[not(ancestor::h1 or ancestor::h2 or ancestor::h3 or ancestor::h4)])[last()]")
     if last:
         tail = clean(str(last[-1]).strip().lstrip(">»›/|\\-").strip())
         if tail and not _SEPARATORS.match(tail) and tail not in out:

@@ -122,6 +122,10 @@ def name_value(value: str) -> str:
     return value
 
 
+_BARE_NUMBER = re.compile(r"^\s*[\d๐-๙][\d๐-๙,.]*\s*$")
+_HITS_WORD = re.compile(r"^\s*(?:views?|hits?|reads?|ครั้ง|เข้าชม|ผู้ชม)\s*$", re.IGNORECASE)
+
+
 def join_label_lines(lines: list[str]) -> list[str]:
     """A label alone on its line takes the next line as its value, as fields printed with their
     label above them do (Drupal's "field-label-above", ``<dt>``/``<dd>`` pairs):
@@ -134,6 +138,10 @@ def join_label_lines(lines: list[str]) -> list[str]:
         if (not head and len(segments) == 1 and not segments[0].value and i + 1 < len(lines)
                 and not split_labelled(lines[i + 1])[1]):
             out.append(f"{line} {lines[i + 1]}")
+            i += 2
+            continue
+        if _BARE_NUMBER.match(line) and i + 1 < len(lines) and _HITS_WORD.match(lines[i + 1]):
+            out.append(f"{line} {lines[i + 1]}")  # "845" over "VIEWS": a counter and its label
             i += 2
             continue
         out.append(line)
@@ -343,6 +351,38 @@ _SHORTLINK = etree.XPath("//link[@rel='shortlink']/@href")
 _CANONICAL = etree.XPath("//link[@rel='canonical']/@href")
 _BODY_CLASS = etree.XPath("//body/@class")
 _POSTID = re.compile(r"\bpostid-(\d+)\b")
+
+
+_JSON_LD = etree.XPath("//script[@type='application/ld+json']/text()")
+_ARTICLE_TYPES = frozenset(("Article", "NewsArticle", "BlogPosting", "Report", "ScholarlyArticle", "AnalysisNewsArticle",
+                            "ReportageNewsArticle", "TechArticle", "WebPage"))
+
+
+def json_ld_article(doc) -> dict:
+    """The first schema.org article object in the page's JSON-LD scripts (lists and ``@graph``
+    included; an ``Article`` before a ``WebPage``), or ``{}``. Broken JSON is skipped."""
+    import json
+
+    found: list[dict] = []
+
+    def visit(node) -> None:
+        if isinstance(node, list):
+            for item in node:
+                visit(item)
+        elif isinstance(node, dict):
+            types = node.get("@type")
+            types = types if isinstance(types, list) else [types]
+            if any(t in _ARTICLE_TYPES for t in types if isinstance(t, str)):
+                found.append(node)
+            visit(node.get("@graph"))
+
+    for text in _JSON_LD(doc):
+        try:
+            visit(json.loads(text))
+        except (ValueError, RecursionError):
+            continue
+    articles = [n for n in found if n.get("@type") != "WebPage"]
+    return (articles or found or [{}])[0]
 
 
 def article_id_from_url(url: str) -> str | None:
