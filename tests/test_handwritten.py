@@ -62,9 +62,7 @@ def test_every_page_has_its_expected_record_and_model_note():
 
 #: Pages the extractor still gets wrong (issue 8 open on them); strict, so the list only shrinks.
 #: Pages the extractor is known to get wrong (the list can only shrink: strict xfail).
-#: cassiopeia_pagebreak_toc: the Page Break plugin's contents box and "หน้า 1 จาก 3" are kept in
-#: the body (third blind set, not fixed yet).
-KNOWN_GAPS: set[str] = {"joomla4/cassiopeia_pagebreak_toc"}
+KNOWN_GAPS: set[str] = set()
 
 
 @pytest.mark.parametrize("html,expected", [

@@ -362,7 +362,7 @@ CASE_BY_NAME = {c.name: c for c in CASES}
 VARIANT_IDS = sorted(_VARIANTS, key=lambda k: (list(mm.TRANSFORMS).index(k[1]), k[0]))
 
 
-_ROUNDTRIP_GAPS: set[str] = {"handwritten/joomla4/cassiopeia_pagebreak_toc"}  # a known gap as written
+_ROUNDTRIP_GAPS: set[str] = set()
 
 
 @pytest.mark.parametrize("case", [pytest.param(c, marks=pytest.mark.xfail(strict=True, reason="known gap: images"))
@@ -402,9 +402,6 @@ KNOWN_GAPS: set[tuple[str, str]] = {
     ("handwritten/wordpress/newsup_left_sidebar_first", "extra_wrappers"),
     ("handwritten/wordpress/newsup_left_sidebar_first", "all_together"),
     ("handwritten/other/asp_classic_english_longdate", "all_together"),
-    # the page itself is a known gap (tests/test_handwritten.py KNOWN_GAPS)
-    ("handwritten/joomla4/cassiopeia_pagebreak_toc", "rename_classes_and_ids"),
-    ("handwritten/joomla4/cassiopeia_pagebreak_toc", "all_together"),
 }
 _GAP = pytest.mark.xfail(strict=True, reason="known gap of the extractor on this variant (issue 8)")
 

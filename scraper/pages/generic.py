@@ -119,7 +119,27 @@ def is_noise(el) -> bool:
     role = el.get("role")
     if role and role in NOISE_ROLES:
         return True
+    if el.tag in ("div", "section") and _is_link_box(el):
+        return True
     return plugins.is_plugin_noise(el)
+
+
+def _is_link_box(el) -> bool:
+    """A box of links under its own heading (a table of contents, a "latest news" module): the
+    first words are a heading and nearly all the rest is links."""
+    for node in el.iter():
+        if node is el or not isinstance(node.tag, str):
+            continue
+        if node.tag == "img":  # a picture first: the article's (its sharing box may follow)
+            return False
+        if (node.text or "").strip() or node.tag == "a":
+            if node.tag not in HEADING_TAGS:
+                return False
+            heading = len(element_text(node).strip())
+            links = list(el.iter("a"))
+            rest = _text_len(el) - heading
+            return len(links) >= 2 and rest > 0 and _link_len(el) >= 0.8 * rest
+    return False
 
 
 def _ancestors(el):
@@ -395,7 +415,8 @@ class ArticlePage(WebPage):
                 if isinstance(sibling.tag, str):
                     break
                 continue
-            if not _text_len(sibling):  # a picture between paragraphs, or a spacer
+            if not _text_len(sibling) or not "".join(paragraphs(sibling, skip=is_noise)).strip():
+                # a picture between paragraphs (with, at most, a sharing box), or a spacer
                 if sibling.find(".//img") is not None or sibling.tag == "img":
                     chosen.append(sibling)
                 continue

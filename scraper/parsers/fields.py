@@ -216,6 +216,8 @@ _EDGE_NOISE = re.compile(rf"^(?:[\s\[\]()<>«»‹›|/:-]*{_NAV_WORD}[\s\[\]()<
 
 
 #: A breadcrumb trail written out: "หน้าแรก > ประกาศ > อัตราค่าจ้างขั้นต่ำ".
+#: A page counter of a split article: "หน้า 1 จาก 3", "Page 1 of 3".
+_PAGE_COUNTER = re.compile(r"^\s*(?:หน้า|Page)\s*[\d๐-๙]+\s*(?:จาก|of|/)\s*[\d๐-๙]+\s*$", re.IGNORECASE)
 _TRAIL = re.compile(r"^(?:หน้าแรก|หน้าหลัก|หน้าแรกเว็บไซต์|Home)\s*[>»›/|]", re.IGNORECASE)
 
 
@@ -231,7 +233,7 @@ def is_counter_line(line: str) -> bool:
 
 def is_edge_noise(line: str) -> bool:
     """A line of navigation words only, or a breadcrumb trail, as found at the edges of a body."""
-    return bool(_EDGE_NOISE.match(line) or _TRAIL.match(line))
+    return bool(_EDGE_NOISE.match(line) or _TRAIL.match(line) or _PAGE_COUNTER.match(line))
 
 
 def is_metadata_line(line: str) -> bool:
