@@ -77,9 +77,7 @@ def test_article_page_extracts_as_written_by_hand(html, expected):
 #: A menu-only page that looks like an article (Joomla's single-article menu item with every info
 #: field hidden): the page alone does not say it is not an article. The crawl tells it by how it
 #: was reached (a menu link, never a listing: `static_pages`); `extract` on the page alone cannot.
-#: search_results_keyword: a custom PHP search page whose results carry no headings (third blind
-#: set, not fixed yet): read as an article.
-REFUSED_GAPS = {"joomla3/about_us_menu_article_no_meta", "custom_php/search_results_keyword"}
+REFUSED_GAPS = {"joomla3/about_us_menu_article_no_meta"}
 
 
 @pytest.mark.parametrize("html,expected", [

@@ -420,8 +420,7 @@ def test_variant_extracts_to_the_same_record(key):
 
 
 # (the menu-only page the page alone cannot tell from an article: tests/test_handwritten.py REFUSED_GAPS)
-_NOT_REFUSED_AS_WRITTEN = {"handwritten/joomla3/about_us_menu_article_no_meta",
-                           "handwritten/custom_php/search_results_keyword"}
+_NOT_REFUSED_AS_WRITTEN = {"handwritten/joomla3/about_us_menu_article_no_meta"}
 #: A Joomla category list table told from an article by its classes alone (third blind set).
 _NON_ARTICLE_GAPS = {"handwritten/joomla3/t3_blank_category_list_authors"}
 NON_ARTICLES = [c for c in mm.handwritten_cases(articles_only=False)
