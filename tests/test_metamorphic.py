@@ -421,8 +421,7 @@ def test_variant_extracts_to_the_same_record(key):
 
 # (the menu-only page the page alone cannot tell from an article: tests/test_handwritten.py REFUSED_GAPS)
 _NOT_REFUSED_AS_WRITTEN = {"handwritten/joomla3/about_us_menu_article_no_meta"}
-#: A Joomla category list table told from an article by its classes alone (third blind set).
-_NON_ARTICLE_GAPS = {"handwritten/joomla3/t3_blank_category_list_authors"}
+_NON_ARTICLE_GAPS: set[str] = set()
 NON_ARTICLES = [c for c in mm.handwritten_cases(articles_only=False)
                 if not c.article and c.name not in _NOT_REFUSED_AS_WRITTEN]
 

@@ -90,6 +90,7 @@ _COUNT_ONLY = re.compile(r"^\s*([\d๐-๙][\d๐-๙,.]*)\s*(?:ครั้ง|
 _PROSE_LIKE = re.compile(r"[.!?。:;]\s*$|\s\S+\s\S+\s\S+\s")
 #: ``<article>`` elements outside sidebars: a listing shows several, each headed by a link to it.
 _ENTRIES = etree.XPath("//article[not(ancestor::aside or ancestor::nav or ancestor::footer)]")
+_COLUMN_HEADINGS = etree.XPath("boolean(.//tr[count(th) >= 2])")  # a table of columns, not a module's one heading
 _HEADINGS = etree.XPath("//body//*[self::h1 or self::h2 or self::h3 or self::h4]")
 _LINKED_HEADINGS = etree.XPath(".//*[self::h1 or self::h2 or self::h3 or self::h4 or self::h5 or self::h6][.//a[@href]]")
 
@@ -763,6 +764,9 @@ class ArticlePage(WebPage):
         teasers = self.teaser_headings()
         if teasers:
             raise NotAnArticle(f"listing page: {teasers} teasers headed by links, not one article")
+        rows = self.listing_rows()
+        if rows:
+            raise NotAnArticle(f"listing page: a table of {rows} dated links to articles, not one article")
         for scope in self.body_elements or [self.root]:
             for a in scope.iter("a"):
                 if _READ_MORE.match(collapse(element_text(a))) and a.get("href"):
@@ -790,6 +794,29 @@ class ArticlePage(WebPage):
                      and any(_inside(h, b) for b in self.body_elements))
         text = sum(_text_len(b) for b in self.body_elements) - inside
         return len(linked) if len(linked) >= 3 and text < teasers else 0
+
+    def listing_rows(self) -> int:
+        """Rows of a table listing other articles (a category list): each links an article and
+        shows a date, and the page says little besides."""
+        own_id = fields.article_id_from_url(self.page_url)
+        for table in self.doc.iter("table"):
+            # a layout table (the article inside it, or tables inside it) is not a list
+            # a list has column headings (title, date, author, hits); a layout table (the article
+            # inside it, or tables inside it) or a sidebar's "latest news" is not a list
+            if (_in_sidebar(table) or not _COLUMN_HEADINGS(table) or table.find(".//table") is not None
+                    or any(_inside(b, table) for b in self.body_elements)):
+                continue
+            rows = 0
+            for tr in table.iter("tr"):
+                targets = [urljoin(self.base, (a.get("href") or "").strip()) for a in tr.iter("a") if a.get("href")]
+                ids = {fields.article_id_from_url(t) for t in targets} - {None, own_id}
+                if ids and fields.find_date(clean(element_text(tr)) or "").matched:
+                    rows += 1
+            if rows >= 2:
+                outside = sum(_text_len(b) for b in self.body_elements if not _inside(table, b) and not _inside(b, table))
+                if outside < min(_text_len(table), 300):  # little text besides: a sidebar's list is not it
+                    return rows
+        return 0
 
     def _links_to_itself(self, el) -> bool:
         """Every link of ``el`` leads to this page (a title linked to its own article)."""
