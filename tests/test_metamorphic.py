@@ -394,13 +394,9 @@ KNOWN_GAPS: set[tuple[str, str]] = {
     # the same: Jannah's hit count after an icon-font flame (tie-icon-fire)
     ("handwritten/wordpress/jannah_relative_time_schema", "rename_classes_and_ids"),
     # Not fixed yet (third blind set): a trail of links only (no separators, no title at its end)
-    # is told from a menu by its classes alone; wrappers around a Drupal inline image and
-    # Newsup's gallery drop the body's pictures; the last line of a classic ASP page is lost.
+    # is told from a menu by its classes alone; the last line of a classic ASP page is lost.
     ("handwritten/drupal/d9_bartik_inline_image_views", "rename_classes_and_ids"),
-    ("handwritten/drupal/d9_bartik_inline_image_views", "extra_wrappers"),
     ("handwritten/drupal/d9_bartik_inline_image_views", "all_together"),
-    ("handwritten/wordpress/newsup_left_sidebar_first", "extra_wrappers"),
-    ("handwritten/wordpress/newsup_left_sidebar_first", "all_together"),
     ("handwritten/other/asp_classic_english_longdate", "all_together"),
 }
 _GAP = pytest.mark.xfail(strict=True, reason="known gap of the extractor on this variant (issue 8)")

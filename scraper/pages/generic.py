@@ -416,14 +416,32 @@ class ArticlePage(WebPage):
                 if isinstance(sibling.tag, str):
                     break
                 continue
-            if not _text_len(sibling) or not "".join(paragraphs(sibling, skip=is_noise)).strip():
-                # a picture between paragraphs (with, at most, a sharing box), or a spacer
-                if sibling.find(".//img") is not None or sibling.tag == "img":
+            lines = paragraphs(sibling, skip=is_noise) if _text_len(sibling) else []
+            if all(_is_info(line) for line in lines):
+                # a picture between paragraphs (with, at most, a sharing box or a counter), or a spacer
+                if (not lines and (sibling.find(".//img") is not None or sibling.tag == "img")) or _has_picture(sibling):
                     chosen.append(sibling)
-                continue
+                    continue
+                if not lines:
+                    continue
+                break
             if not _continues_text(sibling):
                 break
             chosen.append(sibling)
+        # pictures standing between the chosen blocks are the text's too
+        if len(chosen) > 1:
+            picked = {id(el) for el in chosen}
+            between, inside = [], False
+            for sibling in parent:
+                if id(sibling) in picked:
+                    inside = True
+                    between.append(sibling)
+                elif inside and isinstance(sibling.tag, str) and not _text_len(sibling) and (
+                        sibling.tag == "img" or sibling.find(".//img") is not None):
+                    between.append(sibling)
+                if sibling is chosen[-1]:
+                    break
+            chosen = between
         return chosen
 
     def _image_block(self, doc_body) -> list:
@@ -1002,6 +1020,13 @@ _CALL_TO_ACTION = re.compile(r"^\s*(?:คลิกที่นี่|คลิ�
 _TEXT_UNITS = ("p", "td", "th", "li", "figcaption", "blockquote")
 #: What ends an article's text: a new page section (h1/h2) or a form (comments, search).
 _CLOSES_TEXT = etree.XPath("boolean(descendant-or-self::*[self::h1 or self::h2 or self::form or self::textarea])")
+
+
+def _has_picture(el) -> bool:
+    """A picture of the article's own: not a button's icon, not a banner linking elsewhere, not in
+    a module."""
+    imgs = [el] if el.tag == "img" else list(el.iter("img"))
+    return any(not fields.is_action_button(img) and not _inside_link(img) and not in_noise(img) for img in imgs)
 
 
 def _opens_with_heading(el) -> bool:
