@@ -16,7 +16,8 @@ class CustomPhpArticlePage(LayoutArticlePage):
     #: The text's own block first; the detail container (title, info and text together, or the
     #: text cell of a table layout) when there is none.
     BODY = ((("news-content", "news_content", "content-detail", "content_detail", "article-body"), (), False),
-            (("news-detail", "news_detail", "detail"), (), False))
+            (("detail",), (), False),
+            (("news-detail", "news_detail"), (), False))
     TITLE_CLASSES = ("news-title", "news_topic", "news-topic", "article-title", "topic")
     AUTHOR_CLASSES = ("news-author",)
     HITS_CLASSES = ("news-hits",)

@@ -90,6 +90,7 @@ _COUNT_ONLY = re.compile(r"^\s*([\d๐-๙][\d๐-๙,.]*)\s*(?:ครั้ง|
 _PROSE_LIKE = re.compile(r"[.!?。:;]\s*$|\s\S+\s\S+\s\S+\s")
 #: ``<article>`` elements outside sidebars: a listing shows several, each headed by a link to it.
 _ENTRIES = etree.XPath("//article[not(ancestor::aside or ancestor::nav or ancestor::footer)]")
+_LINKED_ITEMS = etree.XPath(".//li[.//a]")
 _COLUMN_HEADINGS = etree.XPath("boolean(.//tr[count(th) >= 2])")  # a table of columns, not a module's one heading
 _HEADINGS = etree.XPath("//body//*[self::h1 or self::h2 or self::h3 or self::h4]")
 _LINKED_HEADINGS = etree.XPath(".//*[self::h1 or self::h2 or self::h3 or self::h4 or self::h5 or self::h6][.//a[@href]]")
@@ -134,12 +135,12 @@ def _is_link_box(el) -> bool:
         if node.tag == "img":  # a picture first: the article's (its sharing box may follow)
             return False
         if (node.text or "").strip() or node.tag == "a":
-            if node.tag not in HEADING_TAGS:
+            if node.tag not in HEADING_TAGS or node.tag == "h1":  # an h1 heads the page's article
                 return False
             heading = len(element_text(node).strip())
-            links = list(el.iter("a"))
+            items = len(_LINKED_ITEMS(el))  # a list of links, not a title's meta line of links
             rest = _text_len(el) - heading
-            return len(links) >= 2 and rest > 0 and _link_len(el) >= 0.8 * rest
+            return items >= 2 and rest > 0 and _link_len(el) >= 0.8 * rest
     return False
 
 
@@ -840,7 +841,8 @@ class ArticlePage(WebPage):
         """Every link of ``el`` leads to this page (a title linked to its own article)."""
         links = [(a.get("href") or "").strip() for a in el.iter("a")]
         here = self.page_url.split("#")[0]
-        return bool(links) and all(h and not h.startswith(("#", "javascript:")) and urljoin(self.base, h).split("#")[0] == here
+        # (a link to a part of this page, "#respond", is a button, not a title's link)
+        return bool(links) and all(h and "#" not in h and not h.startswith("javascript:") and urljoin(self.base, h) == here
                                    for h in links)
 
     def _links_elsewhere(self, heading, article: bool = False) -> bool:

@@ -20,7 +20,8 @@ from scraper.pages.selectors import with_class
 class Joomla3ArticlePage(LayoutArticlePage):
     layout = "joomla3"
     ROOT = etree.XPath(with_class("item-page"))
-    BODY = (((), ("articleBody",), True), (("article-content",), (), True))
+    # T3 templates (JA Teline, Purity III) print the intro apart: section.article-intro + the articleBody
+    BODY = ((("article-intro",), ("articleBody",), True), (("article-content",), (), True))
     TITLE_CLASSES = ("contentheading",)
     TITLE_XPATH = etree.XPath(
         ".//*[contains(@class, 'page-header')]//*[self::h1 or self::h2][not(following-sibling::*)]"

@@ -13,7 +13,7 @@ from functools import cached_property
 
 from lxml import etree
 
-from scraper.pages.generic import ArticlePage, _inside, _outermost, in_site_scope, is_noise
+from scraper.pages.generic import ArticlePage, _inside, _outermost, _text_len, in_site_scope, is_noise
 from scraper.pages.selectors import ElementIndex
 from scraper.parsers import fields
 from scraper.parsers.errors import NotAnArticle
@@ -53,6 +53,11 @@ class LayoutArticlePage(ArticlePage):
                 return with_body[0]
             if not with_body and any(not any(_inside(b, el) for el in found) for b in self._body_in(self.doc)):
                 return None  # the post itself is not wrapped (block themes); these are its "more posts"
+            if not with_body:
+                # the post (its text in a block this family does not name) and teasers of related posts
+                sizes = sorted(((_text_len(el), i) for i, el in enumerate(found)), reverse=True)
+                if sizes[0][0] >= 3 * sizes[1][0]:
+                    return found[sizes[0][1]]
             raise NotAnArticle(f"listing page: {len(found)} {self.layout} article blocks, not one article")
         return found[0] if found else None
 

@@ -26,6 +26,8 @@ LABELS: dict[str, str] = {
     rf"|(?:ผู้เข้าชม|เข้าชม|ผู้ชม|อ่าน)(?=\s*:?\s*{_NUM}\s*(?:ครั้ง|$|\||\)))|(?:ผู้เข้าชม|เข้าชม)(?=\s*:)"
     rf"|(?<!\w)Read(?=\s*{_NUM}\s*times)|Post\s+Views",
     # not "ข่าวอื่นๆ ในหมวดนี้" (K2's "more in this category")
+    # a parent category's label is not the category's ("หมวดหลัก: ข่าวสาร หมวด: ข่าวประชาสัมพันธ์")
+    "parent": r"หมวดหลัก|Parent\s+Category",
     # tags end a category's value ("หมวดหมู่ ข่าวกิจกรรม ติดแท็ก ค่าจ้างขั้นต่ำ"); nothing reads them
     "tags": r"ติดแท็ก|แท็ก|ป้ายกำกับ|(?<!\w)Tags?(?=\s*:)",
     "category": r"จัดอยู่ในหมวดหมู่|หมวดหมู่ข่าว|หมวดข่าว|หมวดหมู่(?!นี้)|หมวด(?!นี้)|ประเภทข่าว|ประเภท(?=\s*:)|เผยแพร่ใน|Published\s+in|Category|Categories|ประเภทข่าว",
