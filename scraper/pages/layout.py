@@ -122,9 +122,12 @@ class LayoutArticlePage(ArticlePage):
         if len(found) >= 1 and body:
             # a page's own headline (a blog's "บล็อก" bar) may come first: the article's is the
             # one nearest above its text
-            order = {el: i for i, el in enumerate(self.doc.iter())}
-            start = order.get(body[0], len(order))
-            above = [el for el in found if order.get(el, 0) < start]
+            wanted, above = set(found), []
+            for el in self.doc.iter():  # document order, up to the text only
+                if el is body[0]:
+                    break
+                if el in wanted:
+                    above.append(el)
             if above:
                 return above[-1]
             found = []  # only titles below the text: of other posts, not this one
