@@ -9,9 +9,6 @@ from __future__ import annotations
 
 from scrapy.exceptions import DropItem, NotConfigured
 
-# scraper/spiders/portal.py (being rewritten elsewhere) still imports existing_records from here;
-# it lives in pipelines.jsonlines. Drop this import once the spider imports it from there.
-from pipelines.jsonlines import existing_records  # noqa: F401
 from scraper.items import ListingHits
 
 

@@ -86,7 +86,6 @@ _AUTHOR_LINKS = etree.XPath(
 )
 #: Visitor statistics: "วันนี้ 57 | เดือนนี้ 1,842 | ทั้งหมด 96,310".
 _STATS_LINE = re.compile(r"^(?:[^\d๐-๙|]{1,20}\s*[\d๐-๙][\d๐-๙,]*\s*(?:คน|ครั้ง)?\s*[|/,]?\s*){2,}$")
-_COUNT_ONLY = re.compile(r"^\s*([\d๐-๙][\d๐-๙,.]*)\s*(?:ครั้ง|views?|hits?|reads?)\s*$", re.I)
 _PROSE_LIKE = re.compile(r"[.!?。:;]\s*$|\s\S+\s\S+\s\S+\s")
 #: ``<article>`` elements outside sidebars: a listing shows several, each headed by a link to it.
 _ENTRIES = etree.XPath("//article[not(ancestor::aside or ancestor::nav or ancestor::footer)]")
@@ -647,9 +646,9 @@ class ArticlePage(WebPage):
         if found:
             return found
         for line in self.info_lines:
-            m = _COUNT_ONLY.match(line)
-            if m:
-                return m.group(1).rstrip(",.")
+            found = fields.counter_value(line)
+            if found:
+                return found
         return None
 
     @field(cached=True)
@@ -694,7 +693,7 @@ class ArticlePage(WebPage):
         while parts and (parts[0] == title or _is_info(parts[0]) or _is_info_heading(parts)):
             top.append(parts.pop(0))
         while parts and (fields.is_metadata_line(parts[-1]) or fields.is_edge_noise(parts[-1])
-                         or _COUNT_ONLY.match(parts[-1]) or fields.is_counter_line(parts[-1]) or _TAGS_LINE.match(parts[-1])):
+                         or fields.is_counter_line(parts[-1]) or _TAGS_LINE.match(parts[-1])):
             bottom.insert(0, parts.pop())
         files = self._files_list_at_end(parts)
         if files:
@@ -907,7 +906,7 @@ def in_site_scope(el) -> bool:
 def _is_info(text: str) -> bool:
     """An info line (labels, dates, a counter, visitor statistics) or navigation words: never a title."""
     return (fields.is_metadata_line(text) or _is_label_line(text) or fields.is_edge_noise(text)
-            or bool(_COUNT_ONLY.match(text)) or bool(_STATS_LINE.match(text)) or fields.is_counter_line(text))
+            or bool(_STATS_LINE.match(text)) or fields.is_counter_line(text))
 
 
 def _is_info_heading(parts: list[str]) -> bool:

@@ -19,7 +19,7 @@ import re
 
 from lxml import etree
 
-from scraper.parsers.fields import hits_from_text
+from scraper.parsers.fields import hits_from_text, is_trail
 from scraper.parsers.text import clean, collapse, element_text
 
 #: Class tokens (and ids) of plugin blocks that are never the article's text nor its files.
@@ -41,9 +41,7 @@ _BREADCRUMBS = etree.XPath(
 _HOME_WORDS = re.compile(r"^(หน้าแรก|หน้าหลัก|Home|หน้าแรกเว็บไซต์)$", re.I)
 #: A trail's last item that names the page's kind, not the article ("news details").
 _GENERIC_CRUMB = re.compile(r"^(?:รายละเอียดข่าว|รายละเอียด|อ่านข่าว|เนื้อหา|News\s+Details?|Details?)$", re.I)
-_TRAIL_TEXT = re.compile(r"^(?:หน้าแรก|หน้าหลัก|Home|หน้าแรกเว็บไซต์)\s*[>»›/|]", re.I)
 _TRAIL_SPLIT = re.compile(r"\s*[>»›|]\s*|\s+/\s+")
-_LINK_LINES = etree.XPath("//body//*[a][count(a) >= 1][not(ancestor::a)]")
 #: Post Views Counter prints ``span.post-views-count`` inside ``div.post-views``; themes print
 #: WP-PostViews' ``the_views()`` ("1,234 views") inside their own ``post-views`` span.
 _VIEW_COUNT = etree.XPath(
@@ -135,7 +133,7 @@ def _trail_category(el, title: str | None) -> str | None:
     text = collapse(element_text(el))
     if len(text) > 300:
         return None
-    if not _TRAIL_TEXT.match(text):
+    if not is_trail(text):
         # separated by pictures (Joomla 1.5's arrow.png): home first, the article's title last
         links = list(el.iter("a"))
         if not links or not _HOME_WORDS.match(collapse(element_text(links[0]))) or len(links) > 6:

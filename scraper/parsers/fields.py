@@ -7,6 +7,7 @@ of a layout family live in its own module under ``scraper/pages/``.
 
 from __future__ import annotations
 
+import json
 import re
 from urllib.parse import unquote, urljoin, urlsplit
 
@@ -222,6 +223,7 @@ _TRAIL = re.compile(r"^(?:หน้าแรก|หน้าหลัก|หน�
 
 
 #: A view counter's own line: "1,502 total views, 3 views today" (a3 Page Views Count), "58 Views".
+_DIGITS_RUN = re.compile(r"\s*([\d๐-๙][\d๐-๙,.]*)")
 _COUNTER_LINE = re.compile(
     r"^\s*(?:[\d๐-๙][\d๐-๙,.]*\s*(?:total\s+)?(?:views?|hits?|reads?|ครั้ง)(?:\s+today)?\s*[,|]?\s*)+$", re.IGNORECASE
 )
@@ -229,6 +231,16 @@ _COUNTER_LINE = re.compile(
 
 def is_counter_line(line: str) -> bool:
     return bool(_COUNTER_LINE.match(line))
+
+
+def counter_value(line: str) -> str | None:
+    """The (first) count of a counter's own line: ``'1,234 ครั้ง'`` -> ``'1,234'``."""
+    return _DIGITS_RUN.match(line).group(1).rstrip(",.") if _COUNTER_LINE.match(line) else None
+
+
+def is_trail(line: str) -> bool:
+    """A breadcrumb trail written out: home first, then a separator."""
+    return bool(_TRAIL.match(line))
 
 
 def is_edge_noise(line: str) -> bool:
@@ -363,8 +375,6 @@ _ARTICLE_TYPES = frozenset(("Article", "NewsArticle", "BlogPosting", "Report", "
 def json_ld_article(doc) -> dict:
     """The first schema.org article object in the page's JSON-LD scripts (lists and ``@graph``
     included; an ``Article`` before a ``WebPage``), or ``{}``. Broken JSON is skipped."""
-    import json
-
     found: list[dict] = []
 
     def visit(node) -> None:
