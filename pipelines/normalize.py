@@ -19,12 +19,15 @@ from w3lib.url import canonicalize_url, url_query_cleaner
 
 from scraper.derived import SCHEMA_VERSION, derive
 from scraper.parsers.thaidate import ThaiDate, find_date, parse_date, parse_iso
+from scraper.traps import strip_session_ids
 
 #: Priority of the places a published date can come from (lower wins); see docs/record.md.
 DATE_SOURCE_PRIORITY = {"microdata": 0, "time": 1, "meta": 2, "label": 3, "created": 4, "text": 5}
 
+#: Tracking arguments; session ids are the crawl's one list (scraper/traps.py), which knows a
+#: PHP-Nuke story's numeric ``sid`` from a session's.
 _TRACKING_ARGS = ("utm_source", "utm_medium", "utm_campaign", "utm_term", "utm_content", "fbclid", "gclid",
-                  "PHPSESSID", "sid", "mibextid")
+                  "mibextid")
 _THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 
 
@@ -36,7 +39,7 @@ def canonical(url: str) -> str:
     """Canonical absolute URL: fragment dropped, arguments sorted, tracking arguments removed."""
     if url.startswith("file:"):
         return url
-    cleaned = url_query_cleaner(url, _TRACKING_ARGS, remove=True, keep_fragments=False)
+    cleaned = url_query_cleaner(strip_session_ids(url), _TRACKING_ARGS, remove=True, keep_fragments=False)
     return canonicalize_url(cleaned)
 
 
@@ -72,7 +75,7 @@ def as_written(url: str) -> str:
     """The URL with its fragment and tracking/session arguments dropped and its percent-escapes
     in upper case (RFC 3986's equivalent form: WordPress writes them in lower case); otherwise
     untouched: arguments in the portal's order, ``:`` in ``id=731:alias`` not escaped."""
-    cleaned = url_query_cleaner(url, _TRACKING_ARGS, remove=True, keep_fragments=False)
+    cleaned = url_query_cleaner(strip_session_ids(url), _TRACKING_ARGS, remove=True, keep_fragments=False)
     return _ESCAPE.sub(lambda m: m.group(0).upper(), cleaned)
 
 

@@ -132,3 +132,15 @@ def test_word_count_on_formatted_numbers_and_fixture_bodies():
     for record in fixture_records():
         body = record["body"]
         assert word_count(body) == _word_tokenize_count(body), record["id"]
+
+
+@pytest.mark.parametrize(("url", "expected"), [
+    ("https://a.labour.go.th/news.php?id=5&PHPSESSID=abc", "https://a.labour.go.th/news.php?id=5"),
+    ("https://a.labour.go.th/x;jsessionid=AB12?id=5&osCsid=ff00aa", "https://a.labour.go.th/x?id=5"),
+    # PHP-Nuke's story id is not a session: it names the article
+    ("https://a.labour.go.th/modules.php?name=News&sid=123", "https://a.labour.go.th/modules.php?name=News&sid=123"),
+])
+def test_canonical_drops_session_ids_as_the_crawl_does(url, expected):
+    from pipelines.normalize import canonical
+
+    assert canonical(url) == expected
