@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -141,6 +142,4 @@ def test_word_count_on_formatted_numbers_and_fixture_bodies():
     ("https://a.labour.go.th/modules.php?name=News&sid=123", "https://a.labour.go.th/modules.php?name=News&sid=123"),
 ])
 def test_canonical_drops_session_ids_as_the_crawl_does(url, expected):
-    from pipelines.normalize import canonical
-
     assert canonical(url) == expected
