@@ -92,6 +92,7 @@ _ENTRIES = etree.XPath("//article[not(ancestor::aside or ancestor::nav or ancest
 _LINKED_ITEMS = etree.XPath(".//li[.//a]")
 _COLUMN_HEADINGS = etree.XPath("boolean(.//tr[count(th) >= 2])")  # a table of columns, not a module's one heading
 _HEADINGS = etree.XPath("//body//*[self::h1 or self::h2 or self::h3 or self::h4]")
+_CLASSES_AND_ITEMPROPS = etree.XPath("//@class | //@itemprop", smart_strings=False)
 _LINKED_HEADINGS = etree.XPath(".//*[self::h1 or self::h2 or self::h3 or self::h4 or self::h5 or self::h6][.//a[@href]]")
 
 
@@ -242,6 +243,12 @@ class ArticlePage(WebPage):
     @cached_property
     def doc(self):
         return parse_html(self.decoded[0])
+
+    @cached_property
+    def tokens(self) -> frozenset[str]:
+        """Every class token and itemprop on the page: a plugin or a listing whose names are
+        absent needs no search of the page."""
+        return frozenset(" ".join(_CLASSES_AND_ITEMPROPS(self.doc)).split())
 
     @cached_property
     def page_url(self) -> str:
@@ -639,7 +646,7 @@ class ArticlePage(WebPage):
                 found = fields.hits_from_microdata(el.get("content") or element_text(el))
                 if found:
                     return found
-        found = plugins.view_count(self.doc)
+        found = plugins.view_count(self.doc, self.tokens)
         if found:
             return found
         found = fields.hits_from_lines(self.info_lines)

@@ -19,6 +19,7 @@ import re
 
 from lxml import etree
 
+from scraper.pages.selectors import token_test
 from scraper.parsers.fields import hits_from_text, is_trail
 from scraper.parsers.text import clean, collapse, element_text
 
@@ -33,9 +34,13 @@ ATTACHMENT_BLOCKS = frozenset("attachmentsContainer attachmentsList itemAttachme
 _BREADCRUMBS = etree.XPath(
     "//*[@itemtype and contains(@itemtype, 'BreadcrumbList')]"
     " | //nav[contains(translate(@aria-label, 'BREADCUMS', 'breadcums'), 'breadcrumb')]"
-    " | //*[@class][contains(concat(' ', normalize-space(@class), ' '), ' breadcrumb ')"
-    " or contains(concat(' ', normalize-space(@class), ' '), ' breadcrumbs ')"
-    " or contains(concat(' ', normalize-space(@class), ' '), ' pathway ')]"
+    f" | //@class[{token_test('.', 'breadcrumb')} or {token_test('.', 'breadcrumbs')} or {token_test('.', 'pathway')}]"
+    "/parent::*"
+)
+#: Links whose text may be a home link (the exact test is ``_HOME_WORDS``): XPath picks the few
+#: candidates in C instead of reading the text of every link of the page in Python.
+_HOME_LINK_CANDIDATES = etree.XPath(
+    "//a[contains(., 'หน้าแรก') or contains(., 'หน้าหลัก') or contains(translate(., 'HOME', 'home'), 'home')]"
 )
 #: A line of links that starts at the home page: breadcrumbs told by what they say.
 _HOME_WORDS = re.compile(r"^(หน้าแรก|หน้าหลัก|Home|หน้าแรกเว็บไซต์)$", re.I)
@@ -44,15 +49,12 @@ _GENERIC_CRUMB = re.compile(r"^(?:รายละเอียดข่าว|ร
 _TRAIL_SPLIT = re.compile(r"\s*[>»›|]\s*|\s+/\s+")
 #: Post Views Counter prints ``span.post-views-count`` inside ``div.post-views``; themes print
 #: WP-PostViews' ``the_views()`` ("1,234 views") inside their own ``post-views`` span.
+_VIEW_COUNT_TOKENS = ("post-views-count", "post-views", "td-post-views", "meta-views", "jeg_views_count")
+# tagDiv Newspaper's own counter: <div class="td-post-views"><i class="td-icon-views"></i><span>1207</span>
+# TieLabs Jannah: <span class="meta-views meta-item"><span class="tie-icon-fire"></span> 612</span>
+# JNews's share bar: <div class="jeg_views_count"><div class="counts">845</div><span>VIEWS</span>
 _VIEW_COUNT = etree.XPath(
-    "//*[@class][contains(concat(' ', normalize-space(@class), ' '), ' post-views-count ')]"
-    " | //*[@class][contains(concat(' ', normalize-space(@class), ' '), ' post-views ')]"
-    # tagDiv Newspaper's own counter: <div class="td-post-views"><i class="td-icon-views"></i><span>1207</span>
-    " | //*[@class][contains(concat(' ', normalize-space(@class), ' '), ' td-post-views ')]"
-    # TieLabs Jannah: <span class="meta-views meta-item"><span class="tie-icon-fire"></span> 612</span>
-    " | //*[@class][contains(concat(' ', normalize-space(@class), ' '), ' meta-views ')]"
-    # JNews's share bar: <div class="jeg_views_count"><div class="counts">845</div><span>VIEWS</span>
-    " | //*[@class][contains(concat(' ', normalize-space(@class), ' '), ' jeg_views_count ')]"
+    "//@class[" + " or ".join(token_test(".", name) for name in _VIEW_COUNT_TOKENS) + "]/parent::*"
 )
 _SEPARATORS = re.compile(r"^[\s»>›/|\\-]*$")
 
@@ -67,9 +69,14 @@ def is_plugin_noise(el, attachments: bool = True) -> bool:
     return el.get("id") == "vvisit_counter"
 
 
-def view_count(doc) -> str | None:
+def view_count(doc, tokens: frozenset[str] | None = None) -> str | None:
     """The number of a documented view counter: Post Views Counter / WP-PostViews
-    (``<span class="post-views-count">1,234</span>``), tagDiv Newspaper's ``td-post-views``."""
+    (``<span class="post-views-count">1,234</span>``), tagDiv Newspaper's ``td-post-views``.
+
+    ``tokens`` (the page's class tokens, when the caller has them) skips the search on the pages
+    without any counter's class."""
+    if tokens is not None and tokens.isdisjoint(_VIEW_COUNT_TOKENS):
+        return None
     for el in _VIEW_COUNT(doc):
         found = hits_from_text(element_text(el))
         if found:
@@ -115,7 +122,7 @@ def breadcrumb_category(doc, title: str | None) -> str | None:
         if crumbs:
             return _category_of(crumbs, title)
     # a trail told by what it says: the blocks around a link home ("หน้าแรก", "Home")
-    for a in doc.iter("a"):
+    for a in _HOME_LINK_CANDIDATES(doc):
         if not _HOME_WORDS.match(collapse(element_text(a))):
             continue
         for level, el in enumerate(a.iterancestors()):

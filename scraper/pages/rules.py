@@ -25,7 +25,7 @@ from scraper.pages.joomla3 import Joomla3ArticlePage
 from scraper.pages.joomla4 import Joomla4ArticlePage
 from scraper.pages.joomla15 import Joomla15ArticlePage
 from scraper.pages.k2 import K2ArticlePage
-from scraper.pages.selectors import LISTING_XPATH
+from scraper.pages.selectors import LISTING_TOKENS, LISTING_XPATH
 from scraper.pages.wordpress import WordPressArticlePage
 from scraper.parsers.errors import NotAnArticle
 
@@ -102,6 +102,8 @@ def parse_article(html: bytes, url: str, encoding: str | None = None, *, generic
 
 def _refuse_listing(page: ArticlePage) -> None:
     # Families that know their own listing markup (Joomla 3/4, K2) decide for themselves.
+    if page.tokens.isdisjoint(LISTING_TOKENS):
+        return
     listing = LISTING_XPATH(page.doc)
     if len(listing) >= 2 and not isinstance(page, (Joomla3ArticlePage, Joomla4ArticlePage, K2ArticlePage)):
         raise NotAnArticle(f"listing page: {len(listing)} article entries, not one article")

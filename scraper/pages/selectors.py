@@ -10,7 +10,7 @@ from __future__ import annotations
 from lxml import etree
 
 
-def _token_test(attr: str, name: str) -> str:
+def token_test(attr: str, name: str) -> str:
     """XPath test: the class string ``attr`` holds the token ``name``.
 
     The cheap substring test runs first; XPath's ``and`` skips the costly exact test for the
@@ -21,7 +21,7 @@ def _token_test(attr: str, name: str) -> str:
 
 def has_class(name: str) -> str:
     """XPath predicate: the element's class attribute holds the token ``name``."""
-    return _token_test("@class", name)
+    return token_test("@class", name)
 
 
 def with_class(name: str, tag: str = "*") -> str:
@@ -29,11 +29,12 @@ def with_class(name: str, tag: str = "*") -> str:
 
     Walks the page's class attributes rather than its elements: a third of the cost.
     """
-    return f"//@class[{_token_test('.', name)}]/parent::{tag}"
+    return f"//@class[{token_test('.', name)}]/parent::{tag}"
 
 
 #: Entries of the CMSs' listing layouts (blog/category views, K2 item lists, category tables):
 #: a page showing two or more is a listing, not an article.
+LISTING_TOKENS = frozenset(("blogPost", "items-row", "catItemView", "blog-item", "category", "itemListView"))
 LISTING_XPATH = etree.XPath(
     f"//*[@itemprop='blogPost'] | {with_class('items-row')} | {with_class('catItemView')}"
     f" | {with_class('blog-item')} | {with_class('category', 'table')}//a"
