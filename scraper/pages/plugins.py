@@ -32,8 +32,8 @@ PLUGIN_NOISE = frozenset(
 ATTACHMENT_BLOCKS = frozenset("attachmentsContainer attachmentsList itemAttachmentsBlock".split())
 
 _BREADCRUMBS = etree.XPath(
-    "//*[@itemtype and contains(@itemtype, 'BreadcrumbList')]"
-    " | //nav[contains(translate(@aria-label, 'BREADCUMS', 'breadcums'), 'breadcrumb')]"
+    "//@itemtype[contains(., 'BreadcrumbList')]/parent::*"
+    " | //@aria-label[contains(translate(., 'BREADCUMS', 'breadcums'), 'breadcrumb')]/parent::nav"
     f" | //@class[{token_test('.', 'breadcrumb')} or {token_test('.', 'breadcrumbs')} or {token_test('.', 'pathway')}]"
     "/parent::*"
 )
