@@ -66,8 +66,8 @@ class LayoutArticlePage(ArticlePage):
         scope = self.container if self.container is not None else self.doc
         return ElementIndex(scope)
 
-    def _body_in(self, root) -> list:
-        index = ElementIndex(root)
+    def _body_in(self, root, index: ElementIndex | None = None) -> list:
+        index = index if index is not None else ElementIndex(root)
         for classes, itemprops, tables in self.BODY:
             bodies = _outermost([el for el in index.find(classes, itemprops)
                                  if el is not root and (tables or el.tag != "table")])
@@ -104,7 +104,8 @@ class LayoutArticlePage(ArticlePage):
         return self.container if self.container is not None else super().find_root()
 
     def find_body(self) -> list:
-        return self._body_in(self.container if self.container is not None else self.doc) or super().find_body()
+        scope = self.container if self.container is not None else self.doc
+        return self._body_in(scope, self.index) or super().find_body()
 
     def find_title(self):
         body = self.body_elements

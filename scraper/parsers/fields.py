@@ -282,11 +282,12 @@ def attachments(scopes: list, page_base: str, skip=lambda el: False) -> list[dic
     for scope in scopes:
         for a in scope.iter("a"):
             href = (a.get("href") or "").strip()
-            if not href or href.startswith(("#", "javascript:", "mailto:")) or skip(a):
+            if not href or href.startswith(("#", "javascript:", "mailto:")):
                 continue
             absolute = urljoin(page_base, href)
             path = urlsplit(absolute).path
-            if not (DOCUMENT_EXTENSIONS.search(path) or _DOWNLOAD_LINK.search(absolute)):
+            # the cheap test first: ``skip`` reads the link's ancestors
+            if not (DOCUMENT_EXTENSIONS.search(path) or _DOWNLOAD_LINK.search(absolute)) or skip(a):
                 continue
             text = clean(element_text(a)) or ""
             if absolute in found:
