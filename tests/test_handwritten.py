@@ -60,11 +60,8 @@ def test_every_page_has_its_expected_record_and_model_note():
             assert expected.get("reason"), _id(html)
 
 
-#: Pages the extractor still gets wrong (issue 8 open on them); strict, so the list only shrinks.
-#: Pages the extractor is known to get wrong (the list can only shrink: strict xfail).
-#: concrete5_elemental_byline_ce_era: a topic-list block right after a text with no wrapper is
-#: kept in the body (fourth blind set, not fixed yet).
-KNOWN_GAPS: set[str] = {"other/concrete5_elemental_byline_ce_era"}
+#: Pages the extractor is known to get wrong (issue 8; strict xfail, so the list can only shrink).
+KNOWN_GAPS: set[str] = set()
 
 
 @pytest.mark.parametrize("html,expected", [

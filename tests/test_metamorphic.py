@@ -362,7 +362,7 @@ CASE_BY_NAME = {c.name: c for c in CASES}
 VARIANT_IDS = sorted(_VARIANTS, key=lambda k: (list(mm.TRANSFORMS).index(k[1]), k[0]))
 
 
-_ROUNDTRIP_GAPS: set[str] = {"handwritten/other/concrete5_elemental_byline_ce_era"}  # a known gap as written
+_ROUNDTRIP_GAPS: set[str] = set()  # pages that are known gaps as written
 
 
 @pytest.mark.parametrize("case", [pytest.param(c, marks=pytest.mark.xfail(strict=True, reason="known gap: images"))
@@ -408,9 +408,6 @@ KNOWN_GAPS: set[tuple[str, str]] = {
     ("handwritten/wordpress/twentyfifteen_sidebar_first_pvc_in_content", "all_together"),
     ("handwritten/joomla4/yootheme_builder_cover_title", "meta_below_body"),
     ("handwritten/joomla4/yootheme_builder_cover_title", "all_together"),
-    # the page itself is a known gap (tests/test_handwritten.py KNOWN_GAPS)
-    ("handwritten/other/concrete5_elemental_byline_ce_era", "rename_classes_and_ids"),
-    ("handwritten/other/concrete5_elemental_byline_ce_era", "all_together"),
 }
 _GAP = pytest.mark.xfail(strict=True, reason="known gap of the extractor on this variant (issue 8)")
 

@@ -730,21 +730,23 @@ class ArticlePage(WebPage):
         while parts and (fields.is_metadata_line(parts[-1]) or fields.is_edge_noise(parts[-1])
                          or fields.is_counter_line(parts[-1]) or _TAGS_LINE.match(parts[-1])):
             bottom.insert(0, parts.pop())
-        files = self._files_list_at_end(parts)
+        files = self._files_list_at_end(parts) or self._files_list_at_end(parts, _TOPICS_CAPTION)
         if files:
             del parts[-files:]
             while parts and (fields.is_metadata_line(parts[-1]) or fields.is_edge_noise(parts[-1])):
                 bottom.insert(0, parts.pop())
         return top, parts, bottom
 
-    def _files_list_at_end(self, parts: list[str]) -> int:
+    def _files_list_at_end(self, parts: list[str], caption: re.Pattern | None = None) -> int:
         """How many of the last lines are a list of the article's files: a caption on its own line
         ("เอกสารแนบ", "ไฟล์แนบ", "Attachments") and under it only lines that are whole links. They
-        are the attachments (found apart), not the text."""
+        are the attachments (found apart), not the text. With ``caption`` (``_TOPICS_CAPTION``):
+        a list of the article's topics or tags ("หัวข้อ", "Tags"), links to their archives."""
+        caption = caption or _FILES_CAPTION
         link_texts = {clean(element_text(a)) for b in self.body_elements for a in b.iter("a") if a.get("href")}
         n = 0
         for line in reversed(parts):
-            if _FILES_CAPTION.match(line):
+            if caption.match(line):
                 return n + 1 if n else 0
             if _SIZE.sub("", line).strip() not in link_texts:
                 return 0
@@ -958,6 +960,7 @@ def _is_info_heading(parts: list[str]) -> bool:
 
 
 _FILES_CAPTION = re.compile(r"^\s*(?:เอกสารแนบ|ไฟล์แนบ|ไฟล์เอกสารแนบ|เอกสารประกอบ|ดาวน์โหลดเอกสาร|ดาวน์โหลด|Attachments?|Files?)\s*:?\s*$", re.I)
+_TOPICS_CAPTION = re.compile(r"^\s*(?:หัวข้อ|Topics?|Tags?|แท็ก|ป้ายกำกับ|คำค้น|คำสำคัญ)\s*:?\s*$", re.I)
 _SIZE = re.compile(r"\s*[(\[][\d.,]+\s*[KMG]?B[)\]]\s*$", re.I)
 
 #: Headings of a page's section, not of an article ("news details", "blog").
