@@ -403,7 +403,6 @@ KNOWN_GAPS: set[tuple[str, str]] = {
     # a cover title moved below its meta line is missed.
     ("handwritten/joomla3/ja_teline5_magazine_article", "rename_classes_and_ids"),
     ("handwritten/joomla3/ja_teline5_magazine_article", "all_together"),
-    ("handwritten/custom_php/thai_digits_weekday_time_attach_box", "rename_classes_and_ids"),
     ("handwritten/wordpress/twentyfifteen_sidebar_first_pvc_in_content", "rename_classes_and_ids"),
     ("handwritten/wordpress/twentyfifteen_sidebar_first_pvc_in_content", "all_together"),
     ("handwritten/joomla4/yootheme_builder_cover_title", "meta_below_body"),

@@ -126,7 +126,7 @@ def is_noise(el) -> bool:
     role = el.get("role")
     if role and role in NOISE_ROLES:
         return True
-    if el.tag in ("div", "section") and _is_link_box(el):
+    if el.tag in ("div", "section") and (_is_link_box(el) or _is_files_box(el)):
         return True
     return plugins.is_plugin_noise(el)
 
@@ -146,6 +146,35 @@ def _is_link_box(el) -> bool:
             items = len(_LINKED_ITEMS(el))  # a list of links, not a title's meta line of links
             rest = _text_len(el) - heading
             return items >= 2 and rest > 0 and _link_len(el) >= 0.8 * rest
+    return False
+
+
+def _topic_prefix(title_el, text: str) -> tuple[str, str] | None:
+    """``(topic, title)`` of a title line that starts with its topic's link and a colon (XOOPS's
+    news: "<a>ข่าวประชาสัมพันธ์</a>: สสค.สงขลา ตรวจ..."): the topic is the category."""
+    a = title_el.find(".//a")
+    topic = clean(element_text(a)) if a is not None else None
+    if not topic or len(topic) > 40 or not text.startswith(topic):
+        return None
+    rest = text[len(topic):].lstrip()
+    if not rest.startswith(":"):
+        return None
+    rest = rest[1:].strip()
+    return (topic, rest) if len(rest) >= MIN_TITLE else None
+
+
+def _is_files_box(el) -> bool:
+    """A box of the article's files under its own caption ("เอกสารแนบ", "Attachments"): its first
+    words are that heading and every link in it is a document. Its links are the attachments
+    (found apart, see ``is_link_noise``); its file-type icons are not the article's pictures."""
+    for node in el.iter():
+        if node is el or not isinstance(node.tag, str):
+            continue
+        if (node.text or "").strip():
+            if node.tag not in HEADING_TAGS or not _FILES_CAPTION.match(element_text(node)):
+                return False
+            hrefs = [a.get("href") or "" for a in el.iter("a")]
+            return bool(hrefs) and all(fields.is_document_link(h) for h in hrefs)
     return False
 
 
@@ -321,7 +350,38 @@ class ArticlePage(WebPage):
                 return el
         if body is None:
             return None
-        return self.title_above(self.first_prose(body) if self.body_is_prose else body)
+        found = self.title_above(self.first_prose(body) if self.body_is_prose else body)
+        if found is None or found.tag in HEADING_TAGS or clean(element_text(found)) in self.title_texts:
+            return found
+        # A line that is not a heading and that the page's <title> does not name: the first line
+        # of a block whose other lines are info lines (PHP-Nuke's title cell), or else a heading
+        # above that the <title> names (a SharePoint page title over a free-text by-line).
+        for better in (self._first_line_title(found), self._named_heading(body)):
+            if better is not None:
+                return better
+        return found
+
+    def _first_line_title(self, el):
+        """The element holding the first line of ``el`` when every line after it is an info line."""
+        lines = paragraphs(el, skip=is_noise)
+        if len(lines) < 2 or not all(_is_info(line) for line in lines[1:]):
+            return None
+        holders = [d for d in el.iter() if d is not el and isinstance(d.tag, str) and clean(element_text(d)) == lines[0]]
+        return holders[-1] if holders else None
+
+    def _named_heading(self, body):
+        """The nearest heading above ``body`` whose text the page's <title> or og:title gives
+        whole (a part of a "site :: page" <title> may be the site's name)."""
+        named = {collapse(t) for t in _META_TITLES(self.doc)} | {collapse("".join(el.itertext())) for el in _TITLE_TAG(self.doc)}
+        for looked, el in enumerate(_preceding(body)):
+            if looked > 400:
+                break
+            if el.tag not in HEADING_TAGS:
+                continue
+            text = clean(element_text(el)) or ""
+            if text in named and not _GENERIC_HEADING.match(text) and not in_noise(el):
+                return el
+        return None
 
     @property
     def body_is_prose(self) -> bool:
@@ -594,7 +654,8 @@ class ArticlePage(WebPage):
             names = el.xpath(".//*[@itemprop='name']") if el.get("itemprop") != "headline" else []
             text = clean(element_text(names[0] if names else el))
             if text:
-                return text
+                topic = _topic_prefix(el, text)
+                return topic[1] if topic else text
         for text in self.title_texts[:1]:
             return clean(text)
         return None
@@ -710,7 +771,12 @@ class ArticlePage(WebPage):
             if (text and not fields.is_edge_noise(text) and not in_noise(a)  # not "กลับหน้ารวมข่าว" (back)
                     and not any(_inside(a, b) for b in self.body_elements)):
                 return text
-        return plugins.breadcrumb_category(self.doc, self.title)
+        found = plugins.breadcrumb_category(self.doc, self.title)
+        if found:
+            return found
+        title_el = self.title_element
+        topic = _topic_prefix(title_el, clean(element_text(title_el)) or "") if title_el is not None else None
+        return topic[0] if topic else None
 
     @cached_property
     def _body_split(self) -> tuple[list[str], list[str], list[str]]:
@@ -1071,7 +1137,8 @@ def _has_picture(el) -> bool:
     """A picture of the article's own: not a button's icon, not a banner linking elsewhere, not in
     a module."""
     imgs = [el] if el.tag == "img" else list(el.iter("img"))
-    return any(not fields.is_action_button(img) and not _inside_link(img) and not in_noise(img) for img in imgs)
+    return any(not fields.is_action_button(img) and not fields.is_icon(img) and not _inside_link(img) and not in_noise(img)
+               for img in imgs)
 
 
 def _opens_with_heading(el) -> bool:

@@ -333,6 +333,20 @@ def is_action_button(img) -> bool:
     return a is not None and a.tag == "a" and bool(_ACTION_LINK.search((a.get("href") or "").strip()))
 
 
+_PIXELS = re.compile(r"^\s*(\d+)\s*(?:px)?\s*$")
+
+
+def is_icon(img) -> bool:
+    """A picture the page declares at most 32 pixels wide or high: a file-type or bullet icon
+    (``<img src="icon-pdf.png" width="16">``). Inside the text it is one of its images (the
+    record's rule); a block of such icons alone is not a picture that continues the text."""
+    for attr in ("width", "height"):
+        m = _PIXELS.match(img.get(attr) or "")
+        if m and int(m.group(1)) <= 32:
+            return True
+    return False
+
+
 def is_banner(img, page_base: str) -> bool:
     """A picture that links to another site (a campaign banner, an advertisement): not the
     article's. Pictures linked to themselves, to a larger copy or to this site stay."""

@@ -16,15 +16,15 @@ _NUM = r"[\d๐-๙][\d๐-๙,.]*"
 #: kind -> label alternatives (longest first within a kind).
 LABELS: dict[str, str] = {
     "published": r"เผยแพร่เมื่อ|วันที่เผยแพร่|เผยแพร่วันที่|ลงข่าวเมื่อ|ลงข่าววันที่|วันที่ลงข่าว|วันที่ประกาศ|ประกาศเมื่อ"
-    r"|โพสต์เมื่อ|ลงประกาศเมื่อ|ลงประกาศ|ลงวันที่|วันที่เขียนเรื่อง|Post\s+date|Published\s+on|Published(?!\s+in\b)|Posted\s+on|Post\s+on|Date\s+posted|(?<!\w)Date(?=\s*:)",
+    r"|โพสต์เมื่อ|ส่งเมื่อ|(?:^|(?<=\s))เมื่อ(?=\s*[\d๐-๙])|ลงประกาศเมื่อ|ลงประกาศ|ลงวันที่|วันที่เขียนเรื่อง|Post\s+date|Published\s+on|Published(?!\s+in\b)|Posted\s+on|Post\s+on|Date\s+posted|(?<!\w)Date(?=\s*:)",
     "created": r"สร้างเมื่อ|วันที่สร้าง|Created\s+on|Created",
     "modified": r"อัพเดทล่าสุดเมือ|อัพเดทล่าสุดเมื่อ|อัพเดทล่าสุด|อัปเดตล่าสุด|อัพเดตล่าสุด|แก้ไขล่าสุดเมื่อ|แก้ไขล่าสุด"
     r"|ปรับปรุงล่าสุดเมื่อ|ปรับปรุงล่าสุด|Last\s+Updated\s+on|Last\s+Updated|Updated\s+on|Modified\s+on",
     "author": r"เขียนโดย|ผู้ลงข่าว|ส่งโดย|ผู้โพสต์|Submitted\s+by|เผยแพร่โดย|ลงข่าวโดย|ประกาศโดย|ผู้เขียนเรื่อง|ผู้เขียน|Post\s+author|โพสต์โดย|ผู้ประกาศ|Written\s+by|Posted\s+by|(?<!\w)Author(?!\w)"
-    r"|(?<!\w)by(?!\w)|(?:^|(?<=\s))โดย(?=\s)",
-    "hits": r"จำนวนผู้อ่าน|จำนวนผู้เข้าชม|จำนวนการเข้าชม|จำนวนครั้งที่อ่าน|เปิดอ่าน|ฮิต|(?<!\w)Hits(?!\w)|(?<!\w)Views(?!\w)"
+    r"|(?<!\w)by(?!\w)|(?:^|(?<=\s))โดย(?=\s)|(?:^|(?<=\s))ผู้ส่ง(?=\s*:)",
+    "hits": r"ครั้งที่อ่าน|ยอดเข้าชม|ยอดดู|จำนวนผู้อ่าน|จำนวนผู้เข้าชม|จำนวนการเข้าชม|จำนวนครั้งที่อ่าน|เปิดอ่าน|ฮิต|(?<!\w)Hits(?!\w)|(?<!\w)Views(?!\w)"
     rf"|(?:ผู้เข้าชม|เข้าชม|ผู้ชม|อ่าน)(?=\s*:?\s*{_NUM}\s*(?:ครั้ง|$|\||\)))|(?:ผู้เข้าชม|เข้าชม)(?=\s*:)"
-    rf"|(?<!\w)Read(?=\s*{_NUM}\s*times)|Post\s+Views",
+    rf"|(?<!\w)Read(?=\s*{_NUM}\s*times)|Post\s+Views|(?<=[\d๐-๙]\s)Reads(?!\w)",
     # not "ข่าวอื่นๆ ในหมวดนี้" (K2's "more in this category")
     # a parent category's label is not the category's ("หมวดหลัก: ข่าวสาร หมวด: ข่าวประชาสัมพันธ์")
     "parent": r"หมวดหลัก|Parent\s+Category",
@@ -39,7 +39,7 @@ _LABEL_RE = re.compile(
 )
 _STRIP = " \t:：-–—|,;/\u00a0"
 _HITS_VALUE = re.compile(rf"^\s*({_NUM})")
-_TRAILING_NUM = re.compile(rf"(?:^|\s)({_NUM})\s*$")
+_TRAILING_NUM = re.compile(rf"(?:^|[\s(])({_NUM})\s*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +68,11 @@ def split_labelled(line: str) -> tuple[str, tuple[Labelled, ...]]:
         value = line[m.end() : end].strip(_STRIP)
         out.append(Labelled(m.lastgroup or "", m.group(m.lastgroup or 0).strip(), value))
     # A counter printed before its label ("... ข่าวประชาสัมพันธ์ 1,234 views") belongs to the label.
+    if out[0].kind == "hits" and not _HITS_VALUE.match(out[0].value):  # "0 Comments · 142 Reads"
+        m = _TRAILING_NUM.search(head)
+        if m:
+            head = head[: m.start()].strip(_STRIP)
+            out[0] = Labelled("hits", out[0].label, f"{m.group(1)} {out[0].value}".strip())
     for i in range(len(out) - 1):
         nxt = out[i + 1]
         if nxt.kind == "hits" and not _HITS_VALUE.match(nxt.value):

@@ -155,7 +155,8 @@ _CORE_RE = re.compile(
         {_S}*(?:,{_S}*)?(?P<fy>{_D}{{4}}){_YEAR_END}
     )
     (?:
-        (?:{_S}*(?:[,|@\-]{_S}*)?(?:(?i:at){_S}+)?|[Tt])
+        # "18 ต.ค. 2019 : 14:05" (e107), "12 มีนาคม 2013 @ 10:15:22" (PHP-Nuke)
+        (?:{_S}*(?:[,|@\-:]{_S}*)?(?:(?i:at){_S}+)?|[Tt])
         (?P<wela>เวลา{_S}*)?
         (?P<hh>{_D}{{1,2}})(?P<tsep>[:.])(?P<mi>{_D}{{2}})
         # a bare numeric offset only after seconds (``10:00-12:00`` is a range, not an offset)
