@@ -171,7 +171,7 @@ def _is_files_box(el) -> bool:
         if node is el or not isinstance(node.tag, str):
             continue
         if (node.text or "").strip():
-            if node.tag not in HEADING_TAGS or not _FILES_CAPTION.match(element_text(node)):
+            if not _FILES_CAPTION.match(element_text(node)):  # a heading, or a field's label
                 return False
             hrefs = [a.get("href") or "" for a in el.iter("a")]
             return bool(hrefs) and all(fields.is_document_link(h) for h in hrefs)
@@ -673,12 +673,23 @@ class ArticlePage(WebPage):
             machine = el.get("datetime") or el.get("content") or (el.get("title") if el.tag == "abbr" else None)
             raw = None if el.tag in ("meta", "abbr") else fields.visible_date(el)
             out.append(fields.candidate(kind, "microdata" if kind != "created" else "created", raw, machine))
+        top, _, bottom = self._body_split
+        edges = top + bottom
         for el in _TIME_ELEMENTS(self.doc):
-            if any(_inside(el, b) for b in body) or not _inside(el, self.root) or in_noise(el):
+            if not _inside(el, self.root) or in_noise(el):
                 continue
+            if any(_inside(el, b) for b in body):
+                # inside the text's block only on its info lines (an info block printed in the text)
+                shown = clean(element_text(el))
+                if not shown or not any(shown in line for line in edges):
+                    continue
             classes = (el.get("class") or "").split()
             kind = "modified" if "updated" in classes and "published" not in classes else "published"
-            out.append(fields.candidate(kind, "time", fields.visible_date(el), el.get("datetime")))
+            _, labelled = split_labelled(clean(element_text(el.getparent())) or "")
+            if labelled and labelled[0].kind in ("created", "modified") and len(labelled) == 1:
+                kind = labelled[0].kind  # <time> under "สร้างเมื่อ:" / "แก้ไขล่าสุด:"
+            source = "created" if kind == "created" else "time"  # a creation date only when nothing is published
+            out.append(fields.candidate(kind, source, fields.visible_date(el), el.get("datetime")))
         for el in _HEAD_DATES(self.doc):
             kind = "modified" if "modified" in el.get("property", "") else "published"
             out.append(fields.candidate(kind, "meta", None, el.get("content")))
@@ -737,6 +748,10 @@ class ArticlePage(WebPage):
         found = plugins.view_count(self.doc, self.tokens)
         if found:
             return found
+        if "statistics_counter" in self.tokens:
+            found = plugins.statistics_count(self.root)
+            if found:
+                return found
         found = fields.hits_from_lines(self.info_lines)
         if found:
             return found

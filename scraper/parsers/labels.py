@@ -68,19 +68,29 @@ def split_labelled(line: str) -> tuple[str, tuple[Labelled, ...]]:
         value = line[m.end() : end].strip(_STRIP)
         out.append(Labelled(m.lastgroup or "", m.group(m.lastgroup or 0).strip(), value))
     # A counter printed before its label ("... ข่าวประชาสัมพันธ์ 1,234 views") belongs to the label.
-    if out[0].kind == "hits" and not _HITS_VALUE.match(out[0].value):  # "0 Comments · 142 Reads"
+    if out[0].kind == "hits" and _needs_count_before(out[0]):  # "0 Comments · 142 Reads"
         m = _TRAILING_NUM.search(head)
         if m:
             head = head[: m.start()].strip(_STRIP)
             out[0] = Labelled("hits", out[0].label, f"{m.group(1)} {out[0].value}".strip())
     for i in range(len(out) - 1):
         nxt = out[i + 1]
-        if nxt.kind == "hits" and not _HITS_VALUE.match(nxt.value):
+        if nxt.kind == "hits" and _needs_count_before(nxt):
             m = _TRAILING_NUM.search(out[i].value)
             if m:
                 out[i] = Labelled(out[i].kind, out[i].label, out[i].value[: m.start()].strip(_STRIP))
                 out[i + 1] = Labelled(nxt.kind, nxt.label, f"{m.group(1)} {nxt.value}".strip())
     return head, tuple(out)
+
+
+#: Counter labels written after their number only ("1045 ครั้งที่อ่าน", "45 ยอดดู 0 ความคิดเห็น").
+_COUNT_AFTER = re.compile(r"^(?:ครั้งที่อ่าน|ยอดดู|Reads)$", re.IGNORECASE)
+
+
+def _needs_count_before(segment: Labelled) -> bool:
+    """A hits label whose number stands before it: none follows, or the label always follows its
+    number (what follows it is another counter's)."""
+    return not _HITS_VALUE.match(segment.value) or bool(_COUNT_AFTER.match(segment.label))
 
 
 def strip_label(text: str, kind: str) -> str:
