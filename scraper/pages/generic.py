@@ -896,6 +896,14 @@ class ArticlePage(WebPage):
             raise NotAnArticle("home page, not an article")
         if "view=frontpage" in query or "view=featured" in query:
             raise NotAnArticle("home page (featured articles), not an article")
+        title = self.title or ""
+        if len(title) <= 80 and _NOT_FOUND.search(title):
+            raise NotAnArticle(f"a 'page not found' page ({title!r}), not an article")
+        if self._calendar() is not None:
+            raise NotAnArticle("an events calendar (a month grid), not an article")
+        files = self._files_rows()
+        if files >= 3:
+            raise NotAnArticle(f"a downloads list ({files} files with their sizes and dates), not an article")
         entries = _ENTRIES(self.doc)
         if len(entries) >= 2 and self.body_elements and any(
             _inside(self.body_elements[0], entry) and _has_own_linked_heading(entry) for entry in entries
@@ -913,6 +921,29 @@ class ArticlePage(WebPage):
                     target = urljoin(self.base, a.get("href"))
                     if fields.article_id_from_url(target) and target != self.page_url:
                         raise NotAnArticle("an article's intro with a read-more link, not the article")
+
+    def _calendar(self):
+        """A month grid: a table whose first row names the seven weekdays, with links in its days,
+        holding more of the page's text than the text found."""
+        for table in self.doc.iter("table"):
+            row = table.find(".//tr")
+            if row is None:
+                continue
+            days = [clean(element_text(c)) or "" for c in row if isinstance(c.tag, str)]
+            if len(days) == 7 and all(_WEEKDAY_CELL.match(d) for d in days) and table.find(".//a[@href]") is not None:
+                if not in_noise(table) and _text_len(table) >= sum(_text_len(b) for b in self.body_elements
+                                                                   if not _inside(b, table)) / 2:
+                    return table
+        return None
+
+    def _files_rows(self) -> int:
+        """How many lines of the page's text list a file with its size and a date (a downloads
+        module's category), or how many times a file size is labelled ("ขนาดไฟล์:")."""
+        lines = self._body_split[1] + self._lines[0]
+        sized = sum(1 for line in lines if _FILE_SIZE.search(line) and fields.find_date(line).matched)
+        labelled = sum(1 for text in _FILE_SIZE_TEXTS(self.doc)
+                       if _FILE_SIZE_LABEL.match(text) and not in_noise(text.getparent()))
+        return max(sized, labelled)
 
     def teaser_headings(self) -> int:
         """The number of teasers when the text found is one of several (a tag archive, a Views
@@ -1040,6 +1071,13 @@ def _is_info_heading(parts: list[str]) -> bool:
             and fields.is_metadata_line(parts[1]))
 
 
+_NOT_FOUND = re.compile(r"ไม่พบหน้า|ไม่พบเพจ|Page\s+not\s+found|^\s*(?:Error\s+)?404\b|\b404\s+(?:Not\s+Found|Error)", re.I)
+_WEEKDAY_CELL = re.compile(
+    r"^(?:อา|จ|อ|พ|พฤ|ศ|ส|อาทิตย์|จันทร์|อังคาร|พุธ|พฤหัสบดี|พฤหัส|ศุกร์|เสาร์|Sun|Mon|Tue|Wed|Thu|Fri|Sat"
+    r"|Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Su|Mo|Tu|We|Th|Fr|Sa)\.?$", re.I)
+_FILE_SIZE = re.compile(r"\b[\d.,]+\s*(?:KB|MB|GB|bytes|กิโลไบต์|เมกะไบต์)\b", re.I)
+_FILE_SIZE_TEXTS = etree.XPath("//body//text()[contains(., 'ขนาดไฟล์') or contains(., 'ile size') or contains(., 'ilesize')]")
+_FILE_SIZE_LABEL = re.compile(r"^\s*(?:ขนาดไฟล์|ขนาด|File\s*size|Filesize|Size)\s*:", re.I)
 _FILES_CAPTION = re.compile(r"^\s*(?:เอกสารแนบ|ไฟล์แนบ|ไฟล์เอกสารแนบ|เอกสารประกอบ|ดาวน์โหลดเอกสาร|ดาวน์โหลด|Attachments?|Files?)\s*:?\s*$", re.I)
 _TOPICS_CAPTION = re.compile(r"^\s*(?:หัวข้อ|Topics?|Tags?|แท็ก|ป้ายกำกับ|คำค้น|คำสำคัญ)\s*:?\s*$", re.I)
 _SIZE = re.compile(r"\s*[(\[][\d.,]+\s*[KMG]?B[)\]]\s*$", re.I)
