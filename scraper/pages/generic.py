@@ -409,7 +409,10 @@ class ArticlePage(WebPage):
         if title is None:
             parent = body.getparent()
             return parent if parent is not None and parent.tag not in ("html",) else body
-        return _common_ancestor(title, body)
+        common = _common_ancestor(title, body)
+        # the <article> around them is the article's block, meta lines below its text included
+        article = next((a for a in _ancestors(common) if a.tag == "article"), None)
+        return article if article is not None else common
 
     @cached_property
     def json_ld(self) -> dict:
@@ -759,6 +762,13 @@ class ArticlePage(WebPage):
             found = fields.counter_value(line)
             if found:
                 return found
+        # the article's own links in a <nav> inside its <article> (Drupal themes print the node's
+        # links there: "เข้าชม 523 ครั้ง"); the nav is not text, its counter is the article's
+        for nav in self.root.iter("nav"):
+            if any(a.tag == "article" for a in nav.iterancestors()):
+                found = fields.hits_from_lines(paragraphs(nav))
+                if found:
+                    return found
         return None
 
     @field

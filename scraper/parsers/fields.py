@@ -120,7 +120,12 @@ def name_value(value: str) -> str:
             if trimmed == value:
                 break
             value = trimmed
-    return value
+    # the full stop of an English sentence ("This entry was posted ... by area2."), not a Thai
+    # abbreviation's dot ("สสค.")
+    return _SENTENCE_END.sub("", value)
+
+
+_SENTENCE_END = re.compile(r"(?<=[A-Za-z0-9_])\.\s*$")
 
 
 _BARE_NUMBER = re.compile(r"^\s*[\d๐-๙][\d๐-๙,.]*\s*$")
