@@ -126,7 +126,7 @@ def is_noise(el) -> bool:
     role = el.get("role")
     if role and role in NOISE_ROLES:
         return True
-    if el.tag in ("div", "section") and (_is_link_box(el) or _is_files_box(el)):
+    if el.tag in ("div", "section") and (_is_link_box(el) or _is_files_box(el) or _is_related_box(el)):
         return True
     return plugins.is_plugin_noise(el)
 
@@ -161,6 +161,18 @@ def _topic_prefix(title_el, text: str) -> tuple[str, str] | None:
         return None
     rest = rest[1:].strip()
     return (topic, rest) if len(rest) >= MIN_TITLE else None
+
+
+def _is_related_box(el) -> bool:
+    """A box under a caption that says it is not the article: related or other posts ("ข่าวที่
+    เกี่ยวข้อง", "Related"), sharing or liking buttons ("แบ่งปันสิ่งนี้:", "ถูกใจสิ่งนี้:")."""
+    for node in el.iter():
+        if node is el or not isinstance(node.tag, str):
+            continue
+        if (node.text or "").strip():
+            return (node.tag in HEADING_TAGS or node.tag in ("em", "strong", "b")) and bool(
+                _BOX_CAPTION.match(element_text(node)))
+    return False
 
 
 def _is_files_box(el) -> bool:
@@ -1088,6 +1100,10 @@ _WEEKDAY_CELL = re.compile(
 _FILE_SIZE = re.compile(r"\b[\d.,]+\s*(?:KB|MB|GB|bytes|กิโลไบต์|เมกะไบต์)\b", re.I)
 _FILE_SIZE_TEXTS = etree.XPath("//body//text()[contains(., 'ขนาดไฟล์') or contains(., 'ile size') or contains(., 'ilesize')]")
 _FILE_SIZE_LABEL = re.compile(r"^\s*(?:ขนาดไฟล์|ขนาด|File\s*size|Filesize|Size)\s*:", re.I)
+_BOX_CAPTION = re.compile(
+    r"^\s*(?:(?:ข่าว|เรื่อง|บทความ|โพสต์|กิจกรรม)?(?:ที่เกี่ยวข้อง|อื่น\s*ๆ|อื่นๆ ในหมวดนี้)"
+    r"|(?:Related|More)(?:\s+(?:Posts?|Articles?|News|Stories|Items?))?|You\s+(?:may|might)\s+also\s+like"
+    r"|แบ่งปันสิ่งนี้|แชร์(?:ข่าวนี้|บทความนี้)?|Share(?:\s+this)?|ถูกใจสิ่งนี้|Like\s+this)\s*:?\s*$", re.I)
 _FILES_CAPTION = re.compile(r"^\s*(?:เอกสารแนบ|ไฟล์แนบ|ไฟล์เอกสารแนบ|เอกสารประกอบ|ดาวน์โหลดเอกสาร|ดาวน์โหลด|Attachments?|Files?)\s*:?\s*$", re.I)
 _TOPICS_CAPTION = re.compile(r"^\s*(?:หัวข้อ|Topics?|Tags?|แท็ก|ป้ายกำกับ|คำค้น|คำสำคัญ)\s*:?\s*$", re.I)
 _SIZE = re.compile(r"\s*[(\[][\d.,]+\s*[KMG]?B[)\]]\s*$", re.I)
