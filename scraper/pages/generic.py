@@ -799,7 +799,7 @@ class ArticlePage(WebPage):
             return fields.category_name(sections[-1])
         found = fields.category_from_lines(self.info_lines)
         if found:
-            return found
+            return self._first_link_of(found)
         for a in _CATEGORY_LINKS(self.root):  # rel="category tag": WordPress core's category links
             if not in_noise(a) and clean(element_text(a)):
                 return clean(element_text(a))
@@ -814,6 +814,18 @@ class ArticlePage(WebPage):
         title_el = self.title_element
         topic = _topic_prefix(title_el, clean(element_text(title_el)) or "") if title_el is not None else None
         return topic[0] if topic else None
+
+    def _first_link_of(self, value: str) -> str:
+        """A labelled category whose line runs on into the next link (Liferay prints the tags
+        right after the categories: "ประเภทข่าว: <a>ข่าวความปลอดภัย</a> <a>ฟ้าผ่า</a>"): the first
+        link's text when the value is two links' texts side by side."""
+        links = {clean(element_text(a)) for a in self.root.iter("a")} - {None}
+        if value in links:
+            return value
+        for text in links:
+            if value.startswith(text + " ") and value[len(text) + 1:] in links:
+                return text
+        return value
 
     @cached_property
     def _body_split(self) -> tuple[list[str], list[str], list[str]]:

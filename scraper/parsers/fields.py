@@ -248,9 +248,16 @@ def is_trail(line: str) -> bool:
     return bool(_TRAIL.match(line))
 
 
+#: A rating widget's lines: "คะแนนของคุณ", "เฉลี่ย (0 โหวต)", "Average (3 Votes)", "โหวต: 2".
+_RATING = re.compile(
+    r"^\s*(?:คะแนนของคุณ|Your\s+Rating|(?:คะแนน)?เฉลี่ย\s*\(\s*[\d๐-๙]+\s*(?:โหวต|คะแนน)\s*\)"
+    r"|Average\s*\(\s*\d+\s*Votes?\s*\)|(?:โหวต|Votes?)\s*:?\s*[\d๐-๙]+)\s*$", re.IGNORECASE)
+
+
 def is_edge_noise(line: str) -> bool:
-    """A line of navigation words only, or a breadcrumb trail, as found at the edges of a body."""
-    return bool(_EDGE_NOISE.match(line) or _TRAIL.match(line) or _PAGE_COUNTER.match(line))
+    """A line of navigation words only, a breadcrumb trail, a page counter or a rating widget's,
+    as found at the edges of a body."""
+    return bool(_EDGE_NOISE.match(line) or _TRAIL.match(line) or _PAGE_COUNTER.match(line) or _RATING.match(line))
 
 
 def is_metadata_line(line: str) -> bool:
