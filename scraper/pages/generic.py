@@ -403,12 +403,16 @@ class ArticlePage(WebPage):
     def first_prose(self, body):
         """The first paragraph of prose in ``body`` that is not an info line (where the text starts);
         a line followed at once by an info line is a title printed inside the text's block."""
+        title_seen = False
         for el, _ in _prose_runs(body):
             text = clean(element_text(el)) or ""
             if _is_info(text):
                 continue
-            if len(text) <= 250 and (_followed_by_info(el, body) or _ruled_off(el)):
+            if not title_seen and len(text) <= 250 and (_followed_by_info(el, body) or _ruled_off(el)):
                 continue  # a title line inside the text's block
+            if not title_seen and len(text) <= 150 and el.tag in ("b", "strong", "font") and _stands_alone(el):
+                title_seen = True  # a title line over a lead and the info line (MaxSite)
+                continue
             return el
         return body
 
@@ -583,6 +587,8 @@ class ArticlePage(WebPage):
         """
         looked = 0
         for el in _preceding(body):
+            if el.tag in ("head", "title"):
+                break  # nothing in the head is a line of the page (its <title> is read apart)
             if el.tag not in HEADING_TAGS and (el.tag in INLINE_TAGS and not _stands_alone(el) or _has_block_child(el)):
                 continue
             text = clean(element_text(el))
@@ -842,6 +848,10 @@ class ArticlePage(WebPage):
         bottom: list[str] = []
         while parts and (parts[0] == title or _is_info(parts[0]) or _is_info_heading(parts)):
             top.append(parts.pop(0))
+        # a lead, then the info line, then the text (MaxSite prints its headline above the info)
+        if len(parts) > 2 and fields.is_metadata_line(parts[1]) and split_labelled(parts[1])[1] \
+                and fields.find_date(parts[1]).matched and not _is_info(parts[0]):
+            top.append(parts.pop(1))
         while parts and (fields.is_metadata_line(parts[-1]) or fields.is_edge_noise(parts[-1])
                          or fields.is_counter_line(parts[-1]) or _TAGS_LINE.match(parts[-1])):
             bottom.insert(0, parts.pop())
@@ -885,7 +895,14 @@ class ArticlePage(WebPage):
         return self.find_images()
 
     def find_images(self) -> list[str]:
-        return fields.images(self.picture_blocks(), self.base, skip=self.is_noise)
+        title = self.title_element
+        lines = set(self._body_split[0]) | set(self._body_split[2]) | {self.title}
+
+        def skip(el) -> bool:
+            # the icons on the title's line and on the info lines ("📅 12 มิ.ย. 56  👁 อ่าน 327 ครั้ง")
+            return self.is_noise(el) or el is title or (el.tag in INLINE_TAGS and clean(element_text(el)) in lines)
+
+        return fields.images(self.picture_blocks(), self.base, skip=skip)
 
     def picture_blocks(self) -> list:
         """The body and the blocks of pictures right beside it: a gallery after the text, and a
@@ -901,8 +918,8 @@ class ArticlePage(WebPage):
                 continue
             if _text_len(sibling):
                 break
-            if sibling.find(".//img") is not None or sibling.tag == "img":
-                before.insert(0, sibling)
+            if any(not _GIF.search(img.get("src") or "") for img in sibling.iter("img")):
+                before.insert(0, sibling)  # a photo (a .gif over a text is a section's caption image)
         after: list = []
         for sibling in body[-1].itersiblings():
             if not isinstance(sibling.tag, str):
@@ -1116,6 +1133,7 @@ _BOX_CAPTION = re.compile(
     r"^\s*(?:(?:ข่าว|เรื่อง|บทความ|โพสต์|กิจกรรม)?(?:ที่เกี่ยวข้อง|อื่น\s*ๆ|อื่นๆ ในหมวดนี้)"
     r"|(?:Related|More)(?:\s+(?:Posts?|Articles?|News|Stories|Items?))?|You\s+(?:may|might)\s+also\s+like"
     r"|แบ่งปันสิ่งนี้|แชร์(?:ข่าวนี้|บทความนี้)?|Share(?:\s+this)?|ถูกใจสิ่งนี้|Like\s+this)\s*:?\s*$", re.I)
+_GIF = re.compile(r"\.gif(?:$|\?)", re.I)
 _FILES_CAPTION = re.compile(r"^\s*(?:เอกสารแนบ|ไฟล์แนบ|ไฟล์เอกสารแนบ|เอกสารประกอบ|ดาวน์โหลดเอกสาร|ดาวน์โหลด|Attachments?|Files?)\s*:?\s*$", re.I)
 _TOPICS_CAPTION = re.compile(r"^\s*(?:หัวข้อ|Topics?|Tags?|แท็ก|ป้ายกำกับ|คำค้น|คำสำคัญ)\s*:?\s*$", re.I)
 _SIZE = re.compile(r"\s*[(\[][\d.,]+\s*[KMG]?B[)\]]\s*$", re.I)
