@@ -169,6 +169,8 @@ def _is_related_box(el) -> bool:
     for node in el.iter():
         if node is el or not isinstance(node.tag, str):
             continue
+        if node.tag == "img":  # a picture first: the article's (its sharing box may follow)
+            return False
         if (node.text or "").strip():
             return (node.tag in HEADING_TAGS or node.tag in ("em", "strong", "b")) and bool(
                 _BOX_CAPTION.match(element_text(node)))
