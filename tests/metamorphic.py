@@ -193,7 +193,8 @@ LABELS: dict[str, tuple[re.Pattern, tuple[str, ...]]] = {
     "published": (re.compile(r"เผยแพร่เมื่อ|วันที่เผยแพร่|วันที่ลงข่าว|โพสต์เมื่อ|"
                              r"(?<![A-Za-z])(?:Published on|Posted on|Post on)(?![A-Za-z])"),
                   ("เผยแพร่เมื่อ", "วันที่เผยแพร่", "Published on", "Post on", "วันที่ลงข่าว")),
-    "category": (re.compile(r"จัดอยู่ในหมวดหมู่|หมวดหมู่|หมวด|เผยแพร่ใน|(?<![A-Za-z])(?:Category|Published in)(?![A-Za-z])"),
+    # (not the parent category's label "หมวดหลัก": a synonym there would change what it says)
+    "category": (re.compile(r"จัดอยู่ในหมวดหมู่|หมวดหมู่(?!หลัก)|หมวด(?!หลัก|หมู่)|เผยแพร่ใน|(?<![A-Za-z])(?:Category|Published in)(?![A-Za-z])"),
                  ("หมวด", "หมวดหมู่", "Category")),
 }
 

@@ -407,6 +407,14 @@ KNOWN_GAPS: set[tuple[str, str]] = {
     ("handwritten/wordpress/twentyfifteen_sidebar_first_pvc_in_content", "all_together"),
     ("handwritten/joomla4/yootheme_builder_cover_title", "meta_below_body"),
     ("handwritten/joomla4/yootheme_builder_cover_title", "all_together"),
+    # Fifth and sixth blind sets: a field printed without any label, known only by its CMS's
+    # class name (SharePoint's free-text by-line, TYPO3 news' category), is lost with the names;
+    # with every transform at once, a last paragraph that is mostly an outside link is cut off.
+    ("handwritten/other/sharepoint2013_articleleft_zwsp_byline", "rename_classes_and_ids"),
+    ("handwritten/other/sharepoint2013_articleleft_zwsp_byline", "all_together"),
+    ("handwritten/other/typo3_txnews_microdata_related_files", "rename_classes_and_ids"),
+    ("handwritten/other/typo3_txnews_microdata_related_files", "all_together"),
+    ("handwritten/wordpress/enfold_title_container_h1_comment_count", "all_together"),
 }
 _GAP = pytest.mark.xfail(strict=True, reason="known gap of the extractor on this variant (issue 8)")
 

@@ -512,7 +512,10 @@ class ArticlePage(WebPage):
                 chosen.append(sibling)
             elif isinstance(sibling.tag, str) and not is_noise(sibling) and sibling.tag not in HEADING_TAGS:
                 score = scores.get(sibling, 0.0)
-                if _link_len(sibling) >= 0.25 * max(_text_len(sibling), 1) or _opens_with_heading(sibling):
+                # a section under its own heading is another box, unless the text is cut in
+                # sections alike (<section>s side by side, each under its subheading)
+                if _link_len(sibling) >= 0.25 * max(_text_len(sibling), 1) or (
+                        _opens_with_heading(sibling) and (sibling.tag != best.tag or sibling.tag == "div")):
                     continue
                 # readability's rule: a sibling of comparable prose, or one long paragraph (an intro)
                 if score >= max(2.0, 0.2 * best_score) or max((n for _, n in _prose_runs(sibling)), default=0) >= 80:
@@ -748,6 +751,9 @@ class ArticlePage(WebPage):
         found = fields.author_from_lines(self.info_lines)
         if found:
             return found
+        found = plugins.named_field(self.doc, self.tokens, plugins.NAMED_AUTHOR)
+        if found:
+            return fields.author_name(found)
         for a in _AUTHOR_LINKS(self.root):  # rel="author", or a link to the author's archive
             text = clean(element_text(a))
             if text and not in_noise(a) and not any(_inside(a, b) for b in self.body_elements):
@@ -808,6 +814,9 @@ class ArticlePage(WebPage):
         found = fields.category_from_lines(self.info_lines)
         if found:
             return self._first_link_of(found)
+        found = plugins.named_field(self.doc, self.tokens, plugins.NAMED_CATEGORY)
+        if found:
+            return found
         for a in _CATEGORY_LINKS(self.root):  # rel="category tag": WordPress core's category links
             if not in_noise(a) and clean(element_text(a)):
                 return clean(element_text(a))
@@ -1254,9 +1263,14 @@ def _has_picture(el) -> bool:
 
 def _opens_with_heading(el) -> bool:
     """A block whose first words are a heading starts a section of its own (a sidebar's box, the
-    attachments' "เอกสารแนบ"), not a continuation of the text above it."""
-    for node in el.iter():
+    attachments' "เอกสารแนบ"), not a continuation of the text above it. Hidden words (Plone's
+    ``display: none`` schema.org span before its title) are not its first words."""
+    walker = etree.iterwalk(el, events=("start",))
+    for _, node in walker:
         if not isinstance(node.tag, str):
+            continue
+        if "display:none" in (node.get("style") or "").replace(" ", "").lower():
+            walker.skip_subtree()
             continue
         if node.tag in HEADING_TAGS:
             return True

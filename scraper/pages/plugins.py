@@ -10,7 +10,9 @@ that uses the plugin carries it whatever its theme.
 * Jetpack sharing and related posts (``sharedaddy``, ``jp-relatedposts``), AddThis;
 * AddToAny share buttons; the screen-reader-only text of WordPress, Bootstrap and Joomla
   (``screen-reader-text``, ``sr-only``, ``visually-hidden``, ``element-invisible``);
-* Joomla's Attachments extension (``attachmentsContainer``/``attachmentsList``).
+* Joomla's Attachments extension (``attachmentsContainer``/``attachmentsList``);
+* Drupal's Statistics counter link (``statistics_counter``);
+* TYPO3 news' category (``news-list-category``) and SharePoint's by-line (``by-line``).
 """
 
 from __future__ import annotations
@@ -96,6 +98,25 @@ def statistics_count(scope) -> str | None:
         found = hits_from_text(element_text(el))
         if found:
             return found
+    return None
+
+
+#: Fields printed without a label, known by the class their CMS gives them: TYPO3 news
+#: (tx_news) prints the categories as ``span.news-list-category``; SharePoint 2013's article page
+#: layouts print the ArticleByLine field as ``div.by-line`` beside ``div.date-line``.
+NAMED_CATEGORY = "news-list-category"
+NAMED_AUTHOR = "by-line"
+_NAMED = {name: etree.XPath(f"//@class[{token_test('.', name)}]/parent::*") for name in (NAMED_CATEGORY, NAMED_AUTHOR)}
+
+
+def named_field(doc, tokens: frozenset[str], name: str) -> str | None:
+    """The text of the first element of class ``name`` (``NAMED_CATEGORY``, ``NAMED_AUTHOR``)."""
+    if name not in tokens:
+        return None
+    for el in _NAMED[name](doc):
+        text = clean(element_text(el))
+        if text:
+            return text
     return None
 
 
