@@ -624,7 +624,9 @@ class ArticlePage(WebPage):
             return id(el) in body_ids or el is title or is_noise(el)
 
         marked = {id(self.body_elements[0])} if self.body_elements else set()
-        lines = paragraphs(self.root, skip=skip, mark=lambda el: id(el) in marked, mark_text=_BODY_MARK)
+        lines = paragraphs(self.root, skip=skip, mark=lambda el: id(el) in marked, mark_text=_BODY_MARK,
+                           label=plugins.icon_label)
+        lines = [plugins.resolve_icons(line) for line in lines]
         if _BODY_MARK in lines:
             cut = lines.index(_BODY_MARK)
             above, below = lines[:cut], lines[cut + 1:]
@@ -638,6 +640,7 @@ class ArticlePage(WebPage):
             if _BODY_MARK in inner:
                 above = above + inner[: inner.index(_BODY_MARK)]
         short = [line for line in above if len(line) <= MAX_INFO_LINE]
+        below = below + self._meta_after_root()
         below_short = []
         for line in below:
             if line == _BODY_MARK:
@@ -648,6 +651,20 @@ class ArticlePage(WebPage):
             if len(below_short) >= LINES_BELOW_BODY:
                 break
         return short, below_short
+
+    def _meta_after_root(self) -> list[str]:
+        """The meta line printed in the block right after the article's block (a Bootstrap
+        panel's footer: "🕓 05 พ.ย. 2567  👤 Admin  👁 1,043"), when it is nothing but meta."""
+        for sibling in self.root.itersiblings():
+            if not isinstance(sibling.tag, str):
+                continue
+            if self.is_noise(sibling) or not _text_len(sibling):
+                return []
+            lines = [plugins.resolve_icons(line) for line in paragraphs(sibling, skip=is_noise, label=plugins.icon_label)]
+            if 0 < len(lines) <= 2 and all(len(line) <= MAX_INFO_LINE and fields.is_metadata_line(line) for line in lines):
+                return lines
+            return []
+        return []
 
     @cached_property
     def info_lines(self) -> list[str]:

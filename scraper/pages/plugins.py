@@ -23,6 +23,7 @@ from lxml import etree
 
 from scraper.pages.selectors import token_test
 from scraper.parsers.fields import hits_from_text, is_trail
+from scraper.parsers.labels import split_labelled
 from scraper.parsers.text import clean, collapse, element_text
 
 #: Class tokens (and ids) of plugin blocks that are never the article's text nor its files.
@@ -120,6 +121,50 @@ def named_field(doc, tokens: frozenset[str], name: str) -> str | None:
     return None
 
 
+#: Icon fonts that stand for a label in meta lines ("<i class="fa fa-eye"></i> 1,043"): Font
+#: Awesome 4-6, Bootstrap 3's Glyphicons, WordPress's Dashicons. The words are labels the info
+#: lines know (scraper/parsers/labels.py).
+ICON_LABELS = {
+    **dict.fromkeys(("fa-calendar", "fa-calendar-o", "fa-calendar-alt", "fa-calendar-days", "fa-clock-o", "fa-clock",
+                     "glyphicon-calendar", "glyphicon-time", "dashicons-calendar", "dashicons-calendar-alt"), "Date:"),
+    **dict.fromkeys(("fa-user", "fa-user-o", "fa-user-circle", "fa-user-circle-o", "fa-pencil", "fa-pen",
+                     "glyphicon-user", "dashicons-admin-users"), "by"),
+    **dict.fromkeys(("fa-eye", "glyphicon-eye-open", "dashicons-visibility"), "Views"),
+    **dict.fromkeys(("fa-folder", "fa-folder-o", "fa-folder-open", "fa-folder-open-o", "glyphicon-folder-open",
+                     "dashicons-category"), "Category:"),
+}
+
+
+ICON_MARK = "\ue000"  # icon_label wraps the label in it: resolve_icons keeps it where no label follows
+
+
+def icon_label(el) -> str | None:
+    """The label an empty icon element stands for, if its icon font names one (marked, so that
+    ``resolve_icons`` can drop it before a written label: "📅 วันที่ประกาศ : ...")."""
+    classes = el.get("class")
+    if not classes or el.tag not in ("i", "span", "em") or (el.text or "").strip() or len(el):
+        return None
+    for token in classes.split():
+        if token in ICON_LABELS:
+            return f"{ICON_MARK}{ICON_LABELS[token]}{ICON_MARK}"
+    return None
+
+
+_ICON_WORDS = re.compile(f"{ICON_MARK}([^{ICON_MARK}]*){ICON_MARK}\\s*")
+
+
+def resolve_icons(line: str) -> str:
+    """An icon's label where no label is written after it; nothing where one is."""
+    if ICON_MARK not in line:
+        return line
+
+    def words(m: re.Match) -> str:
+        head, _ = split_labelled(line[m.end():])
+        return "" if not head and _ else f"{m.group(1)} "
+
+    return _ICON_WORDS.sub(words, line).strip()
+
+
 def _crumbs(el) -> list[str]:
     """The crumbs of a breadcrumb trail: its links, then a last unlinked item."""
     items = el.xpath(".//*[@itemprop='itemListElement']")
@@ -139,9 +184,16 @@ def _crumbs(el) -> list[str]:
 def _category_of(crumbs: list[str], title: str | None) -> str | None:
     if len(crumbs) < 2 or not _HOME_WORDS.match(crumbs[0]):
         return None
-    middle = [c for c in crumbs[1:] if c != title and not _GENERIC_CRUMB.match(c)
-              and not (title and len(c) > 20 and (c in title or title in c))]
+    middle = [c for c in crumbs[1:] if c != title and not _GENERIC_CRUMB.match(c) and not _is_title_crumb(c, title)]
     return middle[-1] if middle else None
+
+
+def _is_title_crumb(crumb: str, title: str | None) -> bool:
+    """The article's own crumb: its title, whole or cut short ("สสค.ร้อยเอ็ด รณรงค์ป้องกัน...")."""
+    if not title or len(crumb) <= 20:
+        return False
+    cut = crumb.rstrip(".…").rstrip()
+    return crumb in title or title in crumb or (cut != crumb and len(cut) > 20 and title.startswith(cut))
 
 
 def _separated(el) -> bool:

@@ -140,12 +140,13 @@ def _never(el) -> bool:
 
 
 def paragraphs(root, skip: Callable[[etree._Element], bool] = _never, mark: Callable[[etree._Element], bool] = _never,
-               mark_text: str = "") -> list[str]:
+               mark_text: str = "", label: Callable[[etree._Element], str | None] | None = None) -> list[str]:
     """Split an element's text into cleaned paragraphs at every block boundary and ``<br>``.
 
     ``skip(el)`` excludes an element and its content (its tail text is kept). ``mark(el)`` puts
     the line ``mark_text`` where the element starts (a page object tells lines above its body
-    from lines below it). The tree is read
+    from lines below it). ``label(el)`` gives words to read where an element stands (an icon
+    that stands for a label: ``<i class="fa fa-eye">`` is "Views"). The tree is read
     with lxml's ``iterwalk`` (start/end events from C) rather than a recursive Python walk: a
     third less time on the body, the largest subtree of a page.
     """
@@ -165,6 +166,10 @@ def paragraphs(root, skip: Callable[[etree._Element], bool] = _never, mark: Call
             if mark is not _never and mark(el):
                 flush()
                 out.append(mark_text)
+            if label is not None and isinstance(tag, str):
+                words = label(el)
+                if words:
+                    buf.append(f" {words} ")
             if not isinstance(tag, str) or tag in SKIP_TAGS or skip(el):  # not isinstance: a comment
                 skipped = el
                 walker.skip_subtree()
