@@ -718,6 +718,7 @@ class ArticlePage(WebPage):
             out.append(fields.candidate(kind, "microdata" if kind != "created" else "created", raw, machine))
         top, _, bottom = self._body_split
         edges = top + bottom
+        times = []
         for el in _TIME_ELEMENTS(self.doc):
             if not _inside(el, self.root) or in_noise(el):
                 continue
@@ -726,8 +727,12 @@ class ArticlePage(WebPage):
                 shown = clean(element_text(el))
                 if not shown or not any(shown in line for line in edges):
                     continue
-            classes = (el.get("class") or "").split()
-            kind = "modified" if "updated" in classes and "published" not in classes else "published"
+            times.append((el, (el.get("class") or "").split()))
+        # hAtom's "updated" beside a "published" time is the modification date; alone, or with
+        # "published"/"post-published" in its own classes, it is the post's date (The7, Publisher)
+        dated = any("updated" not in classes or any("published" in c for c in classes) for _, classes in times)
+        for el, classes in times:
+            kind = "modified" if "updated" in classes and not any("published" in c for c in classes) and dated else "published"
             _, labelled = split_labelled(clean(element_text(el.getparent())) or "")
             if labelled and labelled[0].kind in ("created", "modified") and len(labelled) == 1:
                 kind = labelled[0].kind  # <time> under "สร้างเมื่อ:" / "แก้ไขล่าสุด:"

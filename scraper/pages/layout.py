@@ -42,7 +42,8 @@ class LayoutArticlePage(ArticlePage):
 
     @cached_property
     def containers(self) -> list:
-        return _outermost(self.ROOT(self.doc)) if self.ROOT is not None else []
+        # (a sidebar's "latest posts" widget prints its items with the same markup as posts)
+        return [el for el in _outermost(self.ROOT(self.doc)) if not self.in_noise(el)] if self.ROOT is not None else []
 
     @cached_property
     def container(self):

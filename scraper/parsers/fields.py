@@ -105,7 +105,7 @@ _VALUE_END = re.compile(r"\s*[|·•]")
 #: What stands between a name and the date after it: a weekday (วันจันทร์ที่, Monday, จ.,) and a
 #: connective ("admin เมื่อ จ., 03/18/2024", "admin on Monday").
 _TRAILING_WEEKDAY = re.compile(
-    r"\s*(?:วัน[ก-๙]*ที่|วัน[ก-๙]+|[A-Z][a-z]+day,?|(?:อา|พฤ|จ|อ|พ|ศ|ส)\.,?|เมื่อ|(?<!\w)(?:on|at)(?!\w))\s*$"
+    r"\s*(?:วัน[ก-๙]*ที่|วัน[ก-๙]+|[A-Z][a-z]+day,?|(?:อา|พฤ|จ|อ|พ|ศ|ส)\.,?|เมื่อ|(?<!\w)(?:[oO]n|[aA]t)(?!\w))\s*$"
 )
 
 
