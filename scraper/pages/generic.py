@@ -920,7 +920,19 @@ class ArticlePage(WebPage):
     @_once
     def attachments(self) -> list[dict]:
         scopes = [self.root, *[b for b in self.body_elements if not _inside(b, self.root)]]
-        return fields.attachments(scopes, self.base, skip=self.in_link_noise)
+        # the page itself as a PDF (Joomla 1.5's PDF button with SEF suffixes: "245-alias.pdf"
+        # beside "245-alias.html") is a button, not one of the article's files
+        page = urlsplit(self.page_url)
+
+        def as_pdf(a) -> bool:
+            link = urlsplit(urljoin(self.base, (a.get("href") or "").strip()))
+            return (link.netloc == page.netloc and not link.query and link.path.endswith(".pdf")
+                    and "." in page.path.rsplit("/", 1)[-1] and link.path[:-4] == page.path.rsplit(".", 1)[0])
+
+        def skip(a) -> bool:
+            return self.in_link_noise(a) or as_pdf(a)
+
+        return fields.attachments(scopes, self.base, skip=skip)
 
     @field
     @_once

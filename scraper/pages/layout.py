@@ -20,6 +20,9 @@ from scraper.parsers.errors import NotAnArticle
 from scraper.parsers.text import clean, element_text, paragraphs
 
 
+_PAGE_TAGS = frozenset(("body", "html"))
+
+
 class LayoutArticlePage(ArticlePage):
     """An article page of one layout family (see the module docstring)."""
 
@@ -88,7 +91,8 @@ class LayoutArticlePage(ArticlePage):
         if super().is_noise(el):
             return True
         classes = el.get("class")
-        return bool(classes) and not self.NOISE_CLASSES.isdisjoint(classes.split())
+        # (<body>'s classes describe the page, "sidebar" in Twenty Thirteen: never a block's)
+        return bool(classes) and el.tag not in _PAGE_TAGS and not self.NOISE_CLASSES.isdisjoint(classes.split())
 
     #: Class tokens of this family's blocks whose links are not the article's files.
     LINK_NOISE_CLASSES: frozenset[str] = frozenset(
@@ -99,7 +103,7 @@ class LayoutArticlePage(ArticlePage):
         if super().is_link_noise(el):
             return True
         classes = el.get("class")
-        return bool(classes) and not self.LINK_NOISE_CLASSES.isdisjoint(classes.split())
+        return bool(classes) and el.tag not in _PAGE_TAGS and not self.LINK_NOISE_CLASSES.isdisjoint(classes.split())
 
     def find_root(self):
         return self.container if self.container is not None else super().find_root()
