@@ -163,6 +163,34 @@ def _topic_prefix(title_el, text: str) -> tuple[str, str] | None:
     return (topic, rest) if len(rest) >= MIN_TITLE else None
 
 
+def _modules_alike(parent, chosen: list) -> list:
+    """A text cut into a page builder's modules (Beaver Builder, Elementor, WPBakery: text,
+    heading, photo modules side by side): when the blocks of prose found share a class, every
+    sibling of that class from the first on (a heading module, a photo with its caption) is the
+    text's too, up to the first sibling that is not one of them."""
+    if len(chosen) < 2:
+        return chosen
+    common = set((chosen[0].get("class") or "").split())
+    for el in chosen[1:]:
+        if el.tag != chosen[0].tag:
+            return chosen
+        common &= set((el.get("class") or "").split())
+    if not common:
+        return chosen
+    out, started = [], False
+    for sibling in parent:
+        if sibling is chosen[0]:
+            started = True
+        if not started or not isinstance(sibling.tag, str):
+            continue
+        alike = sibling.tag == chosen[0].tag and not common.isdisjoint((sibling.get("class") or "").split())
+        if not alike or is_noise(sibling) or _link_len(sibling) >= 0.5 * max(_text_len(sibling), 1):
+            break
+        out.append(sibling)
+    # every block found by its prose stays, whatever stood between
+    return out if all(any(el is o for o in out) for el in chosen) else chosen
+
+
 def _is_related_box(el) -> bool:
     """A box under a caption that says it is not the article: related or other posts ("ข่าวที่
     เกี่ยวข้อง", "Related"), sharing or liking buttons ("แบ่งปันสิ่งนี้:", "ถูกใจสิ่งนี้:")."""
@@ -520,6 +548,7 @@ class ArticlePage(WebPage):
                 # readability's rule: a sibling of comparable prose, or one long paragraph (an intro)
                 if score >= max(2.0, 0.2 * best_score) or max((n for _, n in _prose_runs(sibling)), default=0) >= 80:
                     chosen.append(sibling)
+        chosen = _modules_alike(parent, chosen)
         # The text goes on in the paragraphs right after it, however short ("คลิกเพื่อดาวน์โหลด",
         # a contact block), until something that is not a paragraph of the article.
         for sibling in chosen[-1].itersiblings():
