@@ -392,7 +392,13 @@ class ArticlePage(WebPage):
                 return el
         if body is None:
             return None
-        found = self.title_above(self.first_prose(body) if self.body_is_prose else body)
+        start = body
+        if self.body_is_prose:
+            start = self.first_prose(body)
+            if start is body and len(self.body_elements) > 1:
+                # the first block holds only the title and its info line (a table row of its own)
+                start = self.first_prose(self.body_elements[1])
+        found = self.title_above(start)
         if found is None or found.tag in HEADING_TAGS or clean(element_text(found)) in self.title_texts:
             return found
         # A line that is not a heading and that the page's <title> does not name: the first line
@@ -1213,7 +1219,8 @@ _TOPICS_CAPTION = re.compile(r"^\s*(?:หัวข้อ|Topics?|Tags?|แท็
 _SIZE = re.compile(r"\s*[(\[][\d.,]+\s*[KMG]?B[)\]]\s*$", re.I)
 
 #: Headings of a page's section, not of an article ("news details", "blog").
-_GENERIC_HEADING = re.compile(r"^(?:รายละเอียดข่าว|รายละเอียด|ข่าวสาร|บล็อก|Blog|News\s+Details?|Details?)$", re.IGNORECASE)
+_GENERIC_HEADING = re.compile(
+    r"^[\s.:\-=*|«»\[\]]*(?:รายละเอียดข่าว|รายละเอียด|ข่าวสาร|บล็อก|Blog|News\s+Details?|Details?)[\s.:\-=*|«»\[\]]*$", re.IGNORECASE)
 
 
 def _over_subtitle(heading):
@@ -1239,8 +1246,10 @@ def _stands_alone(el) -> bool:
     prev = el.getprevious()
     before = (prev.tail if prev is not None else parent.text) or ""
     nxt = el.getnext()
+    # (an inline info line after it is its meta line: "<span>title</span> <span>โพสต์โดย : admin |...</span>")
     return (not before.strip() and not (el.tail or "").strip()
-            and (prev is None or prev.tag not in INLINE_TAGS) and (nxt is None or nxt.tag not in INLINE_TAGS))
+            and (prev is None or prev.tag not in INLINE_TAGS)
+            and (nxt is None or nxt.tag not in INLINE_TAGS or nxt.tag == "br" or _is_info(clean(element_text(nxt)) or "")))
 
 
 def _ruled_off(el) -> bool:
