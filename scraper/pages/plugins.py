@@ -219,6 +219,8 @@ def breadcrumb_category(doc, title: str | None) -> str | None:
             found = _trail_category(el, title)
             if found:
                 return found
+            if is_trail(collapse(element_text(el))):
+                break  # a line of links from home, judged: a menu ("หน้าหลัก | เกี่ยวกับกรม | ...")
     return None
 
 

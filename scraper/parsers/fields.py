@@ -224,7 +224,8 @@ _EDGE_NOISE = re.compile(rf"^(?:[\s\[\]()<>«»‹›|/:-]*{_NAV_WORD}[\s\[\]()<
 #: A breadcrumb trail written out: "หน้าแรก > ประกาศ > อัตราค่าจ้างขั้นต่ำ".
 #: A page counter of a split article: "หน้า 1 จาก 3", "Page 1 of 3".
 _PAGE_COUNTER = re.compile(r"^\s*(?:หน้า|Page)\s*[\d๐-๙]+\s*(?:จาก|of|/)\s*[\d๐-๙]+\s*$", re.IGNORECASE)
-_TRAIL = re.compile(r"^(?:หน้าแรก|หน้าหลัก|หน้าแรกเว็บไซต์|Home)\s*[>»›/|]", re.IGNORECASE)
+_TRAIL = re.compile(r"^(?:(?:คุณอยู่ที่|ตำแหน่งปัจจุบัน|You\s+are\s+here)\s*:?\s*)?(?:หน้าแรก|หน้าหลัก|หน้าแรกเว็บไซต์|Home)\s*[>»›/|]",
+                    re.IGNORECASE)
 
 
 #: A view counter's own line: "1,502 total views, 3 views today" (a3 Page Views Count), "58 Views".
