@@ -282,6 +282,9 @@ def _link_len(el) -> int:
     return sum(len(t.strip()) for a in el.iter("a") for t in a.itertext())
 
 
+_BODY = object()  # first_prose's default: the body itself
+
+
 def _once(method):
     """A field computed once per page. web-poet's ``@field(cached=True)`` does the same with an
     ``lru_cache`` built per page and field (about 17 us each, a few percent of a page's time)."""
@@ -394,10 +397,11 @@ class ArticlePage(WebPage):
             return None
         start = body
         if self.body_is_prose:
-            start = self.first_prose(body)
-            if start is body and len(self.body_elements) > 1:
+            start = self.first_prose(body, default=None)
+            if start is None and len(self.body_elements) > 1:
                 # the first block holds only the title and its info line (a table row of its own)
                 start = self.first_prose(self.body_elements[1])
+            start = body if start is None else start
         found = self.title_above(start)
         if found is None or found.tag in HEADING_TAGS or clean(element_text(found)) in self.title_texts:
             return found
@@ -436,7 +440,7 @@ class ArticlePage(WebPage):
         """Whether the body was found by text density (then it may hold the title and info lines)."""
         return bool(self.body_elements) and self.body_elements is self.__dict__.get("prose_blocks")
 
-    def first_prose(self, body):
+    def first_prose(self, body, default=_BODY):
         """The first paragraph of prose in ``body`` that is not an info line (where the text starts);
         a line followed at once by an info line is a title printed inside the text's block."""
         title_seen = False
@@ -450,7 +454,7 @@ class ArticlePage(WebPage):
                 title_seen = True  # a title line over a lead and the info line (MaxSite)
                 continue
             return el
-        return body
+        return body if default is _BODY else default
 
     def find_root(self):
         """The element holding the title, the info lines and the body."""

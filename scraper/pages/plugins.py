@@ -219,8 +219,9 @@ def breadcrumb_category(doc, title: str | None) -> str | None:
             found = _trail_category(el, title)
             if found:
                 return found
-            if is_trail(collapse(element_text(el))):
-                break  # a line of links from home, judged: a menu ("หน้าหลัก | เกี่ยวกับกรม | ...")
+            text = collapse(element_text(el))
+            if is_trail(text) and len([p for p in _TRAIL_SPLIT.split(text) if p]) >= 3:
+                break  # a whole line of links from home, judged: a menu ("หน้าหลัก | เกี่ยวกับกรม | ...")
     return None
 
 
