@@ -181,10 +181,15 @@ def _crumbs(el) -> list[str]:
     return out
 
 
-def _category_of(crumbs: list[str], title: str | None) -> str | None:
-    if len(crumbs) < 2 or not _HOME_WORDS.match(crumbs[0]):
+def _category_of(crumbs: list[str], title: str | None, marked: bool = False) -> str | None:
+    """The crumb before the article's: in a trail from home, or (``marked``: breadcrumb markup)
+    in one that ends with the article's own crumb (Moodle starts at the course or forum)."""
+    if len(crumbs) < 2:
         return None
-    middle = [c for c in crumbs[1:] if c != title and not _GENERIC_CRUMB.match(c) and not _is_title_crumb(c, title)]
+    home = bool(_HOME_WORDS.match(crumbs[0]))
+    if not home and not (marked and (crumbs[-1] == title or _is_title_crumb(crumbs[-1], title))):
+        return None
+    middle = [c for c in crumbs[1 if home else 0:] if c != title and not _GENERIC_CRUMB.match(c) and not _is_title_crumb(c, title)]
     return middle[-1] if middle else None
 
 
@@ -208,7 +213,7 @@ def breadcrumb_category(doc, title: str | None) -> str | None:
     for el in _BREADCRUMBS(doc):
         crumbs = _crumbs(el)
         if crumbs:
-            return _category_of(crumbs, title)
+            return _category_of(crumbs, title, marked=True)
     # a trail told by what it says: the blocks around a link home ("หน้าแรก", "Home")
     for a in _HOME_LINK_CANDIDATES(doc):
         if not _HOME_WORDS.match(collapse(element_text(a))):

@@ -255,10 +255,16 @@ _RATING = re.compile(
     r"|Average\s*\(\s*\d+\s*Votes?\s*\)|(?:โหวต|Votes?)\s*:?\s*[\d๐-๙]+)\s*$", re.IGNORECASE)
 
 
+#: A print view's footer: the page's own address ("ที่มา : https://..."), "พิมพ์จากระบบ...".
+_PRINT_FOOTER = re.compile(r"^\s*(?:(?:ที่มา|แหล่งที่มา|Source|URL)\s*:?\s*https?://\S+|พิมพ์(?:จาก|เมื่อ|วันที่)\s*.*|Printed\s+(?:from|on)\b.*)$",
+                           re.IGNORECASE)
+
+
 def is_edge_noise(line: str) -> bool:
     """A line of navigation words only, a breadcrumb trail, a page counter or a rating widget's,
     as found at the edges of a body."""
-    return bool(_EDGE_NOISE.match(line) or _TRAIL.match(line) or _PAGE_COUNTER.match(line) or _RATING.match(line))
+    return bool(_EDGE_NOISE.match(line) or _TRAIL.match(line) or _PAGE_COUNTER.match(line) or _RATING.match(line)
+                or (len(line) <= 200 and _PRINT_FOOTER.match(line)))
 
 
 def is_metadata_line(line: str) -> bool:
