@@ -1104,21 +1104,24 @@ class ArticlePage(WebPage):
     def listing_rows(self) -> int:
         """Rows of a table listing other articles (a category list): each links an article and
         shows a date, and the page says little besides."""
-        if self.doc.find(".//th") is None:  # no table has column headings
+        if self.doc.find(".//th") is None and self.doc.find(".//thead") is None:  # no table has column headings
             return 0
         own_id = fields.article_id_from_url(self.page_url)
         for table in self.doc.iter("table"):
             # a layout table (the article inside it, or tables inside it) is not a list
             # a list has column headings (title, date, author, hits); a layout table (the article
             # inside it, or tables inside it) or a sidebar's "latest news" is not a list
-            if (_in_sidebar(table) or not _COLUMN_HEADINGS(table) or table.find(".//table") is not None
+            if (_in_sidebar(table) or not (_COLUMN_HEADINGS(table) or table.find("thead") is not None)
+                    or table.find(".//table") is not None
                     or any(_inside(b, table) for b in self.body_elements)):
                 continue
             rows = 0
             for tr in table.iter("tr"):
                 targets = [urljoin(self.base, (a.get("href") or "").strip()) for a in tr.iter("a") if a.get("href")]
                 ids = {fields.article_id_from_url(t) for t in targets} - {None, own_id}
-                if ids and fields.find_date(clean(element_text(tr)) or "").matched:
+                text = clean(element_text(tr)) or ""
+                # a date, or a labelled count (a webboard's "ผู้ชม: 311", "ตอบกลับ: 2")
+                if ids and (fields.find_date(text).matched or split_labelled(text)[1]):
                     rows += 1
             if rows >= 2:
                 outside = sum(_text_len(b) for b in self.body_elements if not _inside(table, b) and not _inside(b, table))
