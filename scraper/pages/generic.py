@@ -1036,6 +1036,9 @@ class ArticlePage(WebPage):
             raise NotAnArticle(f"a 'page not found' page ({title!r}), not an article")
         if self._calendar() is not None:
             raise NotAnArticle("an events calendar (a month grid), not an article")
+        toggles = [el for el in _TOGGLES(self.root) if not in_noise(el)]
+        if len(toggles) >= 3:
+            raise NotAnArticle(f"a list of {len(toggles)} questions or items that fold open (an FAQ), not an article")
         files = self._files_rows()
         if files >= 3:
             raise NotAnArticle(f"a downloads list ({files} files with their sizes and dates), not an article")
@@ -1214,10 +1217,12 @@ _WEEKDAY_CELL = re.compile(
     r"^(?:อา|จ|อ|พ|พฤ|ศ|ส|อาทิตย์|จันทร์|อังคาร|พุธ|พฤหัสบดี|พฤหัส|ศุกร์|เสาร์|Sun|Mon|Tue|Wed|Thu|Fri|Sat"
     r"|Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Su|Mo|Tu|We|Th|Fr|Sa)\.?$", re.I)
 _FILE_SIZE = re.compile(r"\b[\d.,]+\s*(?:KB|MB|GB|bytes|กิโลไบต์|เมกะไบต์)\b", re.I)
+#: Items that fold open: ARIA accordion buttons (Bootstrap, Drupal Views) and <details>.
+_TOGGLES = etree.XPath(".//*[@aria-controls and @aria-expanded][not(self::a[starts-with(@href, 'http')])] | .//details[summary]")
 _FILE_SIZE_TEXTS = etree.XPath("//body//text()[contains(., 'ขนาดไฟล์') or contains(., 'ile size') or contains(., 'ilesize')]")
 _FILE_SIZE_LABEL = re.compile(r"^\s*(?:ขนาดไฟล์|ขนาด|File\s*size|Filesize|Size)\s*:", re.I)
 _BOX_CAPTION = re.compile(
-    r"^\s*(?:(?:ข่าว|เรื่อง|บทความ|โพสต์|กิจกรรม)?(?:ที่เกี่ยวข้อง|อื่น\s*ๆ|อื่นๆ ในหมวดนี้)"
+    r"^\s*(?:(?:ข่าว|เรื่อง|บทความ|โพสต์|กิจกรรม)?(?:ที่เกี่ยวข้อง|อื่น\s*ๆ|อื่นๆ ในหมวดนี้)|เกี่ยวข้อง"
     r"|(?:Related|More)(?:\s+(?:Posts?|Articles?|News|Stories|Items?))?|You\s+(?:may|might)\s+also\s+like"
     r"|แบ่งปันสิ่งนี้|แชร์(?:ข่าวนี้|บทความนี้)?|Share(?:\s+this)?|ถูกใจสิ่งนี้|Like\s+this)\s*:?\s*$", re.I)
 _GIF = re.compile(r"\.gif(?:$|\?)", re.I)
