@@ -113,8 +113,24 @@ _ARCHIVE_PATH = re.compile(r"/(?:author|category|categories|tag|tags)/", re.IGNO
 _HOME_PATH = re.compile(r"^/?(?:index\.(?:php|html?))?/?$")
 
 
+#: is_noise's answers for the page being read: every element is asked about many times (each
+#: walk of the page, and in_noise for each of its descendants). Emptied when a page is parsed
+#: (``ArticlePage.doc``) and when it grows large; an element's answer depends on its page only,
+#: which is never changed, so a stale entry can only be one of a page no longer read.
+_NOISE_MEMO: dict = {}
+
+
 def is_noise(el) -> bool:
     """Navigation, sidebars, footers and forms, told by their HTML semantics or a documented plugin."""
+    judged = _NOISE_MEMO.get(el)
+    if judged is None:
+        if len(_NOISE_MEMO) > 20000:
+            _NOISE_MEMO.clear()
+        judged = _NOISE_MEMO[el] = _is_noise(el)
+    return judged
+
+
+def _is_noise(el) -> bool:
     if el.tag in NOISE_TAGS:
         if el.tag == "form":
             return not _is_page_form(el)
@@ -126,27 +142,42 @@ def is_noise(el) -> bool:
     role = el.get("role")
     if role and role in NOISE_ROLES:
         return True
-    if el.tag in ("div", "section") and (_is_link_box(el) or _is_files_box(el) or _is_related_box(el)):
-        return True
+    if el.tag in ("div", "section"):
+        first, picture = _first_words(el)
+        if first is not None and (_is_link_box(el, first, picture) or _is_files_box(el, first)
+                                  or _is_related_box(el, first, picture)):
+            return True
     return plugins.is_plugin_noise(el)
 
 
-def _is_link_box(el) -> bool:
-    """A box of links under its own heading (a table of contents, a "latest news" module): the
-    first words are a heading and nearly all the rest is links."""
+def _first_words(el) -> tuple[object, bool]:
+    """The first element of ``el`` with words of its own (or a link), and whether a picture came
+    before it: what a box opens with. One walk for the three kinds of boxes below (is_noise asks
+    about every block of a page)."""
+    picture = False
     for node in el.iter():
         if node is el or not isinstance(node.tag, str):
             continue
-        if node.tag == "img":  # a picture first: the article's (its sharing box may follow)
-            return False
-        if (node.text or "").strip() or node.tag == "a":
-            if node.tag not in HEADING_TAGS or node.tag == "h1":  # an h1 heads the page's article
-                return False
-            heading = len(element_text(node).strip())
-            items = len(_LINKED_ITEMS(el))  # a list of links, not a title's meta line of links
-            rest = _text_len(el) - heading
-            return items >= 2 and rest > 0 and _link_len(el) >= 0.8 * rest
-    return False
+        if node.tag == "img":
+            picture = True
+        elif (node.text or "").strip() or node.tag == "a":
+            return node, picture
+    return None, picture
+
+
+def _is_link_box(el, first=None, picture=False) -> bool:
+    """A box of links under its own heading (a table of contents, a "latest news" module): the
+    first words are a heading and nearly all the rest is links."""
+    if first is None:
+        first, picture = _first_words(el)
+    if first is None or picture:  # a picture first: the article's (its sharing box may follow)
+        return False
+    if first.tag not in HEADING_TAGS or first.tag == "h1":  # an h1 heads the page's article
+        return False
+    heading = len(element_text(first).strip())
+    items = len(_LINKED_ITEMS(el))  # a list of links, not a title's meta line of links
+    rest = _text_len(el) - heading
+    return items >= 2 and rest > 0 and _link_len(el) >= 0.8 * rest
 
 
 def _topic_prefix(title_el, text: str) -> tuple[str, str] | None:
@@ -191,33 +222,26 @@ def _modules_alike(parent, chosen: list) -> list:
     return out if all(any(el is o for o in out) for el in chosen) else chosen
 
 
-def _is_related_box(el) -> bool:
+def _is_related_box(el, first=None, picture=False) -> bool:
     """A box under a caption that says it is not the article: related or other posts ("ข่าวที่
     เกี่ยวข้อง", "Related"), sharing or liking buttons ("แบ่งปันสิ่งนี้:", "ถูกใจสิ่งนี้:")."""
-    for node in el.iter():
-        if node is el or not isinstance(node.tag, str):
-            continue
-        if node.tag == "img":  # a picture first: the article's (its sharing box may follow)
-            return False
-        if (node.text or "").strip():
-            return (node.tag in HEADING_TAGS or node.tag in ("em", "strong", "b")) and bool(
-                _BOX_CAPTION.match(element_text(node)))
-    return False
+    if first is None:
+        first, picture = _first_words(el)
+    if first is None or picture or not (first.text or "").strip():
+        return False
+    return (first.tag in HEADING_TAGS or first.tag in ("em", "strong", "b")) and bool(_BOX_CAPTION.match(element_text(first)))
 
 
-def _is_files_box(el) -> bool:
+def _is_files_box(el, first=None) -> bool:
     """A box of the article's files under its own caption ("เอกสารแนบ", "Attachments"): its first
     words are that heading and every link in it is a document. Its links are the attachments
     (found apart, see ``is_link_noise``); its file-type icons are not the article's pictures."""
-    for node in el.iter():
-        if node is el or not isinstance(node.tag, str):
-            continue
-        if (node.text or "").strip():
-            if not _FILES_CAPTION.match(element_text(node)):  # a heading, or a field's label
-                return False
-            hrefs = [a.get("href") or "" for a in el.iter("a")]
-            return bool(hrefs) and all(fields.is_document_link(h) for h in hrefs)
-    return False
+    if first is None:
+        first, _ = _first_words(el)
+    if first is None or not (first.text or "").strip() or not _FILES_CAPTION.match(element_text(first)):
+        return False  # (the caption: a heading, or a field's label)
+    hrefs = [a.get("href") or "" for a in el.iter("a")]
+    return bool(hrefs) and all(fields.is_document_link(h) for h in hrefs)
 
 
 def _ancestors(el):
@@ -336,6 +360,7 @@ class ArticlePage(WebPage):
 
     @cached_property
     def doc(self):
+        _NOISE_MEMO.clear()  # the answers about the previous page's elements
         return parse_html(self.decoded[0])
 
     @cached_property
@@ -1036,7 +1061,8 @@ class ArticlePage(WebPage):
             raise NotAnArticle(f"a 'page not found' page ({title!r}), not an article")
         if self._calendar() is not None:
             raise NotAnArticle("an events calendar (a month grid), not an article")
-        toggles = [el for el in _TOGGLES(self.root) if not in_noise(el)]
+        html = self.decoded[0]
+        toggles = [el for el in _TOGGLES(self.root) if not in_noise(el)] if "aria-expanded" in html or "<details" in html else []
         if len(toggles) >= 3:
             raise NotAnArticle(f"a list of {len(toggles)} questions or items that fold open (an FAQ), not an article")
         files = self._files_rows()
@@ -1067,8 +1093,11 @@ class ArticlePage(WebPage):
             row = table.find(".//tr")
             if row is None:
                 continue
-            days = [clean(element_text(c)) or "" for c in row if isinstance(c.tag, str)]
-            if len(days) == 7 and all(_WEEKDAY_CELL.match(d) for d in days) and table.find(".//a[@href]") is not None:
+            cells = [c for c in row if isinstance(c.tag, str)]
+            if len(cells) != 7:
+                continue
+            days = [clean(element_text(c)) or "" for c in cells]
+            if all(_WEEKDAY_CELL.match(d) for d in days) and table.find(".//a[@href]") is not None:
                 if not in_noise(table) and _text_len(table) >= sum(_text_len(b) for b in self.body_elements
                                                                    if not _inside(b, table)) / 2:
                     return table
@@ -1077,10 +1106,15 @@ class ArticlePage(WebPage):
     def _files_rows(self) -> int:
         """How many lines of the page's text list a file with its size and a date (a downloads
         module's category), or how many times a file size is labelled ("ขนาดไฟล์:")."""
+        html = self.decoded[0]
         lines = self._body_split[1] + self._lines[0]
-        sized = sum(1 for line in lines if _FILE_SIZE.search(line) and fields.find_date(line).matched)
-        labelled = sum(1 for text in _FILE_SIZE_TEXTS(self.doc)
-                       if _FILE_SIZE_LABEL.match(text) and not in_noise(text.getparent()))
+        sized = 0
+        if _FILE_SIZE.search("\n".join(lines)):  # one search over the text for the pages without sizes
+            sized = sum(1 for line in lines if _FILE_SIZE.search(line) and fields.find_date(line).matched)
+        labelled = 0
+        if "ขนาดไฟล์" in html or "ile size" in html or "ilesize" in html:
+            labelled = sum(1 for text in _FILE_SIZE_TEXTS(self.doc)
+                           if _FILE_SIZE_LABEL.match(text) and not in_noise(text.getparent()))
         return max(sized, labelled)
 
     def teaser_headings(self) -> int:
@@ -1216,7 +1250,7 @@ _NOT_FOUND = re.compile(r"ไม่พบหน้า|ไม่พบเพจ|P
 _WEEKDAY_CELL = re.compile(
     r"^(?:อา|จ|อ|พ|พฤ|ศ|ส|อาทิตย์|จันทร์|อังคาร|พุธ|พฤหัสบดี|พฤหัส|ศุกร์|เสาร์|Sun|Mon|Tue|Wed|Thu|Fri|Sat"
     r"|Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Su|Mo|Tu|We|Th|Fr|Sa)\.?$", re.I)
-_FILE_SIZE = re.compile(r"\b[\d.,]+\s*(?:KB|MB|GB|bytes|กิโลไบต์|เมกะไบต์)\b", re.I)
+_FILE_SIZE = re.compile(r"\d[\d.,]*\s*(?:[KMGkmg][Bb]|[Bb]ytes|กิโลไบต์|เมกะไบต์)(?![A-Za-z])")
 #: Items that fold open: ARIA accordion buttons (Bootstrap, Drupal Views) and <details>.
 _TOGGLES = etree.XPath(".//*[@aria-controls and @aria-expanded][not(self::a[starts-with(@href, 'http')])] | .//details[summary]")
 _FILE_SIZE_TEXTS = etree.XPath("//body//text()[contains(., 'ขนาดไฟล์') or contains(., 'ile size') or contains(., 'ilesize')]")

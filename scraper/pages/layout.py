@@ -46,7 +46,8 @@ class LayoutArticlePage(ArticlePage):
     @cached_property
     def containers(self) -> list:
         # (a sidebar's "latest posts" widget prints its items with the same markup as posts)
-        return [el for el in _outermost(self.ROOT(self.doc)) if not self.in_noise(el)] if self.ROOT is not None else []
+        found = _outermost(self.ROOT(self.doc)) if self.ROOT is not None else []
+        return [el for el in found if not self.in_noise(el)] if len(found) > 1 else found
 
     @cached_property
     def container(self):
@@ -128,12 +129,16 @@ class LayoutArticlePage(ArticlePage):
         if len(found) >= 1 and body:
             # a page's own headline (a blog's "บล็อก" bar) may come first: the article's is the
             # one nearest above its text
-            wanted, above = set(found), []
-            for el in self.doc.iter():  # document order, up to the text only
-                if el is body[0]:
-                    break
-                if el in wanted:
-                    above.append(el)
+            position = self.index.position
+            if body[0] in position:  # both in the index: its positions are in document order
+                above = [el for el in found if position[el] < position[body[0]]]
+            else:
+                wanted, above = set(found), []
+                for el in self.doc.iter():  # document order, up to the text only
+                    if el is body[0]:
+                        break
+                    if el in wanted:
+                        above.append(el)
             if above:
                 return above[-1]
             found = []  # only titles below the text: of other posts, not this one
