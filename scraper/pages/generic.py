@@ -92,7 +92,8 @@ _ENTRIES = etree.XPath("//article[not(ancestor::aside or ancestor::nav or ancest
 _LINKED_ITEMS = etree.XPath(".//li[.//a]")
 _COLUMN_HEADINGS = etree.XPath("boolean(.//tr[count(th) >= 2])")  # a table of columns, not a module's one heading
 _HEADINGS = etree.XPath("//body//*[self::h1 or self::h2 or self::h3 or self::h4]")
-_CLASSES_AND_ITEMPROPS = etree.XPath("//@class | //@itemprop", smart_strings=False)
+_CLASSES = etree.XPath("//@class", smart_strings=False)
+_ITEMPROPS = etree.XPath("//@itemprop", smart_strings=False)
 
 
 def _linked_headings(scope) -> list:
@@ -174,10 +175,10 @@ def _is_link_box(el, first=None, picture=False) -> bool:
         return False
     if first.tag not in HEADING_TAGS or first.tag == "h1":  # an h1 heads the page's article
         return False
-    heading = len(element_text(first).strip())
-    items = len(_LINKED_ITEMS(el))  # a list of links, not a title's meta line of links
-    rest = _text_len(el) - heading
-    return items >= 2 and rest > 0 and _link_len(el) >= 0.8 * rest
+    if len(_LINKED_ITEMS(el)) < 2:  # a list of links, not a title's meta line of links
+        return False
+    rest = _text_len(el) - len(element_text(first).strip())
+    return rest > 0 and _link_len(el) >= 0.8 * rest
 
 
 def _topic_prefix(title_el, text: str) -> tuple[str, str] | None:
@@ -253,6 +254,8 @@ def _ancestors(el):
 def is_files_table(table) -> bool:
     """A table listing the article's files (name, description, size): its linked rows link to
     documents only, they are at least half of its rows, and it holds no paragraph of prose."""
+    if not any(fields.is_document_link(a.get("href") or "") for a in table.iter("a")):
+        return False  # (the quick answer for layout tables)
     linked = rows = 0
     for row in table.iter("tr"):
         texts = [t.strip() for t in row.itertext() if t.strip()]
@@ -367,7 +370,12 @@ class ArticlePage(WebPage):
     def tokens(self) -> frozenset[str]:
         """Every class token and itemprop on the page: a plugin or a listing whose names are
         absent needs no search of the page."""
-        return frozenset(" ".join(_CLASSES_AND_ITEMPROPS(self.doc)).split())
+        return frozenset(f"{self.class_text} {' '.join(_ITEMPROPS(self.doc))}".split())
+
+    @cached_property
+    def class_text(self) -> str:
+        """All the page's class attributes, one string (layout families are told by substrings)."""
+        return " ".join(_CLASSES(self.doc))
 
     @cached_property
     def page_url(self) -> str:

@@ -44,12 +44,11 @@ FAMILIES: tuple[tuple[tuple[str, ...], type[ArticlePage]], ...] = (
     (("news_detail", "news-detail", "news_topic", "news-title", "news-content", "news_content"), CustomPhpArticlePage),
 )
 
-_MARKER_ATTRS = etree.XPath("//@class", smart_strings=False)
 _HAS_ARTICLE_TAG = etree.XPath("boolean(//article)")
 
 
-def _markers(doc) -> str:
-    return " ".join(_MARKER_ATTRS(doc)) + (" <article>" if _HAS_ARTICLE_TAG(doc) else "")
+def _markers(page: ArticlePage) -> str:
+    return page.class_text + (" <article>" if _HAS_ARTICLE_TAG(page.doc) else "")
 
 
 def response_for(html: bytes, url: str, encoding: str | None = None) -> HttpResponse:
@@ -62,8 +61,8 @@ def pinned_class(url: str) -> type[ArticlePage] | None:
     return default_registry.overrides_for(url).get(ArticlePage)
 
 
-def detected_class(doc) -> type[ArticlePage]:
-    markers = _markers(doc)
+def detected_class(page: ArticlePage) -> type[ArticlePage]:
+    markers = _markers(page)
     for needles, cls in FAMILIES:
         if any(n in markers for n in needles):
             return cls
@@ -79,11 +78,11 @@ def page_for(html: bytes, url: str, encoding: str | None = None, *, generic: boo
     if cls is not None:
         return cls(response=response)
     probe = ArticlePage(response=response)
-    cls = detected_class(probe.doc)
+    cls = detected_class(probe)
     if cls is ArticlePage:
         return probe
     page = cls(response=response)
-    page.__dict__.update(decoded=probe.decoded, doc=probe.doc)  # decode and parse once
+    page.__dict__.update(decoded=probe.decoded, doc=probe.doc, class_text=probe.class_text)  # decode and parse once
     return page
 
 
