@@ -166,6 +166,11 @@ def _first_words(el) -> tuple[object, bool]:
     return None, picture
 
 
+def _words_of(el) -> str:
+    """An element's words: its own text when it has no children (a caption, nearly always)."""
+    return el.text.strip() if len(el) == 0 and el.text else element_text(el)
+
+
 def _is_link_box(el, first=None, picture=False) -> bool:
     """A box of links under its own heading (a table of contents, a "latest news" module): the
     first words are a heading and nearly all the rest is links."""
@@ -230,7 +235,7 @@ def _is_related_box(el, first=None, picture=False) -> bool:
         first, picture = _first_words(el)
     if first is None or picture or not (first.text or "").strip():
         return False
-    return (first.tag in HEADING_TAGS or first.tag in ("em", "strong", "b")) and bool(_BOX_CAPTION.match(element_text(first)))
+    return (first.tag in HEADING_TAGS or first.tag in ("em", "strong", "b")) and bool(_BOX_CAPTION.match(_words_of(first)))
 
 
 def _is_files_box(el, first=None) -> bool:
@@ -239,7 +244,7 @@ def _is_files_box(el, first=None) -> bool:
     (found apart, see ``is_link_noise``); its file-type icons are not the article's pictures."""
     if first is None:
         first, _ = _first_words(el)
-    if first is None or not (first.text or "").strip() or not _FILES_CAPTION.match(element_text(first)):
+    if first is None or not (first.text or "").strip() or not _FILES_CAPTION.match(_words_of(first)):
         return False  # (the caption: a heading, or a field's label)
     hrefs = [a.get("href") or "" for a in el.iter("a")]
     return bool(hrefs) and all(fields.is_document_link(h) for h in hrefs)

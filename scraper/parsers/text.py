@@ -120,14 +120,10 @@ def clean_all(texts: list[str]) -> list[str]:
 
 
 def element_text(el) -> str:
-    """All text of an element (scripts and styles excluded), collapsed.
-
-    lxml's own ``itertext`` (in C) when nothing in the element is to be skipped, which is nearly
-    always; it gives the same pieces as the Python walk (comments' text left out)."""
-    if not isinstance(el.tag, str) or el.tag in SKIP_TAGS:
-        return ""
-    if next(el.iter(*SKIP_TAGS), None) is None:
-        return collapse(" ".join(el.itertext()))
+    """All text of an element (scripts and styles excluded), collapsed (an element without
+    children: its own text, with no walk)."""
+    if len(el) == 0:
+        return collapse(el.text) if el.text and isinstance(el.tag, str) and el.tag not in SKIP_TAGS else ""
     return collapse(" ".join(_iter_text(el)))
 
 
