@@ -427,7 +427,6 @@ KNOWN_GAPS: set[tuple[str, str]] = {
     ("handwritten/custom_php/php_html5_meta_charset_windows874_br", "meta_below_body"),
     ("handwritten/joomla15/joomla10_madeyourweb_tis620_be_era", "rename_classes_and_ids"),
     ("handwritten/k2/k2_gavick_day_month_badge_read_times", "all_together"),
-    ("handwritten/other/aspnet_mvc5_th_culture_dl_horizontal", "rename_classes_and_ids"),
     ("handwritten/other/hugo_papermod_jsonld_page_bundle_image", "all_together"),
     ("handwritten/other/hugo_papermod_jsonld_page_bundle_image", "rename_classes_and_ids"),
     ("handwritten/other/moodle41_site_announcement_forum_post", "all_together"),

@@ -682,6 +682,11 @@ class ArticlePage(WebPage):
             if el.tag not in HEADING_TAGS and len(text) < (MIN_TITLE if el.tag not in INLINE_TAGS else 2 * MIN_TITLE):
                 continue  # a short line is a title only as a heading; a short <span> is a widget's caption
             line = clean(element_text(el.getparent())) if el.tag in ("td", "th") else text
+            if el.tag == "dd":  # a value under its term: "ประเภทข่าว" / "ข่าวประชาสัมพันธ์" is an info line
+                term = el.getprevious()
+                while term is not None and term.tag != "dt":
+                    term = term.getprevious()
+                line = f"{clean(element_text(term)) or ''} {text}" if term is not None else text
             if len(text) > 300 or _is_info(text) or (line != text and _is_info(line or "")):
                 continue
             if _link_len(el) >= 0.5 * len(text) and not self._links_to_itself(el):
