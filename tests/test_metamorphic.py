@@ -429,8 +429,6 @@ KNOWN_GAPS: set[tuple[str, str]] = {
     ("handwritten/k2/k2_gavick_day_month_badge_read_times", "all_together"),
     ("handwritten/other/hugo_papermod_jsonld_page_bundle_image", "all_together"),
     ("handwritten/other/hugo_papermod_jsonld_page_bundle_image", "rename_classes_and_ids"),
-    ("handwritten/other/moodle41_site_announcement_forum_post", "all_together"),
-    ("handwritten/other/moodle41_site_announcement_forum_post", "rename_classes_and_ids"),
     ("handwritten/wordpress/publisher_utc_datetime_share_views", "all_together"),
     ("handwritten/wordpress/publisher_utc_datetime_share_views", "rename_classes_and_ids"),
     ("handwritten/wordpress/the7_wpbakery_rows_meta_after_content", "all_together"),

@@ -227,6 +227,24 @@ def breadcrumb_category(doc, title: str | None) -> str | None:
             text = collapse(element_text(el))
             if is_trail(text) and len([p for p in _TRAIL_SPLIT.split(text) if p]) >= 3:
                 break  # a whole line of links from home, judged: a menu ("หน้าหลัก | เกี่ยวกับกรม | ...")
+    return _list_trail(doc, title)
+
+
+def _list_trail(doc, title: str | None):
+    """A trail told by its shape: a short list of single links ending with the article's own
+    title, unlinked (Moodle's starts at the forum, with no home crumb)."""
+    if not title:
+        return None
+    for lst in doc.iter("ol", "ul"):
+        items = [li for li in lst if li.tag == "li"]
+        if not 2 <= len(items) <= 8 or items[-1].find(".//a") is not None:
+            continue
+        last = clean(element_text(items[-1]))
+        if last != title and not _is_title_crumb(last or "", title):
+            continue
+        links = [li.findall(".//a") for li in items[:-1]]
+        if all(len(a) == 1 for a in links):
+            return _category_of([clean(element_text(a[0])) or "" for a in links] + [last], title, marked=True)
     return None
 
 
