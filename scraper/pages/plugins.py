@@ -158,9 +158,14 @@ def resolve_icons(line: str) -> str:
     if ICON_MARK not in line:
         return line
 
+    used: set[str] = set()
+
     def words(m: re.Match) -> str:
-        head, _ = split_labelled(line[m.end():])
-        return "" if not head and _ else f"{m.group(1)} "
+        head, labelled = split_labelled(line[m.end():])
+        if (not head and labelled) or m.group(1) in used:
+            return ""  # a label is written after it, or the line has this label already (🕓 after 📅)
+        used.add(m.group(1))
+        return f"{m.group(1)} "
 
     return _ICON_WORDS.sub(words, line).strip()
 
