@@ -235,6 +235,9 @@ def _is_related_box(el, first=None, picture=False) -> bool:
         first, picture = _first_words(el)
     if first is None or picture or not (first.text or "").strip():
         return False
+    heading = first.getparent()  # "<h3><span>2</span> ความคิดเห็น</h3>": the heading around the first words
+    if first.tag not in HEADING_TAGS and heading is not None and heading is not el and heading.tag in HEADING_TAGS:
+        first = heading
     return (first.tag in HEADING_TAGS or first.tag in ("em", "strong", "b")) and bool(_BOX_CAPTION.match(_words_of(first)))
 
 
@@ -1276,7 +1279,10 @@ _FILE_SIZE_LABEL = re.compile(r"^\s*(?:ขนาดไฟล์|ขนาด|Fil
 _BOX_CAPTION = re.compile(
     r"^\s*(?:(?:ข่าว|เรื่อง|บทความ|โพสต์|กิจกรรม)?(?:ที่เกี่ยวข้อง|อื่น\s*ๆ|อื่นๆ ในหมวดนี้)|เกี่ยวข้อง"
     r"|(?:Related|More)(?:\s+(?:Posts?|Articles?|News|Stories|Items?))?|You\s+(?:may|might)\s+also\s+like"
-    r"|แบ่งปันสิ่งนี้|แชร์(?:ข่าวนี้|บทความนี้)?|Share(?:\s+this)?|ถูกใจสิ่งนี้|Like\s+this)\s*:?\s*$", re.I)
+    r"|แบ่งปันสิ่งนี้|แชร์(?:ข่าวนี้|บทความนี้)?|Share(?:\s+this)?|ถูกใจสิ่งนี้|Like\s+this"
+    # comments: "2 ความคิดเห็น", "ความคิดเห็น (2)", "แสดงความคิดเห็น", "3 Comments", "Leave a Reply"
+    r"|(?:[\d๐-๙]+\s*)?ความคิดเห็น(?:\s*\(\s*[\d๐-๙]+\s*\))?|แสดงความคิดเห็น|(?:\d+\s+)?Comments?|Leave\s+a\s+(?:Reply|Comment))"
+    r"\s*:?\s*$", re.I)
 _GIF = re.compile(r"\.gif(?:$|\?)", re.I)
 _FILES_CAPTION = re.compile(r"^\s*(?:เอกสารแนบ|ไฟล์แนบ|ไฟล์เอกสารแนบ|เอกสารประกอบ|ดาวน์โหลดเอกสาร|ดาวน์โหลด|Attachments?|Files?)\s*:?\s*$", re.I)
 _TOPICS_CAPTION = re.compile(r"^\s*(?:หัวข้อ|Topics?|Tags?|แท็ก|ป้ายกำกับ|คำค้น|คำสำคัญ)\s*:?\s*$", re.I)

@@ -47,7 +47,11 @@ class LayoutArticlePage(ArticlePage):
     def containers(self) -> list:
         # (a sidebar's "latest posts" widget prints its items with the same markup as posts)
         found = _outermost(self.ROOT(self.doc)) if self.ROOT is not None else []
-        return [el for el in found if not self.in_noise(el)] if len(found) > 1 else found
+        if len(found) < 2:
+            return found
+        kept = [el for el in found if not self.in_noise(el)]
+        # one post left that holds no text of this family is a teaser too: judge them all
+        return found if len(kept) == 1 and not self._body_in(kept[0]) else kept
 
     @cached_property
     def container(self):
