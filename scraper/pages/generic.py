@@ -949,6 +949,9 @@ class ArticlePage(WebPage):
         for text in links:
             if value.startswith(text + " ") and value[len(text) + 1:] in links:
                 return text
+            # the sentence goes on after it: "posted in <a>ข่าวประชาสัมพันธ์</a>. Bookmark the permalink."
+            if text and value.startswith(text) and value[len(text):len(text) + 2] in (". ", ", ", "; ", " |"):
+                return text
         return value
 
     @cached_property
@@ -959,11 +962,25 @@ class ArticlePage(WebPage):
         among them (a date and counter line under a title inside the same cell) are info lines.
         """
         title_el, title = self.title_element, self.title
+        # headings above the title in the text's block (a menu's page heading) are not text
+        above_title: set = set()
+        if title_el is not None and title_el.tag in HEADING_TAGS:
+            for el in self.body_elements:
+                if not _inside(title_el, el):
+                    continue
+                for heading in el.iter(*HEADING_TAGS):
+                    if heading is title_el:
+                        break
+                    above_title.add(heading)
         parts: list[str] = []
         for el in self.body_elements:
-            parts.extend(paragraphs(el, skip=lambda e: e is title_el or self.is_noise(e)))
+            parts.extend(paragraphs(el, skip=lambda e: e is title_el or e in above_title or self.is_noise(e)))
         top: list[str] = []
         bottom: list[str] = []
+        if title and title in parts[1:4]:  # lines above the title (a menu's page heading) are not text
+            cut = parts.index(title)
+            top.extend(parts[:cut])
+            del parts[:cut]
         while parts and (parts[0] == title or _is_info(parts[0]) or _is_info_heading(parts)):
             top.append(parts.pop(0))
         # a lead, then the info line, then the text (MaxSite prints its headline above the info)
