@@ -363,7 +363,9 @@ VARIANT_IDS = sorted(_VARIANTS, key=lambda k: (list(mm.TRANSFORMS).index(k[1]), 
 
 
 _ROUNDTRIP_GAPS: set[str] = {  # pages that are known gaps as written
-    "handwritten/other/ghost5_casper_primary_tag_jsonld_utc", "handwritten/wordpress/beaver_builder_theme_schema_comment_count"}
+    "handwritten/other/ghost5_casper_primary_tag_jsonld_utc", "handwritten/wordpress/beaver_builder_theme_schema_comment_count",
+    "handwritten/other/google_sites_new_date_below_google_url_redirect",
+    "handwritten/other/webflow_cms_template_english_date_cdn_assets"}
 
 
 @pytest.mark.parametrize("case", [pytest.param(c, marks=pytest.mark.xfail(strict=True, reason="known gap: images"))
@@ -433,7 +435,25 @@ KNOWN_GAPS: set[tuple[str, str]] = {
     ("handwritten/wordpress/publisher_utc_datetime_share_views", "rename_classes_and_ids"),
     ("handwritten/wordpress/the7_wpbakery_rows_meta_after_content", "all_together"),
     ("handwritten/wordpress/the7_wpbakery_rows_meta_after_content", "rename_classes_and_ids"),
+    # Ninth and tenth blind sets, not fixed yet: a K2 sub-template's text lost to a sidebar's
+    # paragraph without the class names; a Thai template shop's page and a table layout under
+    # every transform at once.
+    ("handwritten/joomla15/thaishop_gov_template_be_time_base_href", "all_together"),
+    ("handwritten/k2/k2_sub_template_extra_field_date_created_time", "all_together"),
+    ("handwritten/k2/k2_sub_template_extra_field_date_created_time", "rename_classes_and_ids"),
     # the pages themselves are known gaps (tests/test_handwritten.py KNOWN_GAPS)
+    ("handwritten/other/google_sites_new_date_below_google_url_redirect", "rename_classes_and_ids"),
+    ("handwritten/other/google_sites_new_date_below_google_url_redirect", "thai_digits_in_meta"),
+    ("handwritten/other/google_sites_new_date_below_google_url_redirect", "synonym_labels"),
+    ("handwritten/other/google_sites_new_date_below_google_url_redirect", "extra_wrappers"),
+    ("handwritten/other/google_sites_new_date_below_google_url_redirect", "meta_below_body"),
+    ("handwritten/other/google_sites_new_date_below_google_url_redirect", "all_together"),
+    ("handwritten/other/webflow_cms_template_english_date_cdn_assets", "rename_classes_and_ids"),
+    ("handwritten/other/webflow_cms_template_english_date_cdn_assets", "thai_digits_in_meta"),
+    ("handwritten/other/webflow_cms_template_english_date_cdn_assets", "synonym_labels"),
+    ("handwritten/other/webflow_cms_template_english_date_cdn_assets", "extra_wrappers"),
+    ("handwritten/other/webflow_cms_template_english_date_cdn_assets", "meta_below_body"),
+    ("handwritten/other/webflow_cms_template_english_date_cdn_assets", "all_together"),
     ("handwritten/other/ghost5_casper_primary_tag_jsonld_utc", "rename_classes_and_ids"),
     ("handwritten/other/ghost5_casper_primary_tag_jsonld_utc", "thai_digits_in_meta"),
     ("handwritten/other/ghost5_casper_primary_tag_jsonld_utc", "synonym_labels"),
@@ -468,7 +488,13 @@ _NOT_REFUSED_AS_WRITTEN = {"handwritten/joomla3/about_us_menu_article_no_meta",
                            "handwritten/joomla3/com_contact_form_map"}
 _NON_ARTICLE_GAPS: set[str] = set()
 # (a staff directory the page alone does not tell from a static article: tests/test_handwritten.py REFUSED_GAPS)
-_NOT_REFUSED_AS_WRITTEN |= {"handwritten/custom_php/executives_directory_page_hits"}
+_NOT_REFUSED_AS_WRITTEN |= {"handwritten/custom_php/executives_directory_page_hits",
+                            "handwritten/custom_php/eservice_login_maintenance_notice",
+                            "handwritten/custom_php/procurement_plain_ul_links_dates",
+                            "handwritten/joomla3/allvideoshare_video_gallery_category",
+                            "handwritten/joomla4/phoca_gallery_event_album_twelve_captions",
+                            "handwritten/wordpress/astra_elementor_org_chart_page",
+                            "handwritten/wordpress/infographic_page_image_cards_columns"}
 NON_ARTICLES = [c for c in mm.handwritten_cases(articles_only=False)
                 if not c.article and c.name not in _NOT_REFUSED_AS_WRITTEN]
 
