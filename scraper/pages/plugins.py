@@ -135,14 +135,17 @@ ICON_LABELS = {
 }
 
 
+_ICON_TAGS = frozenset(("i", "span", "em"))
 ICON_MARK = "\ue000"  # icon_label wraps the label in it: resolve_icons keeps it where no label follows
 
 
 def icon_label(el) -> str | None:
     """The label an empty icon element stands for, if its icon font names one (marked, so that
     ``resolve_icons`` can drop it before a written label: "📅 วันที่ประกาศ : ...")."""
+    if el.tag not in _ICON_TAGS or len(el):
+        return None
     classes = el.get("class")
-    if not classes or el.tag not in ("i", "span", "em") or (el.text or "").strip() or len(el):
+    if not classes or (el.text or "").strip():
         return None
     for token in classes.split():
         if token in ICON_LABELS:
