@@ -32,9 +32,11 @@ DOWNLOAD_TIMEOUT = 30
 DOWNLOAD_MAXSIZE = 20 * 1024 * 1024
 DOWNLOAD_WARNSIZE = 5 * 1024 * 1024
 COOKIES_ENABLED = False
-#: Items processed in parallel per response. Scrapy's default (100) starts 100 cooperative tasks
-#: for every callback's output; an article page yields one item, a listing a few dozen requests.
-CONCURRENT_ITEMS = 8
+#: Items processed in parallel per response. Scrapy starts this many cooperative tasks (and a
+#: Cooperator) for every callback's output, whatever its length: with 8 that was a fifth of the
+#: reactor's time in a broad crawl. An article page yields one item, a listing requests (queued at
+#: once) and, harvesting into a store, hit counts recorded synchronously: nothing to overlap.
+CONCURRENT_ITEMS = 1
 TELNETCONSOLE_ENABLED = False
 REMOTE_CONTROL_ENABLED = False
 # With the asyncio reactor a local test server saw 4 to 7 requests in flight under
@@ -117,6 +119,9 @@ LABOUR_WORKERS_AUTO_LOAD = 0.5
 LABOUR_ASSUMED_LATENCY = 0.5
 #: Called once in each worker process before its first task (imports, the word dictionary).
 LABOUR_WORKER_WARM_UP = "pipelines.normalize.warm_up"
+#: Niceness of the worker processes: on a machine short of cores the reactor, whose timing is the
+#: portals' pace, gets the CPU before the parsing backlog (scraper/workers.py). 0: as the crawl.
+LABOUR_WORKER_NICE = 5
 #: The address of the portal a job dir's queued requests name (``labour-scraper demo`` sets it to its
 #: local server's base URL): when a resumed run's differs, the stale queue is dropped
 #: (scraper/extensions.py: CrashSafeJobDir). Empty: not checked.
@@ -181,6 +186,8 @@ EXTENSIONS = {
     "scraper.extensions.CrawlReport": 500,
 }
 LOG_LEVEL = "INFO"
+#: MemoryStatsCollector without its per-call deprecation wrapper (scraper/stats.py)
+STATS_CLASS = "scraper.stats.PlainStatsCollector"
 FEED_EXPORT_ENCODING = "utf-8"
 #: `crawl -o x.csv` writes the same CSV dialect as `export --format csv` (lists as JSON, header in
 #: schema order): one exporter for both, see scraper/exporters.py.
