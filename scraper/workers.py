@@ -458,7 +458,10 @@ class WorkerPool:
             raise WarmUpError(f"worker warm-up {self.warm_up} failed: {type(exc).__name__}: {exc}") from exc
 
     # -- tasks --------------------------------------------------------------------------------
-    async def run(self, fn, *args):
+    async def run(self, fn, *args, urgent: bool = False):
+        """``fn(*args)`` in a worker (inline without workers); ``urgent`` tasks go before those
+        waiting for a worker (a listing page, whose links are the next requests, before the
+        article pages queued earlier)."""
         if not self.processes:
             return fn(*args)
         if not self._watched:
@@ -468,7 +471,11 @@ class WorkerPool:
                 w.watch(reactor)
             self._watched = True
         d: Deferred = Deferred()
-        self._waiting.append((next(self._ids), fn, args, d))
+        task = (next(self._ids), fn, args, d)
+        if urgent:
+            self._waiting.appendleft(task)
+        else:
+            self._waiting.append(task)
         self._dispatch()
         return await d
 

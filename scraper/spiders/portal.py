@@ -281,7 +281,7 @@ class PortalSpider(scrapy.Spider):
             # worker task for both (the page crosses to the worker once)
             (static, why), parsed = await self.workers.run(
                 call_each, [(parse_article, (response.body, response.url, declared)),
-                            (parse_listing, (response.body, response.url, declared))])
+                            (parse_listing, (response.body, response.url, declared))], urgent=True)
             if static:
                 self.crawler.stats.inc_value("labour/static_pages")
                 self.logger.debug("static page, not recorded (reached as a start URL or from a menu): %s",
@@ -346,8 +346,8 @@ class PortalSpider(scrapy.Spider):
         ``(ok, listing or exception)`` of :func:`scraper.workers.call_each`."""
         declared = _declared_encoding(response)
         try:
-            if parsed is None:
-                return await self.workers.run(parse_listing, response.body, response.url, declared)
+            if parsed is None:  # urgent: its links are the host's next requests (scraper/workers.py)
+                return await self.workers.run(parse_listing, response.body, response.url, declared, urgent=True)
             ok, value = parsed
             if ok:
                 return value
