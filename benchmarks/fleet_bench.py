@@ -24,12 +24,14 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from concurrent.futures import ThreadPoolExecutor
 from itertools import pairwise
 from pathlib import Path
 
@@ -73,6 +75,17 @@ def hosts_busy(logs: dict[str, list[tuple[float, float, str]]], step: float = 0.
     return statistics.median(samples), max(samples)
 
 
+def machine_busy_s() -> float | None:
+    """CPU seconds the whole machine has spent busy (not idle, not waiting for I/O), from
+    /proc/stat; None where there is none."""
+    try:
+        with open("/proc/stat", encoding="ascii") as fh:
+            fields = [int(v) for v in fh.readline().split()[1:]]
+    except (OSError, ValueError):
+        return None
+    return (sum(fields[:8]) - fields[3] - fields[4]) / os.sysconf("SC_CLK_TCK")
+
+
 def one_run(servers: list[PortalServer], workdir: Path, run: int, extra: list[str], delay: float) -> dict:
     for srv in servers:
         srv.stats.reset()
@@ -84,10 +97,15 @@ def one_run(servers: list[PortalServer], workdir: Path, run: int, extra: list[st
     for assignment in extra:
         cmd += ["--set", assignment]
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    own_before = resource.getrusage(resource.RUSAGE_SELF)  # this process: the servers' threads
+    busy_before = machine_busy_s()
     t0 = time.perf_counter()
+    started = time.monotonic()
     proc = subprocess.run(cmd, capture_output=True, cwd=ROOT)
     wall = time.perf_counter() - t0
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    own_after = resource.getrusage(resource.RUSAGE_SELF)
+    busy_after = machine_busy_s()
     if proc.returncode not in (0, 1):
         raise SystemExit(f"crawl failed ({proc.returncode}): {proc.stderr.decode()[-3000:]}")
     summary = json.loads(out.with_name(out.stem + ".summary.json").read_text(encoding="utf-8"))
@@ -101,6 +119,11 @@ def one_run(servers: list[PortalServer], workdir: Path, run: int, extra: list[st
     bound = busiest * delay
     busy_median, busy_max = hosts_busy(logs)
     pages = summary["pages_fetched"]
+    busiest_log = max(logs.values(), key=len)
+    children_cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+    servers_cpu = (own_after.ru_utime + own_after.ru_stime) - (own_before.ru_utime + own_before.ru_stime)
+    workers = summary.get("workers", {})
+    machine = None if busy_before is None or busy_after is None else busy_after - busy_before
     return {
         "run": run,
         "wall_s": summary["duration_s"],
@@ -120,8 +143,21 @@ def one_run(servers: list[PortalServer], workdir: Path, run: int, extra: list[st
         "cpu_ms_per_page_rusage": ((after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime))
         / max(1, pages) * 1e3,
         "peak_rss_mb": summary["peak_rss_mb"],
-        "workers": summary.get("workers", {}).get("processes", 0),
+        "workers": workers.get("processes", 0),
         "exit": proc.returncode,
+        # where the time went: the first request after the crawl process started, the busiest
+        # host's own span and mean interval (its pace), CPU seconds by component
+        "first_request_s": min(s for log in logs.values() for s, _, _ in log) - started,
+        "busiest_span_s": max(e for _, e, _ in busiest_log) - min(s for s, _, _ in busiest_log),
+        "busiest_mean_interval_s": ((max(s for s, _, _ in busiest_log) - min(s for s, _, _ in busiest_log))
+                                    / max(1, len(busiest_log) - 1)),
+        "cpu_crawl_s": summary["cpu_s"] - workers.get("cpu_s", 0.0),
+        "cpu_workers_s": workers.get("cpu_s", 0.0),
+        "cpu_servers_s": servers_cpu,
+        # everything else the machine did meanwhile (other programs, the kernel's own work); with
+        # 2 cores, what the crawl could not have
+        "cpu_others_s": None if machine is None else machine - servers_cpu - children_cpu,
+        "cpu_available_s": wall * (os.cpu_count() or 1),
     }
 
 
@@ -159,7 +195,10 @@ def main(argv: list[str] | None = None) -> int:
         workdir.mkdir(parents=True, exist_ok=True)
         roots = build_portals(workdir, args.hosts, args.articles)
         faults = FaultPlan(global_delay=args.latency, global_jitter=args.jitter)
-        servers = [PortalServer(root, faults=faults, host=host_address(i)) for i, root in enumerate(roots)]
+        # each server's thread looks whether to stop twice a second (the default 20 times a second
+        # cost 88 servers ~4% of a core doing nothing); requests are answered as soon as they come
+        servers = [PortalServer(root, faults=faults, host=host_address(i), poll_interval=0.5)
+                   for i, root in enumerate(roots)]
         for srv in servers:
             srv.start()
         try:
@@ -178,15 +217,24 @@ def main(argv: list[str] | None = None) -> int:
                       f"CPU {r['cpu_ms_per_page']:.2f} ms/page (rusage {r['cpu_ms_per_page_rusage']:.2f}) | "
                       f"peak RSS {r['peak_rss_mb']:.0f} MB | workers {r['workers']} | exit {r['exit']}",
                       flush=True)
+                others = "n/a" if r["cpu_others_s"] is None else f"{r['cpu_others_s']:.1f}"
+                print(f"       first request {r['first_request_s']:.1f}s after start | busiest host's span "
+                      f"{r['busiest_span_s']:.1f}s, mean interval {r['busiest_mean_interval_s']:.3f}s | CPU s: "
+                      f"crawl {r['cpu_crawl_s']:.1f}, workers {r['cpu_workers_s']:.1f}, servers "
+                      f"{r['cpu_servers_s']:.1f}, other processes {others}, of {r['cpu_available_s']:.0f} "
+                      f"available", flush=True)
         finally:
-            for srv in servers:
-                srv.shutdown()
+            with ThreadPoolExecutor(len(servers)) as pool:  # each takes up to its poll interval
+                list(pool.map(PortalServer.shutdown, servers))
     print(f"\nover {len(results)} runs, min/median/max:")
     print(f"  wall time     {spread([r['wall_s'] for r in results], '{:.1f}')} s")
     print(f"  bound         {spread([r['bound_s'] for r in results], '{:.1f}')} s")
     print(f"  wall / bound  {spread([r['ratio'] for r in results])}")
     print(f"  max in flight per host  {spread([r['max_in_flight_per_host'] for r in results], '{:.0f}')}")
     print(f"  CPU per page  {spread([r['cpu_ms_per_page'] for r in results])} ms")
+    print(f"  busiest host's mean interval  {spread([r['busiest_mean_interval_s'] for r in results], '{:.3f}')} s")
+    if all(r["cpu_others_s"] is not None for r in results):
+        print(f"  CPU of other processes  {spread([r['cpu_others_s'] for r in results], '{:.1f}')} s")
     print(f"  peak RSS      {spread([r['peak_rss_mb'] for r in results], '{:.0f}')} MB")
     return 0
 
