@@ -381,18 +381,24 @@ class PortalSpider(scrapy.Spider):
                 stats.inc_value("labour/offsite_links")
                 continue
             on_site += 1
-            shown = _shown_day(entry)
+            # the date a listing shows matters for --since and, harvesting into a store, for
+            # refetching; a plain crawl does not parse it
+            shown = _shown_day(entry) if self.since or self.harvesting else None
             if self.since and shown:
                 dated += 1
                 if shown < self.since:
                     older += 1
                     stats.inc_value("labour/older_than_since")
                     continue
-            key = self.article_key(site, entry.url)
-            link = _url_key(site.id, entry.url)
+            # the entry's keys from one canonical form and one id (article_key, _url_key, url_key)
+            canon = canonical(entry.url)
+            aid = article_id_from_url(entry.url)
+            key = f"{site.id}:{int(aid)}" if aid else canon
+            parts = urlsplit(canon)
+            link = f"{site.id}:{parts.path}?{parts.query}"
             mark = self.links.get(link)  # what this link's listing showed when we last fetched it
             shown_iso = shown.isoformat() if shown else None
-            if key not in self.sef_urls and not urlsplit(entry.url).query and article_id_from_url(entry.url):
+            if key not in self.sef_urls and aid and not urlsplit(entry.url).query:
                 self.sef_urls[key] = entry.url  # the record's url when the page names no canonical link
             known = self.known.get(key) or self.known_by_url.get(link)
             if known is None and mark and mark[0]:
@@ -421,7 +427,7 @@ class PortalSpider(scrapy.Spider):
                 continue
             self.scheduled.add(key)
             fresh += 1
-            if key in self.written_ids or url_key(entry.url) in self.written_urls:
+            if key in self.written_ids or (self.written_urls and _written_key(parts) in self.written_urls):
                 stats.inc_value("labour/skipped_already_written")
                 continue
             stats.inc_value("labour/articles_found" if known is None else "labour/refetched_changed")
@@ -554,6 +560,12 @@ class _SitemapResponse:
 
     def __init__(self, site):
         self.meta = {"site": site, "hops": 0}
+
+
+def _written_key(canonical_parts) -> str:
+    """``pipelines.normalize.url_key`` of an http(s) URL, from its canonical form already split."""
+    p = canonical_parts
+    return f"{(p.hostname or '').removeprefix('www.')}{p.path}?{p.query}"
 
 
 def _url_key(site_id: str | None, url: str) -> str:
