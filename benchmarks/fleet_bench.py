@@ -15,7 +15,14 @@ gets every portal's home page as a start URL. Printed per run and as min/median/
   the median interval between a host's requests;
 * hosts being served at the same moment (median and most, from the logs);
 * CPU per page of the crawl process and its parsing workers (the crawl's summary; cross-checked
-  with this process's RUSAGE_CHILDREN), peak RSS (crawl process plus workers), workers used.
+  with this process's RUSAGE_CHILDREN), peak RSS (crawl process plus workers), workers used;
+* where the time went: the first request's delay after the crawl process started, the busiest
+  host's span and mean interval between its requests (its pace: the bound assumes
+  DOWNLOAD_DELAY), and CPU seconds by component: the crawl process, its workers, this process
+  (the 88 servers) and every other process on the machine meanwhile (/proc/stat), against what
+  the cores offered. The servers share the machine with the crawl: with 2 cores, the bound can
+  only be met when the crawl, its workers and the servers together need less than 2 cores at
+  the bound's pace (~170 pages/s), and nothing else runs.
 
 Figures only, never asserts (tests/test_fleet.py checks politeness and overlap).
 """

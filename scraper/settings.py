@@ -41,7 +41,7 @@ CONCURRENT_ITEMS = 1
 #: broad crawl downloads ~176 pages at once; when parsing falls behind for a moment (a burst of
 #: pages, another program taking the CPU), 5 MB stopped every host at once, and a host's idle
 #: second is never made up. The workers catch up on the backlog instead; the polite pace of each
-#: host does not change.
+#: host does not change. Ctrl-C (a graceful stop) still parses what was downloaded: at most this.
 SCRAPER_SLOT_MAX_ACTIVE_SIZE = 50_000_000
 TELNETCONSOLE_ENABLED = False
 REMOTE_CONTROL_ENABLED = False
