@@ -44,7 +44,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
 
+from lean_servers import LeanFleet  # noqa: E402
 from scraper.demo.portal import build_portal  # noqa: E402
 from scraper.demo.server import FaultPlan, PortalServer, peak_overlap  # noqa: E402
 
@@ -93,7 +95,7 @@ def machine_busy_s() -> float | None:
     return (sum(fields[:8]) - fields[3] - fields[4]) / os.sysconf("SC_CLK_TCK")
 
 
-def one_run(servers: list[PortalServer], workdir: Path, run: int, extra: list[str], delay: float) -> dict:
+def one_run(servers: list, workdir: Path, run: int, extra: list[str], delay: float) -> dict:
     for srv in servers:
         srv.stats.reset()
     out = workdir / f"fleet-run{run}.jsonl"
@@ -181,6 +183,9 @@ def main(argv: list[str] | None = None) -> int:
                     help="articles per portal (default 140: ~157 requests a host, as in issue 10)")
     ap.add_argument("--runs", type=int, default=2, help="crawls of the same fleet (default 2)")
     ap.add_argument("--workdir", type=Path, help="keep portals and outputs here (default: a temporary directory)")
+    ap.add_argument("--servers", choices=("lean", "threads"), default="lean",
+                    help="lean: all portals from one asyncio loop (benchmarks/lean_servers.py, default); "
+                         "threads: a PortalServer each, as the tests serve them (~4x the CPU a request)")
     ap.add_argument("--set", action="append", default=[], metavar="NAME=VALUE",
                     help="a setting for the crawl (e.g. LABOUR_WORKERS=0); default: the polite defaults")
     args = ap.parse_args(argv)
@@ -202,15 +207,20 @@ def main(argv: list[str] | None = None) -> int:
         workdir.mkdir(parents=True, exist_ok=True)
         roots = build_portals(workdir, args.hosts, args.articles)
         faults = FaultPlan(global_delay=args.latency, global_jitter=args.jitter)
-        # each server's thread looks whether to stop twice a second (the default 20 times a second
-        # cost 88 servers ~4% of a core doing nothing); requests are answered as soon as they come
-        servers = [PortalServer(root, faults=faults, host=host_address(i), poll_interval=0.5)
-                   for i, root in enumerate(roots)]
-        for srv in servers:
-            srv.start()
+        fleet = None
+        if args.servers == "lean":
+            fleet = LeanFleet(roots, [host_address(i) for i in range(len(roots))], faults).start()
+            servers = fleet.portals
+        else:
+            # each server's thread looks whether to stop twice a second (the default 20 times a
+            # second cost 88 servers ~4% of a core doing nothing); requests are answered at once
+            servers = [PortalServer(root, faults=faults, host=host_address(i), poll_interval=0.5)
+                       for i, root in enumerate(roots)]
+            for srv in servers:
+                srv.start()
         try:
-            print(f"{args.hosts} hosts ({servers[0].address[0]} .. {servers[-1].address[0]}), "
-                  f"latency {args.latency}s +- {args.jitter}s, interval {delay}s, settings: "
+            print(f"{args.hosts} hosts ({servers[0].address[0]} .. {servers[-1].address[0]}, {args.servers} "
+                  f"servers), latency {args.latency}s +- {args.jitter}s, interval {delay}s, settings: "
                   f"{' '.join(args.set) or 'the polite defaults'}", flush=True)
             results = []
             for run in range(1, args.runs + 1):
@@ -231,8 +241,11 @@ def main(argv: list[str] | None = None) -> int:
                       f"{r['cpu_servers_s']:.1f}, other processes {others}, of {r['cpu_available_s']:.0f} "
                       f"available", flush=True)
         finally:
-            with ThreadPoolExecutor(len(servers)) as pool:  # each takes up to its poll interval
-                list(pool.map(PortalServer.shutdown, servers))
+            if fleet is not None:
+                fleet.shutdown()
+            else:
+                with ThreadPoolExecutor(len(servers)) as pool:  # each takes up to its poll interval
+                    list(pool.map(PortalServer.shutdown, servers))
     print(f"\nover {len(results)} runs, min/median/max:")
     print(f"  wall time     {spread([r['wall_s'] for r in results], '{:.1f}')} s")
     print(f"  bound         {spread([r['bound_s'] for r in results], '{:.1f}')} s")
