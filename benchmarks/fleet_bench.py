@@ -2,11 +2,14 @@
 the default polite settings, against the politeness bound.
 
     python benchmarks/fleet_bench.py [--hosts 88] [--latency 0.4] [--jitter 0.2] [--articles 140]
-                                     [--runs 2] [--set NAME=VALUE ...]
+                                     [--runs 2] [--servers lean|threads] [--set NAME=VALUE ...]
 
-Portal i (scraper.demo.portal, seed i) is served by its own PortalServer on 127.0.0.(2+i), every
-response after ``latency`` +- ``jitter`` seconds; one ``labour-scraper crawl`` in a subprocess
-gets every portal's home page as a start URL. Printed per run and as min/median/max over runs:
+Portal i (scraper.demo.portal, seed i) is served on 127.0.0.(2+i), every response after
+``latency`` +- ``jitter`` seconds: by default all portals from one asyncio loop in this process
+(benchmarks/lean_servers.py: the same answers as PortalServer at a fraction of its CPU, since the
+servers share the cores with the crawl), with ``--servers threads`` by a PortalServer each as the
+tests serve them. One ``labour-scraper crawl`` in a subprocess gets every portal's home page as a
+start URL. Printed per run and as min/median/max over runs:
 
 * wall time (the crawl's own duration) against the politeness bound: the busiest host's requests
   times its interval (DOWNLOAD_DELAY), i.e. how long the run must take if each host gets one
@@ -22,7 +25,9 @@ gets every portal's home page as a start URL. Printed per run and as min/median/
   (the 88 servers) and every other process on the machine meanwhile (/proc/stat), against what
   the cores offered. The servers share the machine with the crawl: with 2 cores, the bound can
   only be met when the crawl, its workers and the servers together need less than 2 cores at
-  the bound's pace (~170 pages/s), and nothing else runs.
+  the bound's pace (~170 pages/s), and nothing else runs. On the development machine (December
+  2026, nothing else running) 1.16-1.22x the bound, ~12.6 ms of CPU a page: CPU-bound (the
+  figures and what they are made of: docs/scaling.md).
 
 Figures only, never asserts (tests/test_fleet.py checks politeness and overlap).
 """
