@@ -314,6 +314,9 @@ class NormalizePipeline:
     """Scrapy stage: :class:`~scraper.items.ArticlePage` -> record dict (or a Failure).
 
     Runs in the crawl's worker processes when ``LABOUR_WORKERS`` > 0 (see scraper/workers.py).
+    The portal spider normalizes in the same worker task that parses the page (one round trip a
+    page, :func:`parse_and_normalize`): such an item comes with its record, or with the reason it
+    has none, and only becomes a Record or a Failure here.
     """
 
     def __init__(self, workers):
@@ -332,10 +335,35 @@ class NormalizePipeline:
             return item
         from scraper.items import Record
 
-        try:
-            record = Record(await self.workers.run(_build_record, item.raw, item.site, item.scraped_at))
-        except (RecordError, ValueError, KeyError) as exc:
-            return Failure(item.url, "normalize", f"{type(exc).__name__}: {exc}",
-                           getattr(item.site, "id", None), key=item.key)
+        if item.normalize_error is not None:
+            return Failure(item.url, "normalize", item.normalize_error, getattr(item.site, "id", None), key=item.key)
+        if item.record is not None:
+            record = Record(item.record)
+        else:
+            try:
+                record = Record(await self.workers.run(_build_record, item.raw, item.site, item.scraped_at))
+            except NORMALIZE_ERRORS as exc:
+                return Failure(item.url, "normalize", f"{type(exc).__name__}: {exc}",
+                               getattr(item.site, "id", None), key=item.key)
         record.request_key = item.key
         return record
+
+
+#: What a raw article that cannot become a record raises in :func:`build_record`.
+NORMALIZE_ERRORS = (RecordError, ValueError, KeyError)
+
+
+def parse_and_normalize(parse, body: bytes, url: str, encoding: str | None, site, scraped_at, sef_url: str | None):
+    """``parse(body, url, encoding)`` (the article parser), then the record: one worker task for
+    both (a page's raw fields then never cross between processes).
+
+    Returns ``(raw, record, error)``: the record and no error, or no record and the reason
+    normalizing failed; ``raw`` only then (the record has everything of it). The parser's own
+    exceptions (not an article, unreadable) are raised to the caller as they are."""
+    raw = parse(body, url, encoding)
+    if sef_url:
+        raw = {**raw, "sef_url": sef_url}
+    try:
+        return None, build_record(raw, site=site, scraped_at=scraped_at), None
+    except NORMALIZE_ERRORS as exc:
+        return raw, None, f"{type(exc).__name__}: {exc}"

@@ -23,6 +23,7 @@ except for the portal's own names.
 
 from __future__ import annotations
 
+import functools
 import ipaddress
 import logging
 import socket
@@ -41,6 +42,7 @@ class OffsiteRequest(IgnoreRequest):
     """A request refused by the host policy (already counted in ``offsite/<reason>``)."""
 
 
+@functools.lru_cache(maxsize=4096)
 def address_class(host: str | None) -> str | None:
     """``loopback``, ``link_local``, ``private`` or ``reserved`` for a non-public address
     literal (or ``localhost``); None for a public address or a host name (never resolved).
@@ -144,10 +146,14 @@ class HostPolicyMiddleware(OffsiteMiddleware):
     the spider's ``start_on_private`` attribute (False when absent).
     """
 
+    _hosts: tuple = (None, frozenset())  # (the spider's allowed_domains, their lower-case set)
+
     def process_request(self, request, spider=None) -> None:
         spider = self.crawler.spider
-        hosts = {h.lower() for h in (getattr(spider, "allowed_domains", None) or []) if h}
-        reason = allowed(request.url, hosts, bool(getattr(spider, "start_on_private", False)))
+        domains = getattr(spider, "allowed_domains", None) or []
+        if self._hosts[0] != domains:  # once per spider, not per request (twice per request)
+            self._hosts = (list(domains), frozenset(h.lower() for h in domains if h))
+        reason = allowed(request.url, self._hosts[1], bool(getattr(spider, "start_on_private", False)))
         if reason is None:
             return
         host = urlsplit(request.url).hostname or request.url[:60]

@@ -15,6 +15,11 @@ class ArticlePage:
     site: object | None  # scraper.registry.Site
     scraped_at: datetime
     key: str | None = None  # the spider's article key of the request (see Record)
+    #: the record, when the worker that parsed the page normalized it in the same task (the spider
+    #: does, see scraper/spiders/portal.py: parse_and_normalize); else NormalizePipeline builds it
+    record: dict | None = None
+    #: why normalizing failed in that task (``RecordError: no title``); the page then is a Failure
+    normalize_error: str | None = None
 
 
 class Record(dict):

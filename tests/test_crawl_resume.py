@@ -74,7 +74,10 @@ def test_demo_resume_rebases_or_drops_the_job_state(tmp_path, old_port):
     is dropped (not replayed into refused connections); either way the full set, exit 0."""
     out = tmp_path / "demo.jsonl"
     job = tmp_path / "job"
-    args = ["demo", "-o", str(out), "--job-dir", str(job), "--quiet"]
+    # the demo downloads far faster than one worker parses: with a small parse backlog the engine
+    # waits for the parser, so that the interruption lands mid-crawl (with the default 50 MB the
+    # whole portal is downloaded before the 40th record, and Ctrl-C finishes what was downloaded)
+    args = ["demo", "-o", str(out), "--job-dir", str(job), "--quiet", "--set", "SCRAPER_SLOT_MAX_ACTIVE_SIZE=100000"]
     proc = start_crawl(*args)
     wait_for_lines(out, 40, proc)
     interrupt(proc, signal.SIGINT)

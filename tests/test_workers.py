@@ -56,7 +56,7 @@ def alive(pid: int) -> bool:
 
 def test_zero_workers_run_inline():
     pool = WorkerPool(0)
-    assert pool.executor is None
+    assert pool.processes == []
     assert run_inline(pool.run(os.getpid)) == os.getpid()
     assert run_inline(pool.run(divmod, 7, 2)) == (3, 1)
     with pytest.raises(ValueError, match="invalid literal for int"):
@@ -66,17 +66,18 @@ def test_zero_workers_run_inline():
 
 
 def test_negative_worker_count_means_inline():
-    assert WorkerPool(-3).executor is None
+    assert WorkerPool(-3).processes == []
 
 
 # -- real worker processes -------------------------------------------------------------------------
 
 POOL_SCRIPT = r"""
-import json, os
+import json, os, sys, threading, time
+from concurrent.futures.process import BrokenProcessPool
 from twisted.internet import defer, task
 from scraper.pages.rules import parse_article
 from scraper.parsers.errors import NotAnArticle
-from scraper.workers import WorkerPool
+from scraper.workers import WorkerPool, call_each
 
 LISTING = (b"<html><body><div class='blog'>" + b"".join(
     b"<div class='items-row'><div itemprop='blogPost' itemscope itemtype='https://schema.org/BlogPosting'>"
@@ -101,11 +102,47 @@ async def main():
     finally:
         pool.close()
         pool.close()
-    out["closed"] = pool.executor is None
+    out["closed"] = pool.processes == []
     print(json.dumps(out))
 
 
-task.react(lambda reactor: defer.ensureDeferred(main()))
+async def many():
+    # two workers: many tasks at once (more than the workers hold), results in order, an
+    # unpicklable result, several calls in one task, and a worker that dies
+    pool = WorkerPool(2)
+    out = {}
+    try:
+        results = await defer.gatherResults([defer.ensureDeferred(pool.run(divmod, i, 7)) for i in range(500)])
+        out["many"] = results == [divmod(i, 7) for i in range(500)]
+        slow = [(time.sleep, (0.2,)), (os.getpid, ())]
+        out["pids"] = len({each[1][1] for each in await defer.gatherResults(
+            [defer.ensureDeferred(pool.run(call_each, slow)) for _ in range(6)])})
+        try:
+            await pool.run(here)  # a function of this script: a worker cannot import it
+        except AttributeError as exc:
+            out["not_importable"] = "here" in str(exc)
+        try:
+            await pool.run(threading.Lock)
+        except RuntimeError as exc:
+            out["unpicklable"] = str(exc).split(":")[0]
+        out["each"] = [[ok, value if ok else type(value).__name__]
+                       for ok, value in await pool.run(call_each, [(int, ("7",)), (int, ("x",))])]
+        try:
+            await pool.run(os._exit, 3)
+        except BrokenProcessPool as exc:
+            out["died"] = "ended" in str(exc)
+        out["after"] = [await pool.run(divmod, 9, 2) for _ in range(4)]
+        out["usage"] = pool.usage()["processes"]
+    finally:
+        pool.close()
+    print(json.dumps(out))
+
+
+def here():
+    return 1
+
+
+task.react(lambda reactor: defer.ensureDeferred(many() if sys.argv[1:] == ["many"] else main()))
 """
 
 
@@ -120,6 +157,22 @@ def test_one_worker_runs_in_another_process_and_raises_to_the_caller():
     assert out["value_error"] == "invalid literal for int() with base 10: 'not a number'"
     assert out["not_an_article"].startswith("listing page")  # the project's own exception type crosses
     assert out["closed"]
+
+
+def test_two_workers_share_many_tasks_and_survive_a_dead_one():
+    proc = subprocess.Popen([sys.executable, "-c", POOL_SCRIPT, "many"], cwd=ROOT, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE)
+    stdout, stderr = proc.communicate(timeout=120)
+    assert proc.returncode == 0, stderr.decode()[-3000:]
+    out = json.loads(stdout)
+    assert out["many"]
+    assert out["pids"] == 2  # both workers took tasks
+    assert out["not_importable"]  # its task fails, the pool goes on
+    assert out["unpicklable"] == "worker result could not be pickled"
+    assert out["each"] == [[True, 7], [False, "ValueError"]]
+    assert out["died"]  # the task whose worker ended fails with BrokenProcessPool ...
+    assert out["after"] == [[4, 1]] * 4  # ... and the other worker takes the next ones
+    assert "parsing worker" in stderr.decode() and "ended" in stderr.decode()
 
 
 # -- warm-up ---------------------------------------------------------------------------------------
@@ -140,7 +193,7 @@ def test_failed_warm_up_is_logged_and_raised(caplog):
         with pytest.raises(WarmUpError, match="pipelines.normalize._tokenizer failed: AttributeError") as err:
             pool.check_warm_up(timeout=120)
         assert isinstance(err.value.__cause__, AttributeError)
-        deadline = time.monotonic() + 10  # the log line comes from the executor's callback thread
+        deadline = time.monotonic() + 10  # logged when the warm-up's result is read
         while not caplog.records and time.monotonic() < deadline:
             time.sleep(0.05)
         assert [r.getMessage().split(":")[0] for r in caplog.records] == [
@@ -155,10 +208,9 @@ ORPHANING_SCRIPT = r"""
 import time
 from scraper.workers import WorkerPool
 
-pool = WorkerPool(2)
-for future in [pool.executor.submit(time.sleep, 0.3) for _ in range(2)]:
-    future.result()
-print(" ".join(str(pid) for pid in pool.executor._processes), flush=True)
+pool = WorkerPool(2, warm_up="time.time")
+pool.check_warm_up(timeout=120)  # both workers started and watch their parent
+print(" ".join(str(pid) for pid in pool.pids), flush=True)
 time.sleep(600)
 """
 

@@ -26,7 +26,7 @@ from twisted.internet.error import TimeoutError as TxTimeoutError
 from w3lib.encoding import http_content_type_encoding
 
 from pipelines.jsonlines import existing_records
-from pipelines.normalize import canonical, url_key
+from pipelines.normalize import canonical, parse_and_normalize, url_key
 from scraper.budget import PageBudgetSpent
 from scraper.fleet import apply_run_settings
 from scraper.hostpolicy import OffsiteRequest, allowed, check_start_url, starts_on_private
@@ -46,7 +46,7 @@ from scraper.parsers.listing import (
 from scraper.parsers.thaidate import parse_date, parse_iso
 from scraper.registry import Site, load_sites, normalize_host
 from scraper.traps import PatternBudget, strip_session_ids
-from scraper.workers import WorkerPool
+from scraper.workers import WorkerPool, call_each
 
 #: Article pages go before further listing pages, so that pending requests stay few (memory stays
 #: flat however large the portal) and records flow from the first minute.
@@ -273,16 +273,22 @@ class PortalSpider(scrapy.Spider):
             for out in self.follow(feed, response):
                 yield out
             return
-        if not is_listing_url(response.url):
-            try:
-                await self.workers.run(parse_article, response.body, response.url, _declared_encoding(response))
-            except ExtractionError:
-                pass  # a home page, a listing at a section URL, an unreadable page: links only
-            else:
+        declared = _declared_encoding(response)
+        if is_listing_url(response.url):
+            listing = await self._listing(response)
+        else:
+            # the article parser only counts static pages; the listing parser gives the links; one
+            # worker task for both (the page crosses to the worker once)
+            (static, why), parsed = await self.workers.run(
+                call_each, [(parse_article, (response.body, response.url, declared)),
+                            (parse_listing, (response.body, response.url, declared))], urgent=True)
+            if static:
                 self.crawler.stats.inc_value("labour/static_pages")
                 self.logger.debug("static page, not recorded (reached as a start URL or from a menu): %s",
                                   response.url)
-        listing = self._listing(response)
+            elif not isinstance(why, ExtractionError):  # not a home page, a listing at a section URL,
+                raise why  # an unreadable page (links only, as below): a bug, as it was in-process
+            listing = await self._listing(response, parsed)
         self.count_listing(response, listing)
         for out in self.follow(listing, response):
             yield out
@@ -295,14 +301,19 @@ class PortalSpider(scrapy.Spider):
         self.crawler.stats.inc_value(f"labour/health/listing_articles/{site}", len(listing.articles))
 
     async def parse_article_page(self, response):
-        """Hand the page to the article parser (in a worker process when LABOUR_WORKERS > 0)."""
+        """Hand the page to the article parser and the record to the normalizer, in one task (in a
+        worker process when LABOUR_WORKERS > 0); NormalizePipeline takes the record from the item."""
         site = response.meta["site"]
+        key = response.meta.get("key")
         self.crawler.stats.inc_value("labour/article_pages")
+        scraped_at = datetime.now(timezone.utc)
         try:
-            raw = await self.workers.run(parse_article, response.body, response.url, _declared_encoding(response))
+            raw, record, error = await self.workers.run(
+                parse_and_normalize, parse_article, response.body, response.url, _declared_encoding(response),
+                site, scraped_at, self.sef_urls.get(key))
         except NotAnArticle as exc:
             self.crawler.stats.inc_value("labour/article_pages", -1)
-            listing = self._listing(response)
+            listing = await self._listing(response)
             if listing.articles or listing.next_pages:
                 self.crawler.stats.inc_value("labour/listing_at_article_url")
                 for out in self.follow(listing, response):
@@ -311,12 +322,9 @@ class PortalSpider(scrapy.Spider):
                 yield Failure(response.url, "extract", str(exc), site.id, key=response.meta.get("key"))
             return
         except ExtractionError as exc:
-            yield Failure(response.url, "extract", str(exc), site.id, key=response.meta.get("key"))
+            yield Failure(response.url, "extract", str(exc), site.id, key=key)
             return
-        sef = self.sef_urls.get(response.meta.get("key"))
-        if sef:
-            raw = {**raw, "sef_url": sef}
-        yield ArticlePage(response.url, raw, site, datetime.now(timezone.utc), key=response.meta.get("key"))
+        yield ArticlePage(response.url, raw or {}, site, scraped_at, key=key, record=record, normalize_error=error)
 
     def _feed(self, response):
         """A feed or sitemap; one that fails to parse is a listing error with its reason (then
@@ -333,10 +341,17 @@ class PortalSpider(scrapy.Spider):
         except ExtractionError:
             return Listing()
 
-    def _listing(self, response):
+    async def _listing(self, response, parsed: tuple | None = None):
+        """The page's listing (parsed in a worker when LABOUR_WORKERS > 0), or ``parsed``'s, an
+        ``(ok, listing or exception)`` of :func:`scraper.workers.call_each`."""
         declared = _declared_encoding(response)
         try:
-            return parse_listing(response.body, response.url, declared)
+            if parsed is None:  # urgent: its links are the host's next requests (scraper/workers.py)
+                return await self.workers.run(parse_listing, response.body, response.url, declared, urgent=True)
+            ok, value = parsed
+            if ok:
+                return value
+            raise value
         except ExtractionError as exc:
             reason = str(exc)
         if reason.startswith("undecodable"):
@@ -366,18 +381,24 @@ class PortalSpider(scrapy.Spider):
                 stats.inc_value("labour/offsite_links")
                 continue
             on_site += 1
-            shown = _shown_day(entry)
+            # the date a listing shows matters for --since and, harvesting into a store, for
+            # refetching; a plain crawl does not parse it
+            shown = _shown_day(entry) if self.since or self.harvesting else None
             if self.since and shown:
                 dated += 1
                 if shown < self.since:
                     older += 1
                     stats.inc_value("labour/older_than_since")
                     continue
-            key = self.article_key(site, entry.url)
-            link = _url_key(site.id, entry.url)
+            # the entry's keys from one canonical form and one id (article_key, _url_key, url_key)
+            canon = canonical(entry.url)
+            aid = article_id_from_url(entry.url)
+            key = f"{site.id}:{int(aid)}" if aid else canon
+            parts = urlsplit(canon)
+            link = f"{site.id}:{parts.path}?{parts.query}"
             mark = self.links.get(link)  # what this link's listing showed when we last fetched it
             shown_iso = shown.isoformat() if shown else None
-            if key not in self.sef_urls and not urlsplit(entry.url).query and article_id_from_url(entry.url):
+            if key not in self.sef_urls and aid and not urlsplit(entry.url).query:
                 self.sef_urls[key] = entry.url  # the record's url when the page names no canonical link
             known = self.known.get(key) or self.known_by_url.get(link)
             if known is None and mark and mark[0]:
@@ -406,7 +427,7 @@ class PortalSpider(scrapy.Spider):
                 continue
             self.scheduled.add(key)
             fresh += 1
-            if key in self.written_ids or url_key(entry.url) in self.written_urls:
+            if key in self.written_ids or (self.written_urls and _written_key(parts) in self.written_urls):
                 stats.inc_value("labour/skipped_already_written")
                 continue
             stats.inc_value("labour/articles_found" if known is None else "labour/refetched_changed")
@@ -539,6 +560,12 @@ class _SitemapResponse:
 
     def __init__(self, site):
         self.meta = {"site": site, "hops": 0}
+
+
+def _written_key(canonical_parts) -> str:
+    """``pipelines.normalize.url_key`` of an http(s) URL, from its canonical form already split."""
+    p = canonical_parts
+    return f"{(p.hostname or '').removeprefix('www.')}{p.path}?{p.query}"
 
 
 def _url_key(site_id: str | None, url: str) -> str:
