@@ -52,6 +52,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from lean_servers import LeanFleet  # noqa: E402
+
 from scraper.demo.portal import build_portal  # noqa: E402
 from scraper.demo.server import FaultPlan, PortalServer, peak_overlap  # noqa: E402
 

@@ -19,7 +19,6 @@ from scraper.parsers import fields
 from scraper.parsers.errors import NotAnArticle
 from scraper.parsers.text import clean, element_text, paragraphs
 
-
 _PAGE_TAGS = frozenset(("body", "html"))
 
 
