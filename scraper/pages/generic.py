@@ -166,17 +166,10 @@ def _first_words(el) -> tuple[object, bool]:
     return None, picture
 
 
-def _words_of(el) -> str:
-    """An element's words: its own text when it has no children (a caption, nearly always)."""
-    return el.text.strip() if len(el) == 0 and el.text else element_text(el)
-
-
-def _is_link_box(el, first=None, picture=False) -> bool:
+def _is_link_box(el, first, picture: bool) -> bool:
     """A box of links under its own heading (a table of contents, a "latest news" module): the
-    first words are a heading and nearly all the rest is links."""
-    if first is None:
-        first, picture = _first_words(el)
-    if first is None or picture:  # a picture first: the article's (its sharing box may follow)
+    first words (``_first_words``) are a heading and nearly all the rest is links."""
+    if picture:  # a picture first: the article's (its sharing box may follow)
         return False
     if first.tag not in HEADING_TAGS or first.tag == "h1":  # an h1 heads the page's article
         return False
@@ -228,26 +221,22 @@ def _modules_alike(parent, chosen: list) -> list:
     return out if all(any(el is o for o in out) for el in chosen) else chosen
 
 
-def _is_related_box(el, first=None, picture=False) -> bool:
+def _is_related_box(el, first, picture: bool) -> bool:
     """A box under a caption that says it is not the article: related or other posts ("ข่าวที่
     เกี่ยวข้อง", "Related"), sharing or liking buttons ("แบ่งปันสิ่งนี้:", "ถูกใจสิ่งนี้:")."""
-    if first is None:
-        first, picture = _first_words(el)
-    if first is None or picture or not (first.text or "").strip():
+    if picture or not (first.text or "").strip():
         return False
     heading = first.getparent()  # "<h3><span>2</span> ความคิดเห็น</h3>": the heading around the first words
     if first.tag not in HEADING_TAGS and heading is not None and heading is not el and heading.tag in HEADING_TAGS:
         first = heading
-    return (first.tag in HEADING_TAGS or first.tag in ("em", "strong", "b")) and bool(_BOX_CAPTION.match(_words_of(first)))
+    return (first.tag in HEADING_TAGS or first.tag in ("em", "strong", "b")) and bool(_BOX_CAPTION.match(element_text(first)))
 
 
-def _is_files_box(el, first=None) -> bool:
+def _is_files_box(el, first) -> bool:
     """A box of the article's files under its own caption ("เอกสารแนบ", "Attachments"): its first
     words are that heading and every link in it is a document. Its links are the attachments
     (found apart, see ``is_link_noise``); its file-type icons are not the article's pictures."""
-    if first is None:
-        first, _ = _first_words(el)
-    if first is None or not (first.text or "").strip() or not _FILES_CAPTION.match(_words_of(first)):
+    if not (first.text or "").strip() or not _FILES_CAPTION.match(element_text(first)):
         return False  # (the caption: a heading, or a field's label)
     hrefs = [a.get("href") or "" for a in el.iter("a")]
     return bool(hrefs) and all(fields.is_document_link(h) for h in hrefs)
@@ -977,10 +966,6 @@ class ArticlePage(WebPage):
             parts.extend(paragraphs(el, skip=lambda e: e is title_el or e in above_title or self.is_noise(e)))
         top: list[str] = []
         bottom: list[str] = []
-        if title and title in parts[1:4]:  # lines above the title (a menu's page heading) are not text
-            cut = parts.index(title)
-            top.extend(parts[:cut])
-            del parts[:cut]
         while parts and (parts[0] == title or _is_info(parts[0]) or _is_info_heading(parts)):
             top.append(parts.pop(0))
         # a lead, then the info line, then the text (MaxSite prints its headline above the info)
