@@ -80,8 +80,13 @@ def view_count(doc, tokens: frozenset[str] | None = None) -> str | None:
     without any counter's class."""
     if tokens is not None and tokens.isdisjoint(_VIEW_COUNT_TOKENS):
         return None
-    for el in _VIEW_COUNT(doc):
-        found = hits_from_text(element_text(el))
+    return _first_read(_VIEW_COUNT(doc), hits_from_text)
+
+
+def _first_read(elements, read) -> str | None:
+    """``read`` of the first of ``elements`` whose text gives something."""
+    for el in elements:
+        found = read(element_text(el))
         if found:
             return found
     return None
@@ -95,11 +100,7 @@ _STATISTICS_COUNTER = etree.XPath(f".//@class[{token_test('.', 'statistics_count
 
 def statistics_count(scope) -> str | None:
     """The hit count of Drupal's Statistics module link inside ``scope`` (the article's block)."""
-    for el in _STATISTICS_COUNTER(scope):
-        found = hits_from_text(element_text(el))
-        if found:
-            return found
-    return None
+    return _first_read(_STATISTICS_COUNTER(scope), hits_from_text)
 
 
 #: Fields printed without a label, known by the class their CMS gives them: TYPO3 news
@@ -112,13 +113,7 @@ _NAMED = {name: etree.XPath(f"//@class[{token_test('.', name)}]/parent::*") for 
 
 def named_field(doc, tokens: frozenset[str], name: str) -> str | None:
     """The text of the first element of class ``name`` (``NAMED_CATEGORY``, ``NAMED_AUTHOR``)."""
-    if name not in tokens:
-        return None
-    for el in _NAMED[name](doc):
-        text = clean(element_text(el))
-        if text:
-            return text
-    return None
+    return _first_read(_NAMED[name](doc), clean) if name in tokens else None
 
 
 #: Icon fonts that stand for a label in meta lines ("<i class="fa fa-eye"></i> 1,043"): Font
