@@ -71,6 +71,13 @@ def main() -> int:
     if not (args.other / "scraper" / "extract.py").is_file():
         print(f"argument other: {args.other} is not a checkout of this project (no scraper/extract.py)", file=sys.stderr)
         return 2
+    if args.rounds < 1:
+        print(f"argument --rounds: give a whole number of at least 1, not {args.rounds}", file=sys.stderr)
+        return 2
+    args.pages = args.pages.resolve()  # each process runs in its own checkout
+    if not any(args.pages.glob("*.html")):
+        print(f"argument --pages: {args.pages} holds no .html pages", file=sys.stderr)
+        return 2
     names = {"this": ROOT, "other": args.other.resolve()}
     procs = {name: _start(path, args.pages) for name, path in names.items()}
     times: dict[str, list[float]] = {name: [] for name in names}
