@@ -483,18 +483,9 @@ def test_variant_extracts_to_the_same_record(key):
     assert not diff, f"{case_name} x {transform}:\n" + mm.format_diff(diff)
 
 
-# (the menu-only page the page alone cannot tell from an article: tests/test_handwritten.py REFUSED_GAPS)
-_NOT_REFUSED_AS_WRITTEN = {"handwritten/joomla3/about_us_menu_article_no_meta",
-                           "handwritten/joomla3/com_contact_form_map"}
+# non-article pages not refused as written (tests/test_handwritten.py REFUSED_GAPS): none
+_NOT_REFUSED_AS_WRITTEN: set[str] = set()
 _NON_ARTICLE_GAPS: set[str] = set()
-# (a staff directory the page alone does not tell from a static article: tests/test_handwritten.py REFUSED_GAPS)
-_NOT_REFUSED_AS_WRITTEN |= {"handwritten/custom_php/executives_directory_page_hits",
-                            "handwritten/custom_php/eservice_login_maintenance_notice",
-                            "handwritten/custom_php/procurement_plain_ul_links_dates",
-                            "handwritten/joomla3/allvideoshare_video_gallery_category",
-                            "handwritten/joomla4/phoca_gallery_event_album_twelve_captions",
-                            "handwritten/wordpress/astra_elementor_org_chart_page",
-                            "handwritten/wordpress/infographic_page_image_cards_columns"}
 NON_ARTICLES = [c for c in mm.handwritten_cases(articles_only=False)
                 if not c.article and c.name not in _NOT_REFUSED_AS_WRITTEN]
 

@@ -563,7 +563,7 @@ class ArticlePage(WebPage):
             density = _link_len(el) / total if total else 1.0
             adjusted = score * (1 - density)
             scores[el] = adjusted
-            if adjusted > best_score:
+            if adjusted > best_score and not _is_site_footer(el):
                 best, best_score = el, adjusted
         if best is None or best_score < 2:
             return self._image_block(doc_body)
@@ -1395,6 +1395,19 @@ _CALL_TO_ACTION = re.compile(r"^\s*(?:คลิกที่นี่|คลิ�
 _TEXT_UNITS = ("p", "td", "th", "li", "figcaption", "blockquote")
 #: What ends an article's text: a new page section (h1/h2) or a form (comments, search).
 _CLOSES_TEXT = etree.XPath("boolean(descendant-or-self::*[self::h1 or self::h2 or self::form or self::textarea])")
+
+
+def _is_site_footer(el) -> bool:
+    """A short block with the copyright line and the office's address or telephone: the site's
+    footer, however it is marked up (a plain ``<div>`` on older sites), never the article's text."""
+    if _text_len(el) > 400:
+        return False
+    text = element_text(el)
+    return bool(_COPYRIGHT.search(text) and _ADDRESS.search(text))
+
+
+_COPYRIGHT = re.compile(r"©|\bCopyright\b|สงวนลิขสิทธิ์", re.I)
+_ADDRESS = re.compile(r"โทร|\bTel\b|ถนน|อำเภอ|เขต|ตำบล|แขวง|\b\d{5}\b", re.I)
 
 
 def _has_picture(el) -> bool:

@@ -25,6 +25,7 @@ from scraper.pages.joomla3 import Joomla3ArticlePage
 from scraper.pages.joomla4 import Joomla4ArticlePage
 from scraper.pages.joomla15 import Joomla15ArticlePage
 from scraper.pages.k2 import K2ArticlePage
+from scraper.pages.kinds import check_is_news
 from scraper.pages.selectors import LISTING_TOKENS, LISTING_XPATH
 from scraper.pages.wordpress import WordPressArticlePage
 from scraper.parsers.errors import NotAnArticle
@@ -96,7 +97,9 @@ def parse_article(html: bytes, url: str, encoding: str | None = None, *, generic
     """
     page = page_for(html, url, encoding, generic=generic)
     _refuse_listing(page)
-    return page.to_raw()
+    raw = page.to_raw()
+    check_is_news(page, raw)
+    return raw
 
 
 def _refuse_listing(page: ArticlePage) -> None:

@@ -7,3 +7,8 @@ class ExtractionError(ValueError):
 
 class NotAnArticle(ExtractionError):
     """The page is a listing, home page or other non-article page."""
+
+
+class StaticPage(NotAnArticle):
+    """The page is one of the portal's own pages, not news: about, contact, a directory, an
+    album, a sign-in form, a list of notices. A crawl counts it in ``labour/static_pages``."""

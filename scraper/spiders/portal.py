@@ -33,7 +33,7 @@ from scraper.hostpolicy import OffsiteRequest, allowed, check_start_url, starts_
 from scraper.items import ArticlePage, Failure, ListingHits
 from scraper.pages.rules import parse_article
 from scraper.parsers.decode import decode_html
-from scraper.parsers.errors import ExtractionError, NotAnArticle
+from scraper.parsers.errors import ExtractionError, NotAnArticle, StaticPage
 from scraper.parsers.fields import article_id_from_url
 from scraper.parsers.listing import (
     Listing,
@@ -259,9 +259,10 @@ class PortalSpider(scrapy.Spider):
 
         None of these is ever recorded: articles become records only as entries of a listing,
         feed or sitemap (:meth:`follow`), by their own id. A page of no known listing shape is
-        offered to the article parser only to count it: one that parses as an article is a
-        static page (about, contact, a menu-only single article, a home page showing a whole
-        article), counted in ``labour/static_pages``; its links are followed as a listing's.
+        offered to the article parser only to count it: one that parses as an article, or that
+        the parser tells a page of the site (:class:`StaticPage`), is a static page (about,
+        contact, a menu-only single article, a home page showing a whole article, a directory),
+        counted in ``labour/static_pages``; its links are followed as a listing's.
         """
         if looks_like_feed(response.body):
             feed = self._feed(response)
@@ -282,7 +283,7 @@ class PortalSpider(scrapy.Spider):
             (static, why), parsed = await self.workers.run(
                 call_each, [(parse_article, (response.body, response.url, declared)),
                             (parse_listing, (response.body, response.url, declared))], urgent=True)
-            if static:
+            if static or isinstance(why, StaticPage):  # read as an article, or told a page of the site
                 self.crawler.stats.inc_value("labour/static_pages")
                 self.logger.debug("static page, not recorded (reached as a start URL or from a menu): %s",
                                   response.url)

@@ -1,0 +1,146 @@
+"""Pages of a portal that are not news: told by what the page found as its "article" holds.
+
+A portal has pages that look like one article to the block finder (a heading, some text, a date
+or pictures) but are not news: a staff directory, a photo album, a sign-in form, a list of dated
+PDF links, a grid of cards, an "about us" page. Each check below is one named signal, a pure
+function of the page object and the raw fields it read, and returns the reason or None;
+:func:`check_is_news` runs them in order and raises :class:`StaticPage` with the first reason.
+
+None of them reads a class or id name: the same page with its names replaced is judged the same.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from scraper.pages.generic import NOISE_ROLES, NOISE_TAGS
+from scraper.parsers import fields
+from scraper.parsers.errors import StaticPage
+from scraper.parsers.text import clean, element_text
+
+#: A title that names the page a notice or news (ประกาศ..., คำสั่ง..., ข่าว...): such a page is news
+#: even when it shows no date, author or hit count (a notice saved from Word as .htm).
+_NOTICE_TITLE = re.compile(r"^\s*(?:ประกาศ|คำสั่ง|ข่าว|แถลงการณ์|แถลงข่าว|หนังสือเวียน|Announcement|News|Press)", re.I)
+
+#: A person's name and nothing else (a directory's or an executive's page): a Thai title of
+#: address, a given name and a family name.
+_PERSON = re.compile(r"^(?:นาย|นางสาว|นาง|น\.ส\.|ว่าที่\s*ร(?:\.ต|้อยตรี)\.?(?:หญิง)?|ดร\.|Mr\.|Mrs\.|Ms\.)\s*\S+\s+\S+$")
+
+#: How long a picture's caption is at most (one line under a thumbnail).
+MAX_CAPTION = 100
+#: The most text a list of notices has besides the list (a line of introduction).
+MAX_LIST_INTRO = 200
+#: Pictures, each with its caption, that make a page an album rather than a story with photos.
+MIN_ALBUM = 6
+
+
+def sign_in_form(page, raw: dict) -> str | None:
+    """A password field in the article's block: a sign-in page (an e-service's login, with a
+    notice beside it), whatever heading and text stand around it. A login module in a sidebar
+    is outside the article's block and does not count."""
+    root = page.root
+    if root is None or "password" not in page.decoded[0].lower():
+        return None
+    for field in root.iter("input"):
+        if (field.get("type") or "").lower() == "password":
+            return "a sign-in page (a password field in the page's main block), not news"
+    return None
+
+
+def person_page(page, raw: dict) -> str | None:
+    """The heading is a person's name alone: a directory's or an executive's page."""
+    title = raw.get("title") or ""
+    if _PERSON.match(title.strip()):
+        return f"a person's page ({title!r}: a name, as in a staff directory), not news"
+    return None
+
+
+def static_page(page, raw: dict) -> str | None:
+    """No publication date, author or hit count anywhere the article's lines are read, and a
+    title that does not name a notice: a page of the site (about us, contact, history), not news.
+    A modification date alone ("แก้ไขล่าสุด") does not date news: static pages show it too."""
+    if raw.get("author") or raw.get("hits"):
+        return None
+    if any(candidate["kind"] != "modified" for candidate in raw.get("dates") or ()):
+        return None
+    if _NOTICE_TITLE.match(raw.get("title") or ""):
+        return None
+    return "a page with no publication date, author or hit count (a static page of the site), not news"
+
+
+def photo_album(page, raw: dict) -> str | None:
+    """Many pictures, each with its own one-line caption, and no paragraph of story: an album
+    (Phoca Gallery, a WordPress gallery page). A news story with photos has its text."""
+    images, captions = raw.get("images") or [], raw.get("paragraphs") or []
+    if len(images) < MIN_ALBUM or len(captions) < 0.75 * len(images):
+        return None
+    if any(len(p) > MAX_CAPTION for p in captions):
+        return None
+    return f"a photo album ({len(images)} pictures with {len(captions)} captions, no story), not news"
+
+
+def _bare_date(text: str) -> bool:
+    found = fields.find_date(text)
+    if not found.matched:
+        return False
+    rest = text.replace(found.matched, " ", 1)
+    return len(re.sub(r"[\s()\[\]|:,\-–]+", "", rest)) <= 8  # a weekday or "วันที่" at most
+
+
+def dated_cards(page, raw: dict) -> str | None:
+    """Three or more lines of the text found are a date alone, and no paragraph is a story's:
+    a grid of cards (infographics, events, news), each a short heading over its date."""
+    paragraphs = raw.get("paragraphs") or []
+    dates = sum(1 for p in paragraphs if _bare_date(p))
+    if dates >= 3 and all(len(p) <= 150 for p in paragraphs):
+        return f"a list of {dates} dated cards, not one article"
+    return None
+
+
+def dated_file_links(page, raw: dict) -> str | None:
+    """A list of three or more links to files or pages, each with a date and nothing more, holding
+    twice the text found and a short text at most (an intro), on a page with no author, hits or date of its own: a list of
+    notices (procurement, announcements), each notice a document of its own. (A story of pictures
+    beside a "latest news" list has its date.)"""
+    body = page.doc.find("body")
+    if raw.get("author") or raw.get("hits") or body is None or _dated(raw):
+        return None
+    text = sum(len(p) for p in raw.get("paragraphs") or ())
+    for items in _lists(body):
+        dated = 0
+        for item in items:
+            line = clean(element_text(item)) or ""
+            links = " ".join(clean(element_text(a)) or "" for a in item.iter("a"))
+            if links and len(links) >= 0.5 * len(line) and _bare_date(line.replace(links, " ")):
+                dated += 1
+        listed = sum(len(clean(element_text(item)) or "") for item in items)
+        if dated >= 3 and dated >= 0.6 * len(items) and text <= MAX_LIST_INTRO and listed >= 2 * text:
+            return f"a list of {dated} dated links to documents, not one article"
+    return None
+
+
+def _dated(raw: dict) -> bool:
+    """The page dates itself: microdata, a ``<time>``, a meta tag or a labelled date."""
+    return any(c["kind"] != "modified" and c["source"] != "text" for c in raw.get("dates") or ())
+
+
+def _lists(root):
+    for el in root.iter("ul", "ol"):
+        items = [li for li in el if li.tag == "li"]
+        # a list under its own heading is what the page shows (is_noise calls it a box of links):
+        # only navigation, sidebars and footers by their HTML semantics are set aside
+        if len(items) >= 3 and not any(a.tag in NOISE_TAGS or a.get("role") in NOISE_ROLES for a in el.iterancestors()):
+            yield items
+
+
+#: The checks, cheapest and surest first.
+CHECKS: tuple[Callable, ...] = (sign_in_form, person_page, static_page, photo_album, dated_cards, dated_file_links)
+
+
+def check_is_news(page, raw: dict) -> None:
+    """Raise :class:`StaticPage` when the page is one of the portal's pages that are not news."""
+    for check in CHECKS:
+        reason = check(page, raw)
+        if reason:
+            raise StaticPage(reason)

@@ -1,0 +1,107 @@
+"""Pages of a portal that are not news (scraper/pages/kinds.py), each check beside the article
+it must not refuse: the same shape with what makes it news (a date, a story, an author)."""
+
+from __future__ import annotations
+
+import pytest
+
+from scraper.extract import extract_one
+from scraper.pages import kinds
+from scraper.pages.rules import page_for
+from scraper.parsers.errors import StaticPage
+
+URL = "https://chainat.labour.go.th/index.php/page"
+STORY = ("สำนักงานสวัสดิการและคุ้มครองแรงงานจังหวัดชัยนาท ลงพื้นที่ตรวจสถานประกอบกิจการในเขตอำเภอเมือง "
+         "เพื่อให้คำแนะนำนายจ้างเรื่องการจ่ายค่าจ้างขั้นต่ำและวันหยุดตามประเพณี พร้อมแจกเอกสารความรู้แก่ลูกจ้าง")
+TEXT = f"<p>{STORY}</p><p>ทั้งนี้ นายจ้างที่มีข้อสงสัยสามารถสอบถามได้ที่สำนักงาน ในวันและเวลาราชการ</p>"
+
+
+def page(main: str, *, head_title: str = "สสค.ชัยนาท", aside: str = "") -> bytes:
+    return f"""<!DOCTYPE html><html lang="th"><head><meta charset="utf-8"><title>{head_title}</title></head>
+<body><div id="top"><img src="/logo.png" alt="logo"> สำนักงานสวัสดิการและคุ้มครองแรงงานจังหวัดชัยนาท</div>
+<nav><ul><li><a href="/">หน้าแรก</a></li><li><a href="/news">ข่าว</a></li><li><a href="/about">เกี่ยวกับเรา</a></li></ul></nav>
+<div id="main">{main}</div>
+<div id="side">{aside}</div>
+<div id="bottom">สำนักงานสวัสดิการและคุ้มครองแรงงานจังหวัดชัยนาท ถนนพรหมประเสริฐ อำเภอเมือง 17000 โทร. 0 5641 1712 © 2567</div>
+</body></html>""".encode()
+
+
+def refused(html: bytes) -> str:
+    with pytest.raises(StaticPage) as err:
+        extract_one(html, URL)
+    return str(err.value)
+
+
+def test_sign_in_form_in_the_main_block_is_refused_a_login_module_beside_an_article_is_not():
+    form = ('<form action="/login" method="post"><label>ชื่อผู้ใช้</label><input type="text" name="u">'
+            '<label>รหัสผ่าน</label><input type="password" name="p"><button>เข้าสู่ระบบ</button></form>')
+    sign_in = page(f"<h1>ระบบยื่นคำร้องออนไลน์ (e-Service)</h1>{TEXT}{form}")
+    assert "sign-in" in refused(sign_in)
+    article = page(f"<h1>ตรวจสถานประกอบกิจการในเขตอำเภอเมือง</h1><p>วันที่ 5 มิ.ย. 2567 | ฮิต: 58</p>{TEXT}",
+                   aside=f"<aside><h3>สมาชิก</h3>{form}</aside>")
+    assert extract_one(article, URL)["title"] == "ตรวจสถานประกอบกิจการในเขตอำเภอเมือง"
+
+
+def test_a_person_named_as_the_heading_is_a_directory_page():
+    directory = page(f"<h1>นายวีระพงษ์ ศรีสมบูรณ์</h1><p>สวัสดิการและคุ้มครองแรงงานจังหวัดชัยนาท</p>{TEXT}"
+                     "<p>เข้าชม 2318 ครั้ง</p>")
+    assert "person" in refused(directory)
+    # a story about a person is news: the heading says more than a name
+    story = page(f"<h1>นายวีระพงษ์ ศรีสมบูรณ์ มอบเกียรติบัตรสถานประกอบกิจการดีเด่น</h1><p>เข้าชม 2318 ครั้ง</p>{TEXT}")
+    assert extract_one(story, URL)["hits"] == 2318
+
+
+def test_a_page_with_no_date_author_or_hits_is_a_static_page_unless_its_title_names_a_notice():
+    about = page(f"<h1>ประวัติความเป็นมาของสำนักงาน</h1>{TEXT}<p>แก้ไขล่าสุด: 3 ม.ค. 2566</p>")
+    assert "static page" in refused(about)
+    notice = page(f"<h1>ประกาศสำนักงานสวัสดิการและคุ้มครองแรงงานจังหวัดชัยนาท เรื่อง รับสมัครพนักงานราชการ</h1>"
+                  f"{TEXT}")
+    assert extract_one(notice, URL)["published"] is None
+    dated = page(f"<h1>ประวัติความเป็นมาของสำนักงาน</h1><p>เผยแพร่เมื่อ: 3 ม.ค. 2566</p>{TEXT}")
+    assert extract_one(dated, URL)["published"] == "2023-01-03"
+
+
+def test_a_date_the_figures_hold_for_is_not_a_publication_date():
+    org = page(f"<h1>โครงสร้างองค์กรและอัตรากำลัง</h1><p>ข้อมูล ณ วันที่ 1 ตุลาคม 2567</p>{TEXT}")
+    assert "static page" in refused(org)
+
+
+def test_pictures_each_with_a_caption_are_an_album_a_story_with_pictures_is_news():
+    pictures = "".join(f'<div><img src="/g/{i}.jpg"><p>ภาพกิจกรรมที่ {i} ณ ศาลากลางจังหวัด</p></div>' for i in range(8))
+    album = page(f"<h1>ภาพกิจกรรมวันแรงงานแห่งชาติ 2567</h1><p>เผยแพร่เมื่อ 2 พ.ค. 2567</p><div>{pictures}</div>")
+    assert "album" in refused(album)
+    story = page(f"<h1>ภาพกิจกรรมวันแรงงานแห่งชาติ 2567</h1><p>เผยแพร่เมื่อ 2 พ.ค. 2567</p>"
+                 f"<div>{TEXT}{''.join(f'<img src=/g/{i}.jpg>' for i in range(8))}</div>")
+    assert len(extract_one(story, URL)["images"]) == 8
+
+
+def test_cards_of_a_heading_over_its_date_are_a_list():
+    cards = "".join(f'<div><img src="/i/{i}.jpg"><h4>สิทธิของลูกจ้างตามกฎหมาย ตอนที่ {i}</h4><p>{i + 1} มีนาคม 2567</p></div>'
+                    for i in range(4))
+    grid = page(f"<h1>อินโฟกราฟิกความรู้ด้านแรงงาน</h1><div>{cards}</div>")
+    assert "dated cards" in refused(grid)
+
+
+def test_dated_links_to_documents_are_a_list_of_notices_not_an_article():
+    """The check alone, on the fields a page gave (a page this bare has no text block at all, and
+    is refused before it: see the next test)."""
+    items = "".join(f'<li><a href="/files/p-{i}.pdf">ประกาศ สสค.ชัยนาท เรื่อง จ้างเหมาบริการทำความสะอาด ครั้งที่ {i}</a> '
+                    f'({i + 1} ก.ย. 67)</li>' for i in range(5))
+    notices = page_for(page(f"<h1>ประกาศจัดซื้อจัดจ้าง ประจำปีงบประมาณ 2568</h1><ul>{items}</ul>"), URL)
+    intro = {"title": "ประกาศจัดซื้อจัดจ้าง", "dates": [], "author": None, "hits": None,
+             "paragraphs": ["ประกาศเชิญชวนของสำนักงาน เรียงตามวันที่ประกาศ"]}
+    assert "5 dated links" in kinds.dated_file_links(notices, intro)
+    # the page's own date, an author, or a text of its own make the list a part of an article
+    assert kinds.dated_file_links(notices, {**intro, "dates": [{"kind": "published", "source": "label"}]}) is None
+    assert kinds.dated_file_links(notices, {**intro, "author": "admin"}) is None
+    assert kinds.dated_file_links(notices, {**intro, "paragraphs": [STORY, STORY]}) is None
+    # an article dated by its own label, with a "latest news" list of dated links below it
+    article = page(f"<h1>ตรวจสถานประกอบกิจการในเขตอำเภอเมือง</h1><p>วันที่ลงข่าว : 5 มิ.ย. 2567</p>{TEXT}"
+                   f"<ul>{items}</ul>")
+    assert extract_one(article, URL)["published"] == "2024-06-05"
+
+
+def test_the_site_footer_is_never_the_text():
+    """A page whose only text block is the site's footer (address, telephone, ©) has no article."""
+    with pytest.raises(Exception, match="no article"):
+        extract_one(page("<h2>วิดีโอกิจกรรม</h2><iframe src='https://www.youtube.com/embed/x'></iframe>"), URL)
