@@ -710,7 +710,7 @@ class ArticlePage(WebPage):
             # A density-found body may hold the title and the info lines above its first paragraph.
             start = self.first_prose(self.body_elements[0])
             inner = paragraphs(self.body_elements[0], skip=lambda el: el is title or is_noise(el),
-                               mark=lambda el: el is start, mark_text=_BODY_MARK)
+                               mark=lambda el: el is start, mark_text=_BODY_MARK, stop_at_mark=True)
             if _BODY_MARK in inner:
                 above = above + inner[: inner.index(_BODY_MARK)]
         short = [line for line in above if len(line) <= MAX_INFO_LINE]

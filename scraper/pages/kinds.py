@@ -40,7 +40,7 @@ def sign_in_form(page, raw: dict) -> str | None:
     notice beside it), whatever heading and text stand around it. A login module in a sidebar
     is outside the article's block and does not count."""
     root = page.root
-    if root is None or "password" not in page.decoded[0].lower():
+    if root is None or "assword" not in page.decoded[0] and "ASSWORD" not in page.decoded[0]:
         return None
     for field in root.iter("input"):
         if (field.get("type") or "").lower() == "password":
@@ -92,8 +92,10 @@ def dated_cards(page, raw: dict) -> str | None:
     """Three or more lines of the text found are a date alone, and no paragraph is a story's:
     a grid of cards (infographics, events, news), each a short heading over its date."""
     paragraphs = raw.get("paragraphs") or []
+    if len(paragraphs) < 3 or any(len(p) > 150 for p in paragraphs):  # a story's paragraph: no dates read
+        return None
     dates = sum(1 for p in paragraphs if _bare_date(p))
-    if dates >= 3 and all(len(p) <= 150 for p in paragraphs):
+    if dates >= 3:
         return f"a list of {dates} dated cards, not one article"
     return None
 
