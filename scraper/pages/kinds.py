@@ -140,9 +140,17 @@ def _lists(root):
 CHECKS: tuple[Callable, ...] = (sign_in_form, person_page, static_page, photo_album, dated_cards, dated_file_links)
 
 
-def check_is_news(page, raw: dict) -> None:
-    """Raise :class:`StaticPage` when the page is one of the portal's pages that are not news."""
+#: The checks that need the page alone to say it is news: a listing's own entry is news even
+#: when every info field is hidden (``listed``).
+UNLISTED_CHECKS = (static_page,)
+
+
+def check_is_news(page, raw: dict, *, listed: bool = False) -> None:
+    """Raise :class:`StaticPage` when the page is one of the portal's pages that are not news.
+    ``listed``: the portal's listing, feed or sitemap links it as an article."""
     for check in CHECKS:
+        if listed and check in UNLISTED_CHECKS:
+            continue
         reason = check(page, raw)
         if reason:
             raise StaticPage(reason)

@@ -87,19 +87,28 @@ def page_for(html: bytes, url: str, encoding: str | None = None, *, generic: boo
     return page
 
 
-def parse_article(html: bytes, url: str, encoding: str | None = None, *, generic: bool = False) -> dict:
+def parse_article(html: bytes, url: str, encoding: str | None = None, *, generic: bool = False,
+                  listed: bool = False) -> dict:
     """The extraction entry point: the raw fields of the article page ``html`` fetched from ``url``.
 
     ``encoding`` is the charset the transport declared, if any. The spider (in worker processes),
     the ``extract`` CLI and the tests all call this; ``pipelines/normalize.py`` turns its dict
     into the record. Raises :class:`~scraper.parsers.errors.ExtractionError` (a one-line reason)
-    when the input is not an article page.
+    when the input is not an article page. ``listed``: a listing, feed or sitemap of the portal
+    linked the page as one of its articles (see :func:`parse_listed_article`).
     """
     page = page_for(html, url, encoding, generic=generic)
     _refuse_listing(page)
     raw = page.to_raw()
-    check_is_news(page, raw)
+    check_is_news(page, raw, listed=listed)
     return raw
+
+
+def parse_listed_article(html: bytes, url: str, encoding: str | None = None) -> dict:
+    """:func:`parse_article` of a page that a listing, feed or sitemap linked as an article: one
+    that shows no date, author or hits is an article whose info the portal hides (Joomla's
+    "show" options all off), not a static page, since the portal itself lists it as news."""
+    return parse_article(html, url, encoding, listed=True)
 
 
 def _refuse_listing(page: ArticlePage) -> None:

@@ -31,7 +31,7 @@ from scraper.budget import PageBudgetSpent
 from scraper.fleet import apply_run_settings
 from scraper.hostpolicy import OffsiteRequest, allowed, check_start_url, starts_on_private
 from scraper.items import ArticlePage, Failure, ListingHits
-from scraper.pages.rules import parse_article
+from scraper.pages.rules import parse_article, parse_listed_article
 from scraper.parsers.decode import decode_html
 from scraper.parsers.errors import ExtractionError, NotAnArticle, StaticPage
 from scraper.parsers.fields import article_id_from_url
@@ -310,7 +310,7 @@ class PortalSpider(scrapy.Spider):
         scraped_at = datetime.now(timezone.utc)
         try:
             raw, record, error = await self.workers.run(
-                parse_and_normalize, parse_article, response.body, response.url, _declared_encoding(response),
+                parse_and_normalize, parse_listed_article, response.body, response.url, _declared_encoding(response),
                 site, scraped_at, self.sef_urls.get(key))
         except NotAnArticle as exc:
             self.crawler.stats.inc_value("labour/article_pages", -1)
