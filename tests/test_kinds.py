@@ -79,7 +79,7 @@ def test_cards_of_a_heading_over_its_date_are_a_list():
     cards = "".join(f'<div><img src="/i/{i}.jpg"><h4>สิทธิของลูกจ้างตามกฎหมาย ตอนที่ {i}</h4><p>{i + 1} มีนาคม 2567</p></div>'
                     for i in range(4))
     grid = page(f"<h1>อินโฟกราฟิกความรู้ด้านแรงงาน</h1><div>{cards}</div>")
-    assert "dated cards" in refused(grid)
+    assert "dated entries" in refused(grid)
 
 
 def test_dated_links_to_documents_are_a_list_of_notices_not_an_article():

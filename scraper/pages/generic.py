@@ -61,6 +61,7 @@ _HEADLINE = etree.XPath("//*[@itemprop='headline' or @itemprop='name'][ancestor:
                         "[not(self::meta)][not(ancestor::*[@itemprop='blogPost'])]")
 _META_TITLES = etree.XPath("//meta[@property='og:title' or @name='twitter:title' or @name='title']/@content")
 _TITLE_TAG = etree.XPath("//title")
+_META_AUTHOR = etree.XPath("//meta[@name='author']/@content")
 _MICRODATA = etree.XPath("//*[@itemprop]")
 _TIME_ELEMENTS = etree.XPath("//time[@datetime][not(@itemprop)]")
 _HEAD_DATES = etree.XPath(
@@ -393,7 +394,7 @@ class ArticlePage(WebPage):
         anchored = self.anchored_block()
         if anchored and not any(_inside(anchored[0], b) or b.getparent() is anchored[0].getparent() for b in prose):
             return anchored
-        return prose
+        return self.by_density(prose)
 
     def anchored_block(self) -> list:
         """A short article's text told by its place: the block right after a heading and its info
@@ -468,7 +469,12 @@ class ArticlePage(WebPage):
     @property
     def body_is_prose(self) -> bool:
         """Whether the body was found by text density (then it may hold the title and info lines)."""
-        return bool(self.body_elements) and self.body_elements is self.__dict__.get("prose_blocks")
+        return bool(self.body_elements) and self.body_elements is self.__dict__.get("_density_body")
+
+    def by_density(self, blocks: list) -> list:
+        """``blocks`` (found by text density) as the body: :attr:`body_is_prose` then holds."""
+        self.__dict__["_density_body"] = blocks
+        return blocks
 
     def first_prose(self, body, default=_BODY):
         """The first paragraph of prose in ``body`` that is not an info line (where the text starts);
@@ -538,6 +544,11 @@ class ArticlePage(WebPage):
         doc_body = self.doc.find("body")
         if doc_body is None:
             return []
+        return self.prose_blocks_in(doc_body)
+
+    def prose_blocks_in(self, doc_body) -> list:
+        """:meth:`prose_blocks` within ``doc_body`` (the page's ``<body>``, or an article's block)."""
+        bounded = doc_body.tag != "body"  # an article's block: nothing around it is scored or chosen
         scores: dict = {}
         for el, length in _prose_runs(doc_body):
             owner = el
@@ -553,7 +564,7 @@ class ArticlePage(WebPage):
             if targets[0] is None or is_noise(targets[0]):  # a footer's paragraphs credit nothing around it
                 continue
             for share, target in zip((1.0, 0.5), targets, strict=True):
-                if target is not None and target.tag not in ("html",):
+                if target is not None and target.tag not in ("html",) and (not bounded or _inside(target, doc_body)):
                     scores[target] = scores.get(target, 0.0) + credit * share
         best, best_score = None, 0.0
         for el, score in scores.items():
@@ -569,10 +580,11 @@ class ArticlePage(WebPage):
             return self._image_block(doc_body)
         parent = best.getparent()
         # A wrapper around the block alone is the block: its siblings are the block's siblings.
-        while parent is not None and parent.tag not in ("body", "html") and _text_len(parent) == _text_len(best):
+        while (parent is not None and parent.tag not in ("body", "html") and best is not doc_body
+               and _text_len(parent) == _text_len(best)):
             best, parent = parent, parent.getparent()
             best_score = max(best_score, scores.get(best, 0.0))
-        if parent is None or best.tag == "body":
+        if parent is None or best.tag == "body" or best is doc_body:
             return [best]
         chosen = []
         for sibling in parent:
@@ -683,7 +695,7 @@ class ArticlePage(WebPage):
                 continue
             if _link_len(el) >= 0.5 * len(text) and not self._links_to_itself(el):
                 continue  # a link, or buttons (a linked title to this very page is still its title)
-            return _over_subtitle(el)
+            return _over_subtitle(el, self.title_texts)
         return None
 
     # --- the article's info lines ----------------------------------------------------------------
@@ -769,7 +781,10 @@ class ArticlePage(WebPage):
         el = self.title_element
         if el is not None:
             names = el.xpath(".//*[@itemprop='name']") if el.get("itemprop") != "headline" else []
-            text = clean(element_text(names[0] if names else el))
+            el = names[0] if names else el
+            dated = [d for d in el.iterdescendants("time", "span", "abbr") if d.tag == "time" or d.get("itemprop") in _MICRODATA_KIND]
+            # a date printed inside the heading (Bridge's "15 มี.ค." badge, a <time>) is not the title's
+            text = clean(" ".join(paragraphs(el, skip=lambda d: d in dated)) if dated else element_text(el))
             if text:
                 topic = _topic_prefix(el, text)
                 return topic[1] if topic else text
@@ -850,6 +865,13 @@ class ArticlePage(WebPage):
         found = plugins.named_field(self.doc, self.tokens, plugins.NAMED_AUTHOR)
         if found:
             return fields.author_name(found)
+        for name in _META_AUTHOR(self.doc):
+            # the <meta name="author"> shown as a line of the article's own (an unlabelled byline)
+            name = clean(name)
+            if name and len(name) <= 60 and (name in self.info_lines or any(
+                    clean(element_text(el)) == name for el in self.root.iter("span", "a", "div", "p", "small", "em")
+                    if not in_noise(el) and not any(_inside(el, b) for b in self.body_elements))):
+                return fields.author_name(name)
         for a in _AUTHOR_LINKS(self.root):  # rel="author", or a link to the author's archive
             text = clean(element_text(a))
             if text and not in_noise(a) and not any(_inside(a, b) for b in self.body_elements):
@@ -1121,8 +1143,10 @@ class ArticlePage(WebPage):
                 continue
             days = [clean(element_text(c)) or "" for c in cells]
             if all(_WEEKDAY_CELL.match(d) for d in days) and table.find(".//a[@href]") is not None:
-                if not in_noise(table) and _text_len(table) >= sum(_text_len(b) for b in self.body_elements
-                                                                   if not _inside(b, table)) / 2:
+                # a month grid under its own heading is what the page shows (is_noise may call it a
+                # box of links): only a sidebar's or a footer's calendar, told by HTML semantics, is not
+                if not _in_semantic_noise(table) and _text_len(table) >= sum(
+                        _text_len(b) for b in self.body_elements if not _inside(b, table)) / 2:
                     return table
         return None
 
@@ -1295,11 +1319,17 @@ _GENERIC_HEADING = re.compile(
     r"^[\s.:\-=*|«»\[\]]*(?:รายละเอียดข่าว|รายละเอียด|ข่าวสาร|บล็อก|Blog|News\s+Details?|Details?)[\s.:\-=*|«»\[\]]*$", re.IGNORECASE)
 
 
-def _over_subtitle(heading):
+def _over_subtitle(heading, named: tuple[str, ...] = ()):
     """The title over a subtitle: a heading right after a higher-ranked one (``h1`` then ``h2``)
-    is the article's subtitle, and the higher one its title."""
+    is the article's subtitle, and the higher one its title; unless the page's ``<title>``
+    (``named``) gives the lower one whole and not the higher (an ``<hgroup>`` of the menu's page
+    heading over the article's title: Joomla's beez5)."""
     if heading.tag not in HEADING_TAGS:
         return heading
+    if named and (clean(element_text(heading)) or "") in named:
+        prev = heading.getprevious()
+        if prev is None or (clean(element_text(prev)) or "") not in named:
+            return heading
     prev = heading.getprevious()
     while prev is not None and not isinstance(prev.tag, str):
         prev = prev.getprevious()
@@ -1395,6 +1425,12 @@ _CALL_TO_ACTION = re.compile(r"^\s*(?:คลิกที่นี่|คลิ�
 _TEXT_UNITS = ("p", "td", "th", "li", "figcaption", "blockquote")
 #: What ends an article's text: a new page section (h1/h2) or a form (comments, search).
 _CLOSES_TEXT = etree.XPath("boolean(descendant-or-self::*[self::h1 or self::h2 or self::form or self::textarea])")
+
+
+def _in_semantic_noise(el) -> bool:
+    """Inside navigation, a sidebar or a footer as HTML marks them (tags and ARIA roles), whatever
+    the page's boxes of links look like."""
+    return any(a.tag in NOISE_TAGS or a.get("role") in NOISE_ROLES for a in el.iterancestors())
 
 
 def _is_site_footer(el) -> bool:

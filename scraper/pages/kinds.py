@@ -14,9 +14,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from scraper.pages.generic import NOISE_ROLES, NOISE_TAGS
+from scraper.pages.generic import _in_semantic_noise
 from scraper.parsers import fields
 from scraper.parsers.errors import StaticPage
+from scraper.parsers.labels import split_labelled
 from scraper.parsers.text import clean, element_text
 
 #: A title that names the page a notice or news (ประกาศ..., คำสั่ง..., ข่าว...): such a page is news
@@ -29,6 +30,8 @@ _PERSON = re.compile(r"^(?:นาย|นางสาว|นาง|น\.ส\.|ว
 
 #: How long a picture's caption is at most (one line under a thumbnail).
 MAX_CAPTION = 100
+#: The longest line read as a date alone ("วันพฤหัสบดีที่ 26 ธันวาคม พ.ศ. 2567 เวลา 10:30 น.").
+MAX_DATE_LINE = 80
 #: The most text a list of notices has besides the list (a line of introduction).
 MAX_LIST_INTRO = 200
 #: Pictures, each with its caption, that make a page an album rather than a story with photos.
@@ -88,15 +91,25 @@ def _bare_date(text: str) -> bool:
     return len(re.sub(r"[\s()\[\]|:,\-–]+", "", rest)) <= 8  # a weekday or "วันที่" at most
 
 
+def _date_line(text: str) -> bool:
+    """A line that is a date and nothing else, labelled or not ("สร้างเมื่อ 26 ธันวาคม 2024")."""
+    if _bare_date(text):
+        return True
+    head, labelled = split_labelled(text)
+    return (not head.strip() and len(labelled) == 1 and labelled[0].kind in ("published", "created", "modified")
+            and _bare_date(labelled[0].value))
+
+
 def dated_cards(page, raw: dict) -> str | None:
-    """Three or more lines of the text found are a date alone, and no paragraph is a story's:
-    a grid of cards (infographics, events, news), each a short heading over its date."""
-    paragraphs = raw.get("paragraphs") or []
-    if len(paragraphs) < 3 or any(len(p) > 150 for p in paragraphs):  # a story's paragraph: no dates read
+    """Three or more lines of the text found are a date alone: entries of a list, each dated on a
+    line of its own (a grid of cards, search results, a category's intros). No article of the
+    hand-written or generated sets has even two such lines in its text."""
+    short = [p for p in raw.get("paragraphs") or () if len(p) <= MAX_DATE_LINE]
+    if len(short) < 3:
         return None
-    dates = sum(1 for p in paragraphs if _bare_date(p))
+    dates = sum(1 for p in short if _date_line(p))
     if dates >= 3:
-        return f"a list of {dates} dated cards, not one article"
+        return f"a list of {dates} dated entries (cards, results or intros), not one article"
     return None
 
 
@@ -132,7 +145,7 @@ def _lists(root):
         items = [li for li in el if li.tag == "li"]
         # a list under its own heading is what the page shows (is_noise calls it a box of links):
         # only navigation, sidebars and footers by their HTML semantics are set aside
-        if len(items) >= 3 and not any(a.tag in NOISE_TAGS or a.get("role") in NOISE_ROLES for a in el.iterancestors()):
+        if len(items) >= 3 and not _in_semantic_noise(el):
             yield items
 
 

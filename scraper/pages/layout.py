@@ -114,7 +114,13 @@ class LayoutArticlePage(ArticlePage):
 
     def find_body(self) -> list:
         scope = self.container if self.container is not None else self.doc
-        return self._body_in(scope, self.index) or super().find_body()
+        found = self._body_in(scope, self.index) or super().find_body()
+        container = self.container
+        if container is not None and any(b is not container and _inside(container, b) for b in found):
+            # the text found by density is a block around the article's container (the page's
+            # main column, breadcrumbs and all): the text is inside the container
+            return self.by_density(self.prose_blocks_in(container)) or found
+        return found
 
     def find_title(self):
         body = self.body_elements

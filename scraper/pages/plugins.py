@@ -130,21 +130,56 @@ ICON_LABELS = {
 }
 
 
+#: Heroicons (Tailwind's icon set, inline ``<svg>``; v1 outline, as its documentation prints
+#: them): the opening of each icon's path data -> the label it stands for.
+HEROICON_LABELS = {
+    "M8 7V3m8 4V3m-9 8h10M5 21h14": "Date:",  # calendar
+    "M12 8v4l3 3m6-3a9 9 0 11-18 0": "Date:",  # clock
+    "M16 7a4 4 0 11-8 0 4 4 0 018 0zM12 14a7 7 0 00-7 7h14": "by",  # user
+    "M15 12a3 3 0 11-6 0 3 3 0 016 0z": "Views",  # eye
+    "M3 7v10a2 2 0 002 2h14a2 2 0 002-2V9": "Category:",  # folder
+}
+
 _ICON_TAGS = frozenset(("i", "span", "em"))
 ICON_MARK = "\ue000"  # icon_label wraps the label in it: resolve_icons keeps it where no label follows
 
 
+def _marked(words: str) -> str:
+    return f"{ICON_MARK}{words}{ICON_MARK}"
+
+
 def icon_label(el) -> str | None:
     """The label an empty icon element stands for, if its icon font names one (marked, so that
-    ``resolve_icons`` can drop it before a written label: "📅 วันที่ประกาศ : ...")."""
-    if el.tag not in _ICON_TAGS or len(el):
+    ``resolve_icons`` can drop it before a written label: "📅 วันที่ประกาศ : ..."); likewise an
+    icon picture whose ``alt`` is a label (``<img src="icon_eye.gif" alt="จำนวนผู้อ่าน">``), and
+    an inline ``<svg>`` icon: Font Awesome's SVG (``data-icon="eye"``) or a Heroicon's path."""
+    tag = el.tag
+    if tag == "img":
+        alt = collapse(el.get("alt") or "")
+        if alt and len(alt) <= 30:
+            head, labelled = split_labelled(alt)
+            if not head and len(labelled) == 1 and not labelled[0].value:
+                return _marked(alt)
+        return None
+    if tag == "svg":
+        name = el.get("data-icon")
+        if name and f"fa-{name}" in ICON_LABELS:
+            return _marked(ICON_LABELS[f"fa-{name}"])
+        for path in el.iter("{*}path", "path"):
+            d = " ".join((path.get("d") or "").split())
+            for opening, words in HEROICON_LABELS.items():
+                if d.startswith(opening):
+                    return _marked(words)
+            break  # an icon's first path tells it
+        return None
+    if tag not in _ICON_TAGS or len(el):
         return None
     classes = el.get("class")
     if not classes or (el.text or "").strip():
         return None
     for token in classes.split():
         if token in ICON_LABELS:
-            return f"{ICON_MARK}{ICON_LABELS[token]}{ICON_MARK}"
+            return _marked(ICON_LABELS[token])
     return None
 
 
