@@ -73,7 +73,10 @@ _CATEGORY_LINKS = etree.XPath(".//a[contains(concat(' ', normalize-space(@rel), 
 #: EasyBlog ``/blog/categories/<slug>``, K2 ``/itemlist/category/N-<slug>`` (not Drupal's
 #: ``/taxonomy/term/N``: tags and categories alike).
 _CATEGORY_ARCHIVE_LINKS = etree.XPath(
-    ".//a[re:test(@href, '/categor(?:y|ies)/[^/?#]+/?$|[?&]cat=\\d+$|/itemlist/category/\\d+', 'i')]",
+    # WordPress, K2, custom PHP; Joomla's non-SEF category view (not Drupal's taxonomy terms or
+    # Blogger's labels: on other sites of the set they are tags, and the category is null)
+    ".//a[re:test(@href, '/categor(?:y|ies)/[^/?#]+/?$|[?&]cat=\\d+$|/itemlist/category/\\d+"
+    "|[?&](?:view=category|task=(?:blog)?category)(?:&|$)', 'i')]",
     namespaces={"re": "http://exslt.org/regular-expressions"},
 )
 _MICRODATA_KIND = {"datePublished": "published", "dateCreated": "created", "dateModified": "modified"}
