@@ -394,9 +394,15 @@ class ArticlePage(WebPage):
         if marked:
             return _outermost(marked)
         prose = self.prose_blocks
+        entries = _ENTRIES(self.doc) if prose else []
+        if len(entries) == 1 and any(b is not entries[0] and _inside(entries[0], b) for b in prose):
+            # the text found is a block around the page's one <article> (a main column with its
+            # breadcrumbs): the text is inside the article
+            prose = self.prose_blocks_in(entries[0]) or prose
         anchored = self.anchored_block()
-        if anchored and not any(_inside(anchored[0], b) or b.getparent() is anchored[0].getparent() for b in prose):
-            return anchored
+        if anchored and not any(_inside(anchored[0], b) or _inside(b, anchored[0]) or b.getparent() is anchored[0].getparent()
+                                for b in prose):
+            return anchored  # (prose found inside the block is the more precise answer)
         return self.by_density(prose)
 
     def anchored_block(self) -> list:
@@ -986,26 +992,39 @@ class ArticlePage(WebPage):
                     if heading is title_el:
                         break
                     above_title.add(heading)
+        # the lines as read with their icons' labels (an info line of icons moved below the text:
+        # "📅 7 มี.ค. 2568  👁 1,024  👤 กลุ่มงาน..."), and as text (no icon words in the text)
         parts: list[str] = []
         for el in self.body_elements:
-            parts.extend(paragraphs(el, skip=lambda e: e is title_el or e in above_title or self.is_noise(e)))
+            parts.extend(paragraphs(el, skip=lambda e: e is title_el or e in above_title or self.is_noise(e),
+                                    label=plugins.icon_label))
+        plain = parts
+        if any(plugins.ICON_MARK in line for line in parts):
+            plain = [plugins.strip_icons(line) for line in parts]
+            parts = [plugins.resolve_icons(line) for line in parts]
+        plain = list(plain)  # popped alongside parts: the text is what remains of it
         top: list[str] = []
         bottom: list[str] = []
+
+        def take(i: int) -> str:
+            plain.pop(i)
+            return parts.pop(i)
+
         while parts and (parts[0] == title or _is_info(parts[0]) or _is_info_heading(parts)):
-            top.append(parts.pop(0))
+            top.append(take(0))
         # a lead, then the info line, then the text (MaxSite prints its headline above the info)
         if len(parts) > 2 and fields.is_metadata_line(parts[1]) and split_labelled(parts[1])[1] \
                 and fields.find_date(parts[1]).matched and not _is_info(parts[0]):
-            top.append(parts.pop(1))
+            top.append(take(1))
         while parts and (fields.is_metadata_line(parts[-1]) or fields.is_edge_noise(parts[-1])
                          or fields.is_counter_line(parts[-1]) or _TAGS_LINE.match(parts[-1])):
-            bottom.insert(0, parts.pop())
+            bottom.insert(0, take(-1))
         files = self._files_list_at_end(parts) or self._files_list_at_end(parts, _TOPICS_CAPTION)
         if files:
-            del parts[-files:]
+            del parts[-files:], plain[-files:]
             while parts and (fields.is_metadata_line(parts[-1]) or fields.is_edge_noise(parts[-1])):
-                bottom.insert(0, parts.pop())
-        return top, parts, bottom
+                bottom.insert(0, take(-1))
+        return top, plain, bottom
 
     def _files_list_at_end(self, parts: list[str], caption: re.Pattern | None = None) -> int:
         """How many of the last lines are a list of the article's files: a caption on its own line
@@ -1380,7 +1399,13 @@ def _followed_by_info(el, scope) -> bool:
                 continue
             text = clean(element_text(sib))
             if text:
-                return _is_info(text) or (len(text) <= MAX_INFO_LINE and fields.is_metadata_line(text))
+                if _is_info(text) or (len(text) <= MAX_INFO_LINE and fields.is_metadata_line(text)):
+                    return True
+                # icons that stand for labels ("<img alt='วันที่ประกาศ'> 15 ม.ค. 2567 <img alt='จำนวนผู้อ่าน'> 87")
+                if len(text) <= MAX_INFO_LINE and next(sib.iter("img", "i", "svg"), None) is not None:
+                    shown = plugins.resolve_icons(" ".join(paragraphs(sib, label=plugins.icon_label)))
+                    return shown != text and fields.is_metadata_line(shown)
+                return False
             if (sib.tail or "").strip():
                 return False
         node = node.getparent()

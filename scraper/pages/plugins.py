@@ -186,6 +186,11 @@ def icon_label(el) -> str | None:
 _ICON_WORDS = re.compile(f"{ICON_MARK}([^{ICON_MARK}]*){ICON_MARK}\\s*")
 
 
+def strip_icons(line: str) -> str:
+    """The line without its icons' words (a text's line, as a reader sees it)."""
+    return collapse(_ICON_WORDS.sub(" ", line)) if ICON_MARK in line else line
+
+
 def resolve_icons(line: str) -> str:
     """An icon's label where no label is written after it; nothing where one is."""
     if ICON_MARK not in line:
