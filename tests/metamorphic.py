@@ -188,7 +188,7 @@ _DATE_FALLBACK = re.compile(
 LABELS: dict[str, tuple[re.Pattern, tuple[str, ...]]] = {
     "hits": (re.compile(r"จำนวนผู้เข้าชม|จำนวนผู้อ่าน|ผู้เข้าชม|เปิดอ่าน|เข้าชม|ฮิต|อ่าน|(?<![A-Za-z])(?:Hits|Views)(?![A-Za-z])"),
              ("ฮิต", "เข้าชม", "เปิดอ่าน", "จำนวนผู้เข้าชม", "Views")),
-    "author": (re.compile(r"(?<![A-Za-z])Published by(?![A-Za-z])|ข่าวโดย|เขียนโดย|ผู้ลงข่าว|ส่งโดย|เผยแพร่โดย|ผู้เขียนเรื่อง|ผู้เขียน|(?<![A-Za-z])Submitted by(?![A-Za-z])|โพสต์โดย|(?<![A-Za-z])(?:Written by|Posted by|by)(?![A-Za-z])|โดย"),
+    "author": (re.compile(r"(?<![A-Za-z])Published by(?![A-Za-z])|ข่าวโดย|เขียนโดย|ผู้ลงข่าว|ส่งโดย|เผยแพร่โดย|ประกาศโดย|ลงข่าวโดย|ผู้เขียนเรื่อง|ผู้เขียน|(?<![A-Za-z])Submitted by(?![A-Za-z])|โพสต์โดย|(?<![A-Za-z])(?:Written by|Posted by|by)(?![A-Za-z])|โดย"),
                ("เขียนโดย", "ผู้เขียน", "โดย", "Written by", "Posted by", "by")),
     "published": (re.compile(r"เผยแพร่เมื่อ|วันที่เผยแพร่|วันที่ลงข่าว|โพสต์เมื่อ|"
                              r"(?<![A-Za-z])(?:Published on|Posted on|Post on)(?![A-Za-z])"),

