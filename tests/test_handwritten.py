@@ -95,11 +95,9 @@ def test_article_page_extracts_as_written_by_hand(html, expected):
 #: contact page, the staff directory, the sign-in page, the list of dated PDF links, the video
 #: gallery, the photo album, the org chart and the infographic cards of the earlier blind sets
 #: are told by scraper/pages/kinds.py and the site-footer rule.)
-#: From the thirteenth blind set: a JoomGallery album (thumbnails with captions, dates and view
-#: counts; the block found is the album's description) and a WordPress page holding a TablePress
-#: table of job vacancies (a page of the site, its dates the theme's meta tags).
-REFUSED_GAPS: set[str] = {"joomla4/sparky_joomgallery4_album_thumbs_captions",
-                          "wordpress/spacious_tablepress_job_vacancies_page"}
+#: From the thirteenth blind set: a WordPress page holding a TablePress table of job vacancies
+#: (a page of the site, its dates the theme's meta tags).
+REFUSED_GAPS: set[str] = {"wordpress/spacious_tablepress_job_vacancies_page"}
 
 
 @pytest.mark.parametrize("html,expected", [

@@ -75,6 +75,18 @@ def test_pictures_each_with_a_caption_are_an_album_a_story_with_pictures_is_news
     assert len(extract_one(story, URL)["images"]) == 8
 
 
+def test_linked_thumbnails_beside_a_short_description_are_an_album():
+    thumbs = "".join(f'<a href="/gallery/photo/{i}"><img src="/g/t{i}.jpg" alt=""></a>' for i in range(10))
+    album = page(f"<h1>ภาพกิจกรรมสัปดาห์ความปลอดภัยในการทำงาน 2567</h1>"
+                 f"<p>ภาพบรรยากาศการจัดงานสัปดาห์ความปลอดภัยในการทำงานแห่งชาติ ครั้งที่ 38 ณ ศาลากลางจังหวัดชัยนาท</p>"
+                 f"<p>เข้าชม 58 ครั้ง</p><div>{thumbs}</div>")
+    assert "thumbnails" in refused(album)
+    # the same pictures inside a story's text are its gallery
+    story = page(f"<h1>ภาพกิจกรรมสัปดาห์ความปลอดภัยในการทำงาน 2567</h1><p>เผยแพร่เมื่อ 2 ก.ค. 2567</p>"
+                 f"<div>{TEXT}{thumbs}</div>")
+    assert len(extract_one(story, URL)["images"]) == 10
+
+
 def test_cards_of_a_heading_over_its_date_are_a_list():
     cards = "".join(f'<div><img src="/i/{i}.jpg"><h4>สิทธิของลูกจ้างตามกฎหมาย ตอนที่ {i}</h4><p>{i + 1} มีนาคม 2567</p></div>'
                     for i in range(4))

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from scraper.pages.generic import _in_semantic_noise
+from scraper.pages.generic import _in_semantic_noise, _inside
 from scraper.parsers import fields
 from scraper.parsers.errors import StaticPage
 from scraper.parsers.labels import split_labelled
@@ -36,6 +36,8 @@ MAX_DATE_LINE = 80
 MAX_LIST_INTRO = 200
 #: Pictures, each with its caption, that make a page an album rather than a story with photos.
 MIN_ALBUM = 6
+#: The most text an album's page has (its description).
+MAX_ALBUM_TEXT = 300
 
 
 def sign_in_form(page, raw: dict) -> str | None:
@@ -81,6 +83,25 @@ def photo_album(page, raw: dict) -> str | None:
     if any(len(p) > MAX_CAPTION for p in captions):
         return None
     return f"a photo album ({len(images)} pictures with {len(captions)} captions, no story), not news"
+
+
+def thumbnail_grid(page, raw: dict) -> str | None:
+    """Six or more pictures that are links (thumbnails opening a photo or a page), outside the
+    text found, beside a short text and no author: an album's page (JoomGallery, Phoca), whose
+    "text" is the album's description. A story's gallery stands inside its text."""
+    text = sum(len(p) for p in raw.get("paragraphs") or ())
+    body = page.doc.find("body")
+    if raw.get("author") or text > MAX_ALBUM_TEXT or body is None:
+        return None
+    inside = page.body_elements
+    thumbs = 0
+    for a in body.iter("a"):
+        if a.get("href") and a.find(".//img") is not None and not _in_semantic_noise(a) and not any(
+                _inside(a, b) for b in inside):
+            thumbs += 1
+    if thumbs >= MIN_ALBUM:
+        return f"a page of {thumbs} thumbnails (an album), not news"
+    return None
 
 
 def _bare_date(text: str) -> bool:
@@ -150,7 +171,8 @@ def _lists(root):
 
 
 #: The checks, cheapest and surest first.
-CHECKS: tuple[Callable, ...] = (sign_in_form, person_page, static_page, photo_album, dated_cards, dated_file_links)
+CHECKS: tuple[Callable, ...] = (sign_in_form, person_page, static_page, photo_album, dated_cards, dated_file_links,
+                                thumbnail_grid)
 
 
 #: The checks that need the page alone to say it is news: a listing's own entry is news even
