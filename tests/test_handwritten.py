@@ -93,11 +93,10 @@ def test_article_page_extracts_as_written_by_hand(html, expected):
 
 #: Non-article pages not refused yet, each with its reason. (The menu-only "about" page, the
 #: contact page, the staff directory, the sign-in page, the list of dated PDF links, the video
-#: gallery, the photo album, the org chart and the infographic cards of the earlier blind sets
-#: are told by scraper/pages/kinds.py and the site-footer rule.)
-#: From the thirteenth blind set: a WordPress page holding a TablePress table of job vacancies
-#: (a page of the site, its dates the theme's meta tags).
-REFUSED_GAPS: set[str] = {"wordpress/spacious_tablepress_job_vacancies_page"}
+#: gallery, the photo album, the org chart and the infographic cards of the earlier blind sets,
+#: the search results, month grid, album and TablePress page of the thirteenth, are told by
+#: scraper/pages/kinds.py, the month-grid check and the site-footer rule.)
+REFUSED_GAPS: set[str] = set()
 
 
 @pytest.mark.parametrize("html,expected", [

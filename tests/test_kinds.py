@@ -7,7 +7,7 @@ import pytest
 
 from scraper.extract import extract_one
 from scraper.pages import kinds
-from scraper.pages.rules import page_for
+from scraper.pages.rules import page_for, parse_listed_article
 from scraper.parsers.errors import StaticPage
 
 URL = "https://chainat.labour.go.th/index.php/page"
@@ -73,6 +73,18 @@ def test_pictures_each_with_a_caption_are_an_album_a_story_with_pictures_is_news
     story = page(f"<h1>ภาพกิจกรรมวันแรงงานแห่งชาติ 2567</h1><p>เผยแพร่เมื่อ 2 พ.ค. 2567</p>"
                  f"<div>{TEXT}{''.join(f'<img src=/g/{i}.jpg>' for i in range(8))}</div>")
     assert len(extract_one(story, URL)["images"]) == 8
+
+
+def test_structured_data_that_names_a_web_page_and_no_article_is_a_page_of_the_site():
+    def ld(kind: str) -> str:
+        return ('<script type="application/ld+json">{"@context":"https://schema.org","@graph":['
+                f'{{"@type":"{kind}","datePublished":"2024-05-01T09:00:00+07:00"}},{{"@type":"WebSite"}}]}}</script>')
+    jobs = page(f"<h1>ตำแหน่งงานว่าง ประจำเดือนพฤษภาคม</h1>{TEXT}").replace(b"</head>", ld("WebPage").encode() + b"</head>")
+    assert "WebPage" in refused(jobs)
+    post = page(f"<h1>ตำแหน่งงานว่าง ประจำเดือนพฤษภาคม</h1>{TEXT}").replace(b"</head>", ld("Article").encode() + b"</head>")
+    assert extract_one(post, URL)["published"] == "2024-05-01T09:00:00+07:00"
+    # a listing linked it as news: the portal's own word outweighs its SEO plugin's
+    assert parse_listed_article(jobs, URL)["title"] == "ตำแหน่งงานว่าง ประจำเดือนพฤษภาคม"
 
 
 def test_linked_thumbnails_beside_a_short_description_are_an_album():

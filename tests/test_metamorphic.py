@@ -530,7 +530,7 @@ def test_variant_extracts_to_the_same_record(key):
 
 
 # non-article pages not refused as written (tests/test_handwritten.py REFUSED_GAPS): none
-_NOT_REFUSED_AS_WRITTEN: set[str] = {"handwritten/wordpress/spacious_tablepress_job_vacancies_page"}
+_NOT_REFUSED_AS_WRITTEN: set[str] = set()
 _NON_ARTICLE_GAPS: set[str] = set()
 NON_ARTICLES = [c for c in mm.handwritten_cases(articles_only=False)
                 if not c.article and c.name not in _NOT_REFUSED_AS_WRITTEN]

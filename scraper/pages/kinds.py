@@ -74,6 +74,22 @@ def static_page(page, raw: dict) -> str | None:
     return "a page with no publication date, author or hit count (a static page of the site), not news"
 
 
+def structured_web_page(page, raw: dict) -> str | None:
+    """The page's JSON-LD describes a ``WebPage`` and no article (SEO plugins such as Yoast give a
+    post its ``Article``; a page of the site, "ตำแหน่งงานว่าง", gets only ``WebPage``), and the page
+    shows no author or hits: a page of the site, not news."""
+    if raw.get("author") or raw.get("hits"):
+        return None
+    types = page.json_ld.get("@type")
+    types = types if isinstance(types, list) else [types]
+    if "WebPage" in types and not any(isinstance(t, str) and (t.endswith("Article") or t in _NEWS_TYPES) for t in types):
+        return "a page the site's structured data calls a WebPage, not an article, with no author or hits: not news"
+    return None
+
+
+_NEWS_TYPES = frozenset(("BlogPosting", "Report"))
+
+
 def photo_album(page, raw: dict) -> str | None:
     """Many pictures, each with its own one-line caption, and no paragraph of story: an album
     (Phoca Gallery, a WordPress gallery page). A news story with photos has its text."""
@@ -171,13 +187,13 @@ def _lists(root):
 
 
 #: The checks, cheapest and surest first.
-CHECKS: tuple[Callable, ...] = (sign_in_form, person_page, static_page, photo_album, dated_cards, dated_file_links,
-                                thumbnail_grid)
+CHECKS: tuple[Callable, ...] = (sign_in_form, person_page, static_page, structured_web_page, photo_album, dated_cards,
+                                dated_file_links, thumbnail_grid)
 
 
 #: The checks that need the page alone to say it is news: a listing's own entry is news even
 #: when every info field is hidden (``listed``).
-UNLISTED_CHECKS = (static_page,)
+UNLISTED_CHECKS = (static_page, structured_web_page)
 
 
 def check_is_news(page, raw: dict, *, listed: bool = False) -> None:
