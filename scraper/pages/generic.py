@@ -21,6 +21,7 @@ their markup states precisely; whatever they cannot find falls back to this clas
 from __future__ import annotations
 
 import re
+from datetime import datetime
 from functools import cached_property, wraps
 from urllib.parse import urljoin, urlsplit
 
@@ -150,7 +151,7 @@ def _is_noise(el) -> bool:
     if el.tag in ("div", "section"):
         first, picture = _first_words(el)
         if first is not None and (_is_link_box(el, first, picture) or _is_files_box(el, first)
-                                  or _is_related_box(el, first, picture)):
+                                  or _is_related_box(el, first, picture) or _is_tags_box(el, first)):
             return True
     return plugins.is_plugin_noise(el)
 
@@ -223,6 +224,24 @@ def _modules_alike(parent, chosen: list) -> list:
         out.append(sibling)
     # every block found by its prose stays, whatever stood between
     return out if all(any(el is o for o in out) for el in chosen) else chosen
+
+
+_CATEGORY_PATH = re.compile(r"/categor(?:y|ies)/", re.I)
+_DIGIT = re.compile(r"[\d๐-๙]")
+
+
+def _is_tags_box(el, first) -> bool:
+    """A block of nothing but tag links (``rel="tag"``, HTML's link type for a tag of the
+    article; not WordPress's ``rel="category tag"``): the post's tags, not its text, even with
+    no caption before them."""
+    return (first.tag == "a" and _is_tag_link(first) and all(_is_tag_link(a) for a in el.iter("a"))
+            and _link_len(el) >= _text_len(el))
+
+
+def _is_tag_link(a) -> bool:
+    # (WordPress's category links are rel="category tag", a block theme's rel="tag" to /category/)
+    rel = (a.get("rel") or "").split()
+    return "tag" in rel and "category" not in rel and not _CATEGORY_PATH.search(a.get("href") or "")
 
 
 def _is_related_box(el, first, picture: bool) -> bool:
@@ -696,11 +715,15 @@ class ArticlePage(WebPage):
             if el.tag not in HEADING_TAGS and len(text) < (MIN_TITLE if el.tag not in INLINE_TAGS else 2 * MIN_TITLE):
                 continue  # a short line is a title only as a heading; a short <span> is a widget's caption
             line = clean(element_text(el.getparent())) if el.tag in ("td", "th") else text
+            if el.tag == "address" or el.getparent() is not None and el.getparent().tag == "address":
+                continue  # HTML's <address>: the contact of the article's author, never its title
             if el.tag == "dd":  # a value under its term: "ประเภทข่าว" / "ข่าวประชาสัมพันธ์" is an info line
                 term = el.getprevious()
                 while term is not None and term.tag != "dt":
                     term = term.getprevious()
                 line = f"{clean(element_text(term)) or ''} {text}" if term is not None else text
+                if _info_list(el.getparent()):
+                    continue  # a value of a list of the article's info (its date, its counter)
             if len(text) > 300 or _is_info(text) or (line != text and _is_info(line or "")):
                 continue
             if _link_len(el) >= 0.5 * len(text) and not self._links_to_itself(el):
@@ -845,7 +868,7 @@ class ArticlePage(WebPage):
             if isinstance(article.get(prop), str):  # structured data in the head, like the meta tags
                 out.append(fields.candidate(kind, "meta", None, article[prop]))
         out.extend(fields.dates_from_lines(self.info_lines))
-        return out
+        return _modified_by_meta(out)
 
     @field
     @_once
@@ -875,6 +898,12 @@ class ArticlePage(WebPage):
         found = plugins.named_field(self.doc, self.tokens, plugins.NAMED_AUTHOR)
         if found:
             return fields.author_name(found)
+        for el in self.root.iter("address"):
+            # HTML's <address> in an article is its author's contact: the byline (not the page
+            # footer's address of the office, outside the article's block)
+            text = clean(element_text(el))
+            if text and len(text) <= 60 and not in_noise(el) and not any(_inside(el, b) for b in self.body_elements):
+                return fields.author_name(text)
         for name in _META_AUTHOR(self.doc):
             # the <meta name="author"> shown as a line of the article's own (an unlabelled byline)
             name = clean(name)
@@ -958,7 +987,59 @@ class ArticlePage(WebPage):
             return found
         title_el = self.title_element
         topic = _topic_prefix(title_el, clean(element_text(title_el)) or "") if title_el is not None else None
-        return topic[0] if topic else None
+        if topic:
+            return topic[0]
+        return self._meta_row_category()
+
+    def _meta_row_category(self) -> str | None:
+        """An unlabelled link to a section of the site printed in the article's info row (beside
+        its date: "14 กันยายน 2023 · ผู้ดูแล · <a>ข่าวกิจกรรม</a>") or as a pill right above or
+        below the title: the category, when nothing labels or trails it. A section is a page of
+        the portal that is not an article, not home, not an author's or a tag's page."""
+        title_el = self.title_element
+        if title_el is None:
+            return None
+        host = urlsplit(self.page_url).netloc
+        near = _neighbours(title_el, 3)
+        title, author = self.title, self.author
+        for a in self.root.iter("a"):
+            text = clean(element_text(a)) or ""
+            href = (a.get("href") or "").strip()
+            # a section's name: short, no digits (another post's title in a "latest" list has its year)
+            if (not text or len(text) > 30 or _DIGIT.search(text) or text in (title, author) or fields.is_edge_noise(text)
+                    or not href or href.startswith(("#", "javascript:", "mailto:"))):
+                continue
+            target = urljoin(self.base, href)
+            parts = urlsplit(target)
+            if (parts.netloc != host or _HOME_PATH.match(parts.path) and not parts.query or _ARCHIVE_PATH.search(parts.path)
+                    and not _CATEGORY_PATH.search(parts.path) or fields.article_id_from_url(target)
+                    or fields.is_document_link(href) or target.split("#")[0] == self.page_url.split("#")[0]):
+                continue
+            if _inside(a, title_el) or any(_inside(a, b) for b in self.body_elements) or in_noise(a):
+                continue
+            line_el = a
+            while line_el.tag in INLINE_TAGS and line_el.getparent() is not None:
+                line_el = line_el.getparent()
+            line = clean(element_text(line_el)) or ""
+            if fields.is_trail(line) or len(line) > MAX_INFO_LINE:
+                continue
+            if line == text and line_el in near:
+                return text  # a pill beside the title
+            # the info row: the nearest block around the link, up to four levels, that holds a date
+            block, dated = line_el, None
+            for _ in range(4):
+                text_of = clean(element_text(block)) or ""
+                if len(text_of) > MAX_INFO_LINE:
+                    break
+                if fields.find_date(text_of).matched:
+                    dated = text_of
+                    break
+                block = block.getparent()
+                if block is None or block is self.root:
+                    break
+            if dated and not any(seg.kind == "tags" and text in seg.value for seg in split_labelled(dated)[1]):
+                return text
+        return None
 
     def _first_link_of(self, value: str) -> str:
         """A labelled category whose line runs on into the next link (Liferay prints the tags
@@ -1462,6 +1543,52 @@ def _holds_title_and_info(el) -> bool:
     article's whole block (title, info, text), not its text alone."""
     lines = [plugins.resolve_icons(line) for line in paragraphs(el, skip=is_noise, label=plugins.icon_label)[:2]]
     return len(lines) == 2 and not _is_info(lines[0]) and _is_info(lines[1])
+
+
+def _instant(value: str | None):
+    try:
+        return datetime.fromisoformat(value.replace("Z", "+00:00")) if value and "T" in value else None
+    except ValueError:
+        return None
+
+
+def _modified_by_meta(candidates: list[dict]) -> list[dict]:
+    """Two ``<time>`` elements that nothing tells apart (no class, no label): the one at the
+    instant the page's meta tags give as modified, and not as published, is the modification
+    date (a theme printing "updated" before "published")."""
+    times = [c for c in candidates if c["source"] == "time" and c["kind"] == "published"]
+    if len(times) < 2:
+        return candidates
+    meta = {c["kind"]: _instant(c["machine"]) for c in candidates if c["source"] == "meta"}
+    modified, published = meta.get("modified"), meta.get("published")
+    if modified is None or published is None or modified == published:
+        return candidates
+    for c in times:
+        if _instant(c["machine"]) == modified:
+            c["kind"] = "modified"
+    return candidates
+
+
+def _neighbours(el, n: int) -> set:
+    """The elements up to ``n`` blocks before and after ``el`` among its and its parent's siblings
+    (a category pill printed just above or below the title)."""
+    out: set = set()
+    for node in (el, el.getparent()):
+        if node is None:
+            continue
+        for step in (node.itersiblings(preceding=True), node.itersiblings()):
+            for i, sib in enumerate(s for s in step if isinstance(s.tag, str)):
+                if i >= n:
+                    break
+                out.add(sib)
+                out.update(d for d in sib if isinstance(d.tag, str) and d.tag not in INLINE_TAGS)
+    return out
+
+
+def _info_list(dl) -> bool:
+    """A ``<dl>`` one of whose values is an info line (a date, a labelled count): the article's
+    info block, every value of it an info value."""
+    return dl is not None and any(_is_info(clean(element_text(dd)) or "") for dd in dl.iter("dd"))
 
 
 def _in_semantic_noise(el) -> bool:

@@ -13,7 +13,7 @@ from functools import cached_property
 
 from lxml import etree
 
-from scraper.pages.generic import ArticlePage, _inside, _outermost, _text_len, in_site_scope, is_noise
+from scraper.pages.generic import _ENTRIES, ArticlePage, _holds_title_and_info, _inside, _outermost, _text_len, in_site_scope, is_noise
 from scraper.pages.selectors import ElementIndex
 from scraper.parsers import fields
 from scraper.parsers.errors import NotAnArticle
@@ -113,8 +113,18 @@ class LayoutArticlePage(ArticlePage):
         return self.container if self.container is not None else super().find_root()
 
     def find_body(self) -> list:
-        scope = self.container if self.container is not None else self.doc
-        found = self._body_in(scope, self.index) or super().find_body()
+        if self.container is not None:
+            found = self._body_in(self.container, self.index)
+        else:
+            # no container of this family: its text's class names are looked for inside the page's
+            # one <article>, if it has one (the same names in a sidebar's teasers are not the text)
+            entries = _ENTRIES(self.doc)
+            found = self._body_in(entries[0]) if len(entries) == 1 else self._body_in(self.doc, self.index)
+        if len(found) == 1 and found[0].find(".//h1") is not None and _holds_title_and_info(found[0]):
+            # the block this family's names call the text holds the title and the info line (a
+            # theme's "post-content" around the whole post): the text is inside it
+            found = self.by_density(self.prose_blocks_in(found[0])) or found
+        found = found or super().find_body()
         container = self.container
         if container is not None and any(b is not container and _inside(container, b) for b in found):
             # the text found by density is a block around the article's container (the page's

@@ -117,16 +117,17 @@ def named_field(doc, tokens: frozenset[str], name: str) -> str | None:
 
 
 #: Icon fonts that stand for a label in meta lines ("<i class="fa fa-eye"></i> 1,043"): Font
-#: Awesome 4-6, Bootstrap 3's Glyphicons, WordPress's Dashicons. The words are labels the info
+#: Awesome 4-6, Bootstrap 3's Glyphicons, Bootstrap Icons (``bi-*``), WordPress's Dashicons. The words are labels the info
 #: lines know (scraper/parsers/labels.py).
 ICON_LABELS = {
     **dict.fromkeys(("fa-calendar", "fa-calendar-o", "fa-calendar-alt", "fa-calendar-days", "fa-clock-o", "fa-clock",
-                     "glyphicon-calendar", "glyphicon-time", "dashicons-calendar", "dashicons-calendar-alt"), "Date:"),
+                     "glyphicon-calendar", "glyphicon-time", "dashicons-calendar", "dashicons-calendar-alt",
+                     "bi-calendar", "bi-calendar3", "bi-calendar-event", "bi-calendar-date", "bi-clock"), "Date:"),
     **dict.fromkeys(("fa-user", "fa-user-o", "fa-user-circle", "fa-user-circle-o", "fa-pencil", "fa-pen",
-                     "glyphicon-user", "dashicons-admin-users"), "by"),
-    **dict.fromkeys(("fa-eye", "glyphicon-eye-open", "dashicons-visibility"), "Views"),
+                     "glyphicon-user", "dashicons-admin-users", "bi-person", "bi-person-circle", "bi-person-fill"), "by"),
+    **dict.fromkeys(("fa-eye", "glyphicon-eye-open", "dashicons-visibility", "bi-eye", "bi-eye-fill"), "Views"),
     **dict.fromkeys(("fa-folder", "fa-folder-o", "fa-folder-open", "fa-folder-open-o", "glyphicon-folder-open",
-                     "dashicons-category"), "Category:"),
+                     "dashicons-category", "bi-folder", "bi-folder2", "bi-folder2-open"), "Category:"),
 }
 
 
@@ -212,7 +213,8 @@ def _crumbs(el) -> list[str]:
     """The crumbs of a breadcrumb trail: its links, then a last unlinked item."""
     items = el.xpath(".//*[@itemprop='itemListElement']")
     if items:
-        return [t for t in (clean(element_text(i)) for i in items) if t]
+        # (a divider printed inside each item, "<span class=divider> » </span>", is not its name)
+        return [t for t in (clean(element_text(i).strip(" »>›/|\\-")) for i in items) if t]
     out = [t for t in (clean(element_text(a)) for a in el.iter("a")) if t]
     # the last unlinked words, but not the trail's own (hidden) heading, "เส้นทางนำทาง"/"You are here"
     last = el.xpath("(.//text()[normalize-space()][not(ancestor::a)]"

@@ -121,8 +121,8 @@ def name_value(value: str) -> str:
                 break
             value = trimmed
     # the full stop of an English sentence ("This entry was posted ... by area2."), not a Thai
-    # abbreviation's dot ("สสค.")
-    return _SENTENCE_END.sub("", value)
+    # abbreviation's dot ("สสค."); a separator left at the end ("udon_admin /")
+    return _SENTENCE_END.sub("", value).rstrip(" /|·•")
 
 
 _SENTENCE_END = re.compile(r"(?<=[A-Za-z0-9_])\.\s*$")
@@ -130,6 +130,9 @@ _SENTENCE_END = re.compile(r"(?<=[A-Za-z0-9_])\.\s*$")
 
 _BARE_NUMBER = re.compile(r"^\s*[\d๐-๙][\d๐-๙,.]*\s*$")
 _HITS_WORD = re.compile(r"^\s*(?:views?|hits?|reads?|ครั้ง|เข้าชม|ผู้ชม)\s*$", re.IGNORECASE)
+
+
+_DAY = re.compile(r"^\s*(?:[1-9]|[12][0-9]|3[01]|0[1-9]|[๑-๙]|[๑๒][๐-๙]|๓[๐๑]|๐[๑-๙])\s*$")
 
 
 def join_label_lines(lines: list[str]) -> list[str]:
@@ -148,6 +151,11 @@ def join_label_lines(lines: list[str]) -> list[str]:
             continue
         if _BARE_NUMBER.match(line) and i + 1 < len(lines) and _HITS_WORD.match(lines[i + 1]):
             out.append(f"{line} {lines[i + 1]}")  # "845" over "VIEWS": a counter and its label
+            i += 2
+            continue
+        if _DAY.match(line) and i + 1 < len(lines) and not find_date(lines[i + 1]).matched \
+                and find_date(f"{line} {lines[i + 1]}").matched:
+            out.append(f"{line} {lines[i + 1]}")  # a date badge: "๒๓" over "มิ.ย. ๖๖"
             i += 2
             continue
         out.append(line)
