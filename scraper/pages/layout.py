@@ -13,7 +13,16 @@ from functools import cached_property
 
 from lxml import etree
 
-from scraper.pages.generic import _ENTRIES, ArticlePage, _holds_title_and_info, _inside, _outermost, _text_len, in_site_scope, is_noise
+from scraper.pages.generic import (
+    _ENTRIES,
+    ArticlePage,
+    _holds_title_and_info,
+    _inside,
+    _outermost,
+    _text_len,
+    in_site_scope,
+    is_noise,
+)
 from scraper.pages.selectors import ElementIndex
 from scraper.parsers import fields
 from scraper.parsers.errors import NotAnArticle
