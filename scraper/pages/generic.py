@@ -63,6 +63,7 @@ _HEADLINE = etree.XPath("//*[@itemprop='headline' or @itemprop='name'][ancestor:
 _META_TITLES = etree.XPath("//meta[@property='og:title' or @name='twitter:title' or @name='title']/@content")
 _TITLE_TAG = etree.XPath("//title")
 _META_AUTHOR = etree.XPath("//meta[@name='author']/@content")
+_SHORT_ALT_IMAGES = etree.XPath("//img[@alt][string-length(normalize-space(@alt)) > 1][string-length(@alt) <= 30]")
 _MICRODATA = etree.XPath("//*[@itemprop]")
 _TIME_ELEMENTS = etree.XPath("//time[@datetime][not(@itemprop)]")
 _HEAD_DATES = etree.XPath(
@@ -396,6 +397,18 @@ class ArticlePage(WebPage):
     def class_text(self) -> str:
         """All the page's class attributes, one string (layout families are told by substrings)."""
         return " ".join(_CLASSES(self.doc))
+
+    @cached_property
+    def icon_labels(self):
+        """``plugins.icon_label`` when the page may have icons that stand for labels (an icon
+        font's class, an inline ``<svg>``, a picture whose ``alt`` is a label), else None: the
+        long walks of the page then make no call per element."""
+        html = self.decoded[0]
+        if not self.tokens.isdisjoint(plugins.ICON_LABELS) or "<svg" in html or "<SVG" in html:
+            return plugins.icon_label
+        if any(plugins.icon_label(img) for img in _SHORT_ALT_IMAGES(self.doc)):
+            return plugins.icon_label
+        return None
 
     @cached_property
     def page_url(self) -> str:
@@ -744,7 +757,7 @@ class ArticlePage(WebPage):
 
         marked = {id(self.body_elements[0])} if self.body_elements else set()
         lines = paragraphs(self.root, skip=skip, mark=lambda el: id(el) in marked, mark_text=_BODY_MARK,
-                           label=plugins.icon_label)
+                           label=self.icon_labels)
         lines = [plugins.resolve_icons(line) for line in lines]
         if _BODY_MARK in lines:
             cut = lines.index(_BODY_MARK)
@@ -1079,7 +1092,7 @@ class ArticlePage(WebPage):
         parts: list[str] = []
         for el in self.body_elements:
             parts.extend(paragraphs(el, skip=lambda e: e is title_el or e in above_title or self.is_noise(e),
-                                    label=plugins.icon_label))
+                                    label=self.icon_labels))
         plain = parts
         if any(plugins.ICON_MARK in line for line in parts):
             plain = [plugins.strip_icons(line) for line in parts]
