@@ -124,7 +124,7 @@ def auto_workers(settings, sites: list[Site], slots: dict | None = None, cores: 
         slot = _site_slot(site, slots)
         d = float(slot.get("delay", delay))
         rate += 1.0 / d if d > 0 else slot.get("concurrency", per_host) / max(latency, 1e-3)
-    load = rate * settings.getfloat("LABOUR_PAGE_CPU_S", 0.006)
+    load = rate * settings.getfloat("LABOUR_PAGE_CPU_S", 0.012)
     if load < settings.getfloat("LABOUR_WORKERS_AUTO_LOAD", 0.5):
         return 0
     cores = cores or os.cpu_count() or 1

@@ -127,8 +127,9 @@ LABOUR_PROGRESS_INTERVAL = 10.0
 #: pages a second the run's portals can politely deliver times LABOUR_PAGE_CPU_S, see
 #: scraper/fleet.py: auto_workers). See scraper/workers.py.
 LABOUR_WORKERS = -1
-#: CPU seconds one page costs the crawl (fetch handling, parsing, normalizing), for LABOUR_WORKERS=-1.
-LABOUR_PAGE_CPU_S = 0.006
+#: CPU seconds one page costs the crawl (fetch handling, parsing, normalizing), for LABOUR_WORKERS=-1:
+#: benchmarks/fleet_bench.py measured 11.7-12.6 ms a page (crawl process and workers together).
+LABOUR_PAGE_CPU_S = 0.012
 #: LABOUR_WORKERS=-1 starts workers once parsing would need this share of a core.
 LABOUR_WORKERS_AUTO_LOAD = 0.5
 #: A portal without a delay answers in about this many seconds (for LABOUR_WORKERS=-1).

@@ -74,7 +74,7 @@ def test_the_spider_applies_them_before_its_settings_freeze():
 def test_auto_workers_only_when_the_hosts_can_outrun_one_core():
     s = project()
     assert auto_workers(s, [site(1)], cores=2) == 0  # 2 pages/s: parsing in the reactor
-    assert auto_workers(s, [site(i) for i in range(88)], cores=2) == 2  # 176 pages/s x 6 ms
+    assert auto_workers(s, [site(i) for i in range(88)], cores=2) == 2  # 176 pages/s x 12 ms
     assert auto_workers(s, [site(i) for i in range(88)], cores=1) == 1
     assert auto_workers(s, [site(i, DOWNLOAD_DELAY=5.0) for i in range(88)], cores=8) == 0
     assert run_settings(s, [site(1)], cores=2)["LABOUR_WORKERS"] == 0
