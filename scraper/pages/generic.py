@@ -1117,6 +1117,7 @@ class ArticlePage(WebPage):
             bottom.insert(0, take(-1))
         files = self._files_list_at_end(parts) or self._files_list_at_end(parts, _TOPICS_CAPTION)
         if files:
+            self.__dict__["_files_lines"] = parts[-files:]  # (their icons are not the text's pictures)
             del parts[-files:], plain[-files:]
             while parts and (fields.is_metadata_line(parts[-1]) or fields.is_edge_noise(parts[-1])):
                 bottom.insert(0, take(-1))
@@ -1133,6 +1134,9 @@ class ArticlePage(WebPage):
         for line in reversed(parts):
             if caption.match(line):
                 return n + 1 if n else 0
+            labelled = _CAPTION_THEN.match(line) if caption is _FILES_CAPTION else None
+            if labelled and _SIZE.sub("", labelled.group(1)).strip() in link_texts:
+                return n + 1  # "เอกสารแนบ : <a>กำหนดการ...</a>": the caption and a file on one line
             if _SIZE.sub("", line).strip() not in link_texts:
                 return 0
             n += 1
@@ -1168,7 +1172,7 @@ class ArticlePage(WebPage):
 
     def find_images(self) -> list[str]:
         title = self.title_element
-        lines = set(self._body_split[0]) | set(self._body_split[2]) | {self.title}
+        lines = set(self._body_split[0]) | set(self._body_split[2]) | {self.title} | set(self.__dict__.get("_files_lines", ()))
 
         def skip(el) -> bool:
             # the icons on the title's line and on the info lines ("📅 12 มิ.ย. 56  👁 อ่าน 327 ครั้ง")
@@ -1429,6 +1433,7 @@ _BOX_CAPTION = re.compile(
     r"\s*:?\s*$", re.I)
 _GIF = re.compile(r"\.gif(?:$|\?)", re.I)
 _FILES_CAPTION = re.compile(r"^\s*(?:เอกสารแนบ|ไฟล์แนบ|ไฟล์เอกสารแนบ|เอกสารประกอบ|ดาวน์โหลดเอกสาร|ดาวน์โหลด|Attachments?|Files?)\s*:?\s*$", re.I)
+_CAPTION_THEN = re.compile(r"^\s*(?:เอกสารแนบ|ไฟล์แนบ|ไฟล์เอกสารแนบ|Attachments?)\s*:\s*(.+)$", re.I)
 _TOPICS_CAPTION = re.compile(r"^\s*(?:หัวข้อ|Topics?|Tags?|แท็ก|ป้ายกำกับ|คำค้น|คำสำคัญ)\s*:?\s*$", re.I)
 _SIZE = re.compile(r"\s*[(\[][\d.,]+\s*[KMG]?B[)\]]\s*$", re.I)
 
