@@ -66,8 +66,7 @@ def test_every_page_has_its_expected_record_and_model_note():
 #: beaver_builder_theme_schema_comment_count: the text goes on in page-builder modules nested in
 #: other column groups (a photo and a paragraph in a second row), which are lost.
 #: google_sites_new_date_below_google_url_redirect: a download button (a block that is one
-#: redirect link) at the end of the text is taken for navigation; webflow_cms_template_english_date_cdn_assets:
-#: the category is a pill beside the date, with no label and no breadcrumb (ninth and tenth sets).
+#: redirect link) at the end of the text is taken for navigation (ninth and tenth sets).
 #: From the eleventh to fifteenth blind sets: blogger_contempo: the category is the post's one
 #: label (a link to a label's page, which is a tag on other pages of the set); d7_nexus: the image
 #: field above the text field is not taken for the text's picture; wix_dynamic_item: the
@@ -75,7 +74,6 @@ def test_every_page_has_its_expected_record_and_model_note():
 #: icon is taken for a picture of the text.
 KNOWN_GAPS: set[str] = {"other/ghost5_casper_primary_tag_jsonld_utc", "wordpress/beaver_builder_theme_schema_comment_count",
                         "other/google_sites_new_date_below_google_url_redirect",
-                        "other/webflow_cms_template_english_date_cdn_assets",
                         "other/blogger_contempo_item_time_published_label_site_h1",
                         "drupal/d7_nexus_event_date_in_title_posted_by_rdf_last_updated",
                         "other/wix_dynamic_item_page_cms_text_date_be_wixguard"}

@@ -365,7 +365,6 @@ VARIANT_IDS = sorted(_VARIANTS, key=lambda k: (list(mm.TRANSFORMS).index(k[1]), 
 _ROUNDTRIP_GAPS: set[str] = {  # pages that are known gaps as written
     "handwritten/other/ghost5_casper_primary_tag_jsonld_utc", "handwritten/wordpress/beaver_builder_theme_schema_comment_count",
     "handwritten/other/google_sites_new_date_below_google_url_redirect",
-    "handwritten/other/webflow_cms_template_english_date_cdn_assets",
     "handwritten/other/blogger_contempo_item_time_published_label_site_h1",
     "handwritten/drupal/d7_nexus_event_date_in_title_posted_by_rdf_last_updated",
     "handwritten/other/wix_dynamic_item_page_cms_text_date_be_wixguard"}
@@ -395,6 +394,21 @@ def test_each_transform_applies_to_most_fixtures():
 #: (``<i class="td-icon-views">``): with the class renamed the icon is gone from sight too, and the
 #: number says nothing a reader (or the generic reader) could call a hit count.
 KNOWN_GAPS: set[tuple[str, str]] = {
+    # Sixteenth and seventeenth blind sets, not fixed yet: without class names, Olivero's
+    # breadcrumb is not told from a menu; a relative date after the author's name, its <time>
+    # unmarked, is read into the name; a date badge's day and month in separate blocks are not
+    # joined; Kadence's featured picture is taken into the text; with every transform at once,
+    # a line of tooltip labels is lost (the page then shows no date, author or hits), and the
+    # K2 2.5 text loses its end.
+    ("handwritten/drupal/d10_olivero_by_author_comma_date_breadcrumb_category", "rename_classes_and_ids"),
+    ("handwritten/drupal/d10_olivero_by_author_comma_date_breadcrumb_category", "all_together"),
+    ("handwritten/other/laravel11_news_show_time_diffforhumans_badge_category", "rename_classes_and_ids"),
+    ("handwritten/other/laravel11_news_show_time_diffforhumans_badge_category", "all_together"),
+    ("handwritten/wordpress/graphene_date_badge_meta_categories_attachments", "rename_classes_and_ids"),
+    ("handwritten/wordpress/graphene_date_badge_meta_categories_attachments", "all_together"),
+    ("handwritten/wordpress/kadence_updated_on_only_pill_category_above_title", "rename_classes_and_ids"),
+    ("handwritten/custom_php/bs5_osh_center_thai_digits_tooltip_icons_breadcrumb_truncated", "all_together"),
+    ("handwritten/k2/k2_25_joomla15_thai_template_read_times_published_in", "all_together"),
     # Eleventh to fifteenth blind sets, not fixed yet:
     # the page itself is a known gap (tests/test_handwritten.py KNOWN_GAPS)
     ("handwritten/drupal/d7_nexus_event_date_in_title_posted_by_rdf_last_updated", "meta_below_body"),
@@ -421,8 +435,6 @@ KNOWN_GAPS: set[tuple[str, str]] = {
     # (the same: Bootstrap Icons' bi-eye)
     ("handwritten/custom_php/bs5_date_badge_thai_digits_two_digit_be_relative_paths", "all_together"),
     ("handwritten/custom_php/bs5_date_badge_thai_digits_two_digit_be_relative_paths", "rename_classes_and_ids"),
-    ("handwritten/custom_php/bs5_newsarticle_microdata_meta_only_date_icon_hits", "all_together"),
-    ("handwritten/custom_php/bs5_newsarticle_microdata_meta_only_date_icon_hits", "rename_classes_and_ids"),
     # (the same: Font Awesome icons alone before the count and the category)
     ("handwritten/joomla3/helix2_icons_only_meta_be_abbrev_menu_alias_date", "all_together"),
     ("handwritten/joomla3/helix2_icons_only_meta_be_abbrev_menu_alias_date", "rename_classes_and_ids"),
@@ -500,7 +512,6 @@ KNOWN_GAPS: set[tuple[str, str]] = {
     ("handwritten/other/google_sites_new_date_below_google_url_redirect", "extra_wrappers"),
     ("handwritten/other/google_sites_new_date_below_google_url_redirect", "meta_below_body"),
     ("handwritten/other/google_sites_new_date_below_google_url_redirect", "all_together"),
-    ("handwritten/other/webflow_cms_template_english_date_cdn_assets", "rename_classes_and_ids"),
     ("handwritten/other/webflow_cms_template_english_date_cdn_assets", "thai_digits_in_meta"),
     ("handwritten/other/webflow_cms_template_english_date_cdn_assets", "synonym_labels"),
     ("handwritten/other/webflow_cms_template_english_date_cdn_assets", "extra_wrappers"),

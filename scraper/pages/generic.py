@@ -63,7 +63,8 @@ _HEADLINE = etree.XPath("//*[@itemprop='headline' or @itemprop='name'][ancestor:
 _META_TITLES = etree.XPath("//meta[@property='og:title' or @name='twitter:title' or @name='title']/@content")
 _TITLE_TAG = etree.XPath("//title")
 _META_AUTHOR = etree.XPath("//meta[@name='author']/@content")
-_SHORT_ALT_IMAGES = etree.XPath("//img[@alt][string-length(normalize-space(@alt)) > 1][string-length(@alt) <= 30]")
+_LABEL_HOLDERS = etree.XPath("//img[@alt][string-length(normalize-space(@alt)) > 1][string-length(@alt) <= 30]"
+                             " | //body//*[not(self::a)][@title or @data-bs-title or @data-original-title]")
 _MICRODATA = etree.XPath("//*[@itemprop]")
 _TIME_ELEMENTS = etree.XPath("//time[@datetime][not(@itemprop)]")
 _HEAD_DATES = etree.XPath(
@@ -228,7 +229,12 @@ def _modules_alike(parent, chosen: list) -> list:
 
 
 _CATEGORY_PATH = re.compile(r"/categor(?:y|ies)/", re.I)
+#: "ข้อมูล ณ วันที่ 30 มิถุนายน 2564": the date a text's figures hold for, a line of the text
+#: (under its table), not the article's info line, though it is read as no publication date.
+_AS_OF = re.compile(r"^\s*(?:ข้อมูล\s*ณ|As\s+of)\b", re.I)
 _DIGIT = re.compile(r"[\d๐-๙]")
+#: A link back to a list ("← ข่าวทั้งหมด", "ดูทั้งหมด", "View all"): not a category's name.
+_SEE_ALL = re.compile(r"^[←→«»‹›<>]|ทั้งหมด\s*$|^(?:View|See)\s+all\b", re.I)
 
 
 def _is_tags_box(el, first) -> bool:
@@ -401,12 +407,12 @@ class ArticlePage(WebPage):
     @cached_property
     def icon_labels(self):
         """``plugins.icon_label`` when the page may have icons that stand for labels (an icon
-        font's class, an inline ``<svg>``, a picture whose ``alt`` is a label), else None: the
+        font's class, an inline ``<svg>``, a picture whose ``alt`` or a tooltip that is a label), else None: the
         long walks of the page then make no call per element."""
         html = self.decoded[0]
         if not self.tokens.isdisjoint(plugins.ICON_LABELS) or "<svg" in html or "<SVG" in html:
             return plugins.icon_label
-        if any(plugins.icon_label(img) for img in _SHORT_ALT_IMAGES(self.doc)):
+        if any(plugins.icon_label(el) for el in _LABEL_HOLDERS(self.doc)):
             return plugins.icon_label
         return None
 
@@ -739,6 +745,8 @@ class ArticlePage(WebPage):
                     continue  # a value of a list of the article's info (its date, its counter)
             if len(text) > 300 or _is_info(text) or (line != text and _is_info(line or "")):
                 continue
+            if self.icon_labels is not None and len(text) <= MAX_INFO_LINE and _is_info(_shown_line(el)):
+                continue  # an info line of icons or tooltips ("📅 8 ก.พ. 2566  👤 นิตยา  👁 245")
             if _link_len(el) >= 0.5 * len(text) and not self._links_to_itself(el):
                 continue  # a link, or buttons (a linked title to this very page is still its title)
             return _over_subtitle(el, self.title_texts)
@@ -995,14 +1003,13 @@ class ArticlePage(WebPage):
             if (text and not fields.is_edge_noise(text) and not in_noise(a)  # not "กลับหน้ารวมข่าว" (back)
                     and not any(_inside(a, b) for b in self.body_elements)):
                 return text
-        found = plugins.breadcrumb_category(self.doc, self.title)
+        # the article's info (its info row, a pill by its title) before the breadcrumb (record.md)
+        found = self._meta_row_category() or plugins.breadcrumb_category(self.doc, self.title)
         if found:
             return found
         title_el = self.title_element
         topic = _topic_prefix(title_el, clean(element_text(title_el)) or "") if title_el is not None else None
-        if topic:
-            return topic[0]
-        return self._meta_row_category()
+        return topic[0] if topic else None
 
     def _meta_row_category(self) -> str | None:
         """An unlabelled link to a section of the site printed in the article's info row (beside
@@ -1020,6 +1027,7 @@ class ArticlePage(WebPage):
             href = (a.get("href") or "").strip()
             # a section's name: short, no digits (another post's title in a "latest" list has its year)
             if (not text or len(text) > 30 or _DIGIT.search(text) or text in (title, author) or fields.is_edge_noise(text)
+                    or _SEE_ALL.search(text)
                     or not href or href.startswith(("#", "javascript:", "mailto:"))):
                 continue
             target = urljoin(self.base, href)
@@ -1030,6 +1038,8 @@ class ArticlePage(WebPage):
                 continue
             if _inside(a, title_el) or any(_inside(a, b) for b in self.body_elements) or in_noise(a):
                 continue
+            if a in near:
+                return text  # a pill standing beside the title itself
             line_el = a
             while line_el.tag in INLINE_TAGS and line_el.getparent() is not None:
                 line_el = line_el.getparent()
@@ -1112,8 +1122,8 @@ class ArticlePage(WebPage):
                 and fields.find_date(parts[1]).matched and not _is_info(parts[0]):
             top.append(take(1))
         # (the title repeated below the text is hAtom's hidden entry-title, Spacious/Astra)
-        while parts and (fields.is_metadata_line(parts[-1]) or fields.is_edge_noise(parts[-1]) or parts[-1] == title
-                         or fields.is_counter_line(parts[-1]) or _TAGS_LINE.match(parts[-1])):
+        while parts and (fields.is_metadata_line(parts[-1]) and not _AS_OF.match(parts[-1]) or fields.is_edge_noise(parts[-1])
+                         or parts[-1] == title or fields.is_counter_line(parts[-1]) or _TAGS_LINE.match(parts[-1])):
             bottom.insert(0, take(-1))
         files = self._files_list_at_end(parts) or self._files_list_at_end(parts, _TOPICS_CAPTION)
         if files:
@@ -1554,6 +1564,11 @@ _CALL_TO_ACTION = re.compile(r"^\s*(?:คลิกที่นี่|คลิ�
 _TEXT_UNITS = ("p", "td", "th", "li", "figcaption", "blockquote")
 #: What ends an article's text: a new page section (h1/h2) or a form (comments, search).
 _CLOSES_TEXT = etree.XPath("boolean(descendant-or-self::*[self::h1 or self::h2 or self::form or self::textarea])")
+
+
+def _shown_line(el) -> str:
+    """An element's text with the labels its icons and tooltips stand for."""
+    return plugins.resolve_icons(" ".join(paragraphs(el, label=plugins.icon_label)))
 
 
 def _holds_title_and_info(el) -> bool:

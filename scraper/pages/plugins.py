@@ -152,9 +152,16 @@ def _marked(words: str) -> str:
 def icon_label(el) -> str | None:
     """The label an empty icon element stands for, if its icon font names one (marked, so that
     ``resolve_icons`` can drop it before a written label: "📅 วันที่ประกาศ : ..."); likewise an
-    icon picture whose ``alt`` is a label (``<img src="icon_eye.gif" alt="จำนวนผู้อ่าน">``), and
-    an inline ``<svg>`` icon: Font Awesome's SVG (``data-icon="eye"``) or a Heroicon's path."""
+    icon picture whose ``alt`` is a label (``<img src="icon_eye.gif" alt="จำนวนผู้อ่าน">``), a
+    tooltip that is a label (``title="วันที่ลงข่าว"``), and an inline ``<svg>`` icon: Font
+    Awesome's SVG (``data-icon="eye"``) or a Heroicon's path."""
     tag = el.tag
+    tip = el.get("title") or el.get("data-bs-title") or el.get("data-original-title")
+    if tip and tag != "a" and len(tip) <= 30:
+        # a tooltip that names the value ("<span title='จำนวนผู้อ่าน'>👁 345</span>")
+        head, labelled = split_labelled(collapse(tip))
+        if not head and len(labelled) == 1 and not labelled[0].value:
+            return _marked(collapse(tip))
     if tag == "img":
         alt = collapse(el.get("alt") or "")
         if alt and len(alt) <= 30:

@@ -91,7 +91,12 @@ def author_name(text: str) -> str | None:
 
 
 def category_name(text: str) -> str | None:
-    return clean(strip_label(collapse(text), "category"))
+    return _without_full_stop(clean(strip_label(collapse(text), "category")))
+
+
+def _without_full_stop(name: str | None) -> str | None:
+    """The full stop of an English sentence ("Posted in ข่าวกิจกรรม."), not an abbreviation's ("สสค.")."""
+    return name[:-1] if name and name.endswith(".") and name.count(".") == 1 and len(name) > 6 else name
 
 
 def _labelled(lines: list[str], kind: str):
@@ -217,7 +222,7 @@ def category_from_lines(lines: list[str]) -> str | None:
     for value in _labelled(lines, "category"):
         value = name_value(value)
         if value and len(value) <= _MAX_NAME:
-            return clean(value)
+            return _without_full_stop(clean(value))
     return None
 
 

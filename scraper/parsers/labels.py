@@ -19,6 +19,7 @@ LABELS: dict[str, str] = {
     r"|โพสต์เมื่อ|ส่งเมื่อ|(?:^|(?<=\s))เมื่อ(?=\s*[\d๐-๙])|ลงประกาศเมื่อ|ลงประกาศ|ลงวันที่|วันที่เขียนเรื่อง|Post\s+date|Published\s+on|Published(?!\s+(?:in|by)\b)|Posted\s+on|Post\s+on|Date\s+posted|(?<!\w)Date(?=\s*:)",
     "created": r"สร้างเมื่อ|วันที่สร้าง|Created\s+on|Created",
     "modified": r"อัพเดทล่าสุดเมือ|อัพเดทล่าสุดเมื่อ|อัพเดทล่าสุด|อัปเดตล่าสุด|อัพเดตล่าสุด|แก้ไขล่าสุดเมื่อ|แก้ไขล่าสุด"
+    r"|อัปเดตเมื่อ|อัพเดทเมื่อ|อัพเดตเมื่อ|ปรับปรุงเมื่อ|แก้ไขเมื่อ"
     r"|ปรับปรุงล่าสุดเมื่อ|ปรับปรุงล่าสุด|Last\s+Updated\s+on|Last\s+Updated|Updated\s+on|Modified\s+on"
     # the date a page's figures hold for ("ข้อมูล ณ วันที่ 1 ตุลาคม 2567"), not when it was published
     r"|ข้อมูล\s*ณ\s*วันที่|ข้อมูล\s*ณ(?=\s*[\d๐-๙])|(?<!\w)As\s+of(?=\s*[\d๐-๙])",
