@@ -109,12 +109,13 @@ def _linked_headings(scope) -> list:
     return [h for h in scope.iter(*HEADING_TAGS) if h.find(".//a[@href]") is not None]
 
 
-def _has_own_linked_heading(entry) -> bool:
-    """The entry is headed by a link (a teaser of a listing), not only holding teasers of others
-    (a post with its related posts nested inside it)."""
+def _has_own_linked_heading(entry, to_article=lambda el: True) -> bool:
+    """The entry is headed by a link to another article (a teaser of a listing), not only holding
+    teasers of others (a post with its related posts nested inside it); a heading linked to this
+    very page (Artisteer's post title) or to an author's page (an author box) is no teaser's."""
     for heading in _linked_headings(entry):
         owner = next((a for a in heading.iterancestors("article")), None)
-        if owner is entry:
+        if owner is entry and to_article(heading):
             return True
     return False
 _ARCHIVE_PATH = re.compile(r"/(?:author|category|categories|tag|tags)/", re.IGNORECASE)
@@ -1247,7 +1248,8 @@ class ArticlePage(WebPage):
             raise NotAnArticle(f"a downloads list ({files} files with their sizes and dates), not an article")
         entries = _ENTRIES(self.doc)
         if len(entries) >= 2 and self.body_elements and any(
-            _inside(self.body_elements[0], entry) and _has_own_linked_heading(entry) for entry in entries
+            _inside(self.body_elements[0], entry) and _has_own_linked_heading(entry, lambda h: self._links_elsewhere(h, article=True))
+            for entry in entries
         ):
             raise NotAnArticle(f"listing page: {len(entries)} article entries, not one article")
         teasers = self.teaser_headings()
