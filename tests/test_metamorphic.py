@@ -394,6 +394,32 @@ def test_each_transform_applies_to_most_fixtures():
 #: (``<i class="td-icon-views">``): with the class renamed the icon is gone from sight too, and the
 #: number says nothing a reader (or the generic reader) could call a hit count.
 KNOWN_GAPS: set[tuple[str, str]] = {
+    # Eighteenth and nineteenth blind sets, not fixed yet: icons with their class names replaced
+    # (Semantic UI's "user icon", TZ Portfolio's tp-eye, a shop template's icons) say nothing; a
+    # meta table or a files box moved by a wrapper or below the text; Drupal's unlabelled
+    # submitted line and upload table without their classes; a picture caption's date; a bold
+    # label over its value moved below the text; an eye picture beside a count once the labels
+    # around it change.
+    ("handwritten/custom_php/foundation6_time_before_date_eye_png_bare_count_breadcrumbs", "synonym_labels"),
+    ("handwritten/custom_php/materialize_meta_table_thead_pho_so_year_person_author", "all_together"),
+    ("handwritten/custom_php/materialize_meta_table_thead_pho_so_year_person_author", "extra_wrappers"),
+    ("handwritten/custom_php/materialize_meta_table_thead_pho_so_year_person_author", "rename_classes_and_ids"),
+    ("handwritten/custom_php/semantic_ui_ribbon_category_icon_list_meta_attach_segment", "all_together"),
+    ("handwritten/custom_php/semantic_ui_ribbon_category_icon_list_meta_attach_segment", "rename_classes_and_ids"),
+    ("handwritten/drupal/d6_pixture_reloaded_submitted_dmy_weekday_person_reads_upload", "all_together"),
+    ("handwritten/drupal/d6_pixture_reloaded_submitted_dmy_weekday_person_reads_upload", "extra_wrappers"),
+    ("handwritten/drupal/d6_pixture_reloaded_submitted_dmy_weekday_person_reads_upload", "rename_classes_and_ids"),
+    ("handwritten/joomla3/flexicontent3_bold_labels_br_read_count_category_line", "all_together"),
+    ("handwritten/joomla3/flexicontent3_bold_labels_br_read_count_category_line", "meta_below_body"),
+    ("handwritten/joomla3/tz_portfolio_plus_plazart_category_badge_eye_icon_bare_hits", "all_together"),
+    ("handwritten/joomla3/tz_portfolio_plus_plazart_category_badge_eye_icon_bare_hits", "rename_classes_and_ids"),
+    ("handwritten/joomla4/thaishop_b5_j4_icon_only_meta_thai_digits_two_digit_be_category_h1_bar", "all_together"),
+    ("handwritten/joomla4/thaishop_b5_j4_icon_only_meta_thai_digits_two_digit_be_category_h1_bar", "rename_classes_and_ids"),
+    ("handwritten/k2/k2_26_ja_teline4_j25_date_above_title_toolbar_read_times_attachment_block", "rename_classes_and_ids"),
+    ("handwritten/wordpress/foxiz_single_category_pill_read_time_phuchom_views_file_block", "all_together"),
+    ("handwritten/wordpress/foxiz_single_category_pill_read_time_phuchom_views_file_block", "meta_below_body"),
+    ("handwritten/wordpress/foxiz_single_category_pill_read_time_phuchom_views_file_block", "rename_classes_and_ids"),
+    ("handwritten/wordpress/newspack_page_featured_caption_only_date_thai_digits", "rename_classes_and_ids"),
     # Sixteenth and seventeenth blind sets, not fixed yet: without class names, Olivero's
     # breadcrumb is not told from a menu; a relative date after the author's name, its <time>
     # unmarked, is read into the name; a date badge's day and month in separate blocks are not

@@ -63,8 +63,8 @@ _HEADLINE = etree.XPath("//*[@itemprop='headline' or @itemprop='name'][ancestor:
 _META_TITLES = etree.XPath("//meta[@property='og:title' or @name='twitter:title' or @name='title']/@content")
 _TITLE_TAG = etree.XPath("//title")
 _META_AUTHOR = etree.XPath("//meta[@name='author']/@content")
-_LABEL_HOLDERS = etree.XPath("//img[@alt][string-length(normalize-space(@alt)) > 1][string-length(@alt) <= 30]"
-                             " | //body//*[not(self::a)][@title or @data-bs-title or @data-original-title]")
+_ICON_CANDIDATES = etree.XPath("//body//img | //body//*[not(self::a)][@title or @data-bs-title or @data-original-title]"
+                               " | //body//*[self::i or self::span or self::em][@class][not(*)][not(normalize-space())]")
 _MICRODATA = etree.XPath("//*[@itemprop]")
 _TIME_ELEMENTS = etree.XPath("//time[@datetime][not(@itemprop)]")
 _HEAD_DATES = etree.XPath(
@@ -413,7 +413,7 @@ class ArticlePage(WebPage):
         html = self.decoded[0]
         if not self.tokens.isdisjoint(plugins.ICON_LABELS) or "<svg" in html or "<SVG" in html:
             return plugins.icon_label
-        if any(plugins.icon_label(el) for el in _LABEL_HOLDERS(self.doc)):
+        if any(plugins.icon_label(el) for el in _ICON_CANDIDATES(self.doc)):
             return plugins.icon_label
         return None
 
@@ -811,7 +811,26 @@ class ArticlePage(WebPage):
     def info_lines(self) -> list[str]:
         above, below = self._lines
         top, _, bottom = self._body_split
-        return fields.join_label_lines(above + top + bottom + below)
+        return fields.join_label_lines(above + top + bottom + below) + self._column_info_lines()
+
+    def _column_info_lines(self) -> list[str]:
+        """The info as a table of one row under column headings that are labels ("ผู้ประกาศ |
+        วันที่ประกาศ | จำนวนผู้อ่าน" over the values): each heading with its value, as a line."""
+        if self.root.find(".//th") is None:
+            return []
+        out: list[str] = []
+        for table in self.root.iter("table"):
+            rows = [tr for tr in table.iter("tr")]
+            if len(rows) != 2 or any(_inside(table, b) or _inside(b, table) for b in self.body_elements):
+                continue
+            heads = [clean(element_text(c)) or "" for c in rows[0] if isinstance(c.tag, str)]
+            values = [clean(element_text(c)) or "" for c in rows[1] if isinstance(c.tag, str)]
+            if len(heads) != len(values) or not 2 <= len(heads) <= 8:
+                continue
+            labels = [split_labelled(h) for h in heads]
+            if all(not head and len(segs) == 1 and not segs[0].value for head, segs in labels):
+                out.extend(f"{h} {v}" for h, v in zip(heads, values, strict=True) if v)
+        return out
 
     # --- fields ------------------------------------------------------------------------------------
 
@@ -1112,8 +1131,10 @@ class ArticlePage(WebPage):
         top: list[str] = []
         bottom: list[str] = []
 
+        edges_plain = self.__dict__.setdefault("_edge_plain_lines", [])  # as shown, for find_images
+
         def take(i: int) -> str:
-            plain.pop(i)
+            edges_plain.append(plain.pop(i))
             return parts.pop(i)
 
         while parts and (parts[0] == title or _is_info(parts[0]) or _is_info_heading(parts)):
@@ -1146,7 +1167,7 @@ class ArticlePage(WebPage):
             if caption.match(line):
                 return n + 1 if n else 0
             labelled = _CAPTION_THEN.match(line) if caption is _FILES_CAPTION else None
-            if labelled and _SIZE.sub("", labelled.group(1)).strip() in link_texts:
+            if labelled and all(_SIZE.sub("", f).strip() in link_texts for f in re.split(r"\s+[|,]\s+", labelled.group(1))):
                 return n + 1  # "เอกสารแนบ : <a>กำหนดการ...</a>": the caption and a file on one line
             if _SIZE.sub("", line).strip() not in link_texts:
                 return 0
@@ -1161,7 +1182,7 @@ class ArticlePage(WebPage):
     @field
     @_once
     def attachments(self) -> list[dict]:
-        scopes = [self.root, *[b for b in self.body_elements if not _inside(b, self.root)]]
+        scopes = [self.root, *[b for b in self.body_elements if not _inside(b, self.root)], *self._files_box_after_root()]
         # the page itself as a PDF (Joomla 1.5's PDF button with SEF suffixes: "245-alias.pdf"
         # beside "245-alias.html") is a button, not one of the article's files
         page = urlsplit(self.page_url)
@@ -1176,6 +1197,17 @@ class ArticlePage(WebPage):
 
         return fields.attachments(scopes, self.base, skip=skip)
 
+    def _files_box_after_root(self) -> list:
+        """The block right after the article's block that opens with a files caption ("เอกสารแนบ"
+        over the list of the article's files, a card's footer): the article's files too."""
+        for sibling in self.root.itersiblings():
+            if not isinstance(sibling.tag, str):
+                continue
+            first, _ = _first_words(sibling)
+            text = clean(element_text(first)) if first is not None and first.tag != "a" else None
+            return [sibling] if text and _FILES_CAPTION.match(text) else []
+        return []
+
     @field
     @_once
     def images(self) -> list[str]:
@@ -1183,7 +1215,8 @@ class ArticlePage(WebPage):
 
     def find_images(self) -> list[str]:
         title = self.title_element
-        lines = set(self._body_split[0]) | set(self._body_split[2]) | {self.title} | set(self.__dict__.get("_files_lines", ()))
+        lines = (set(self._body_split[0]) | set(self._body_split[2]) | {self.title} | set(self.__dict__.get("_files_lines", ()))
+                 | set(self.__dict__.get("_edge_plain_lines", ())))
 
         def skip(el) -> bool:
             # the icons on the title's line and on the info lines ("📅 12 มิ.ย. 56  👁 อ่าน 327 ครั้ง")

@@ -168,6 +168,12 @@ def icon_label(el) -> str | None:
             head, labelled = split_labelled(alt)
             if not head and len(labelled) == 1 and not labelled[0].value:
                 return _marked(alt)
+        src = el.get("src") or ""
+        if not alt and _small(el) or "icon" in src.lower():
+            # an icon picture named for what it stands for: ".../icon/eye.png", "icon_calendar.gif"
+            words = _icon_words(re.split(r"[/\\]", src.split("?")[0])[-1].rsplit(".", 1)[0].lower())
+            if words:
+                return _marked(words)
         return None
     if tag == "svg":
         name = el.get("data-icon")
@@ -185,10 +191,49 @@ def icon_label(el) -> str | None:
     classes = el.get("class")
     if not classes or (el.text or "").strip():
         return None
-    for token in classes.split():
+    tokens = classes.split()
+    for token in tokens:
         if token in ICON_LABELS:
             return _marked(ICON_LABELS[token])
+    # other icon fonts, by the icon's name: a prefixed token ("tp-eye", "ti-calendar", "mdi-account"),
+    # or a bare name on an <i> or beside "icon" (Semantic UI's "user icon")
+    bare = tag == "i" or "icon" in tokens
+    for token in tokens:
+        prefixed = _ICON_PREFIX.match(token)
+        if prefixed or bare:
+            words = _icon_words(token[prefixed.end():] if prefixed else token)
+            if words:
+                return _marked(words)
     return None
+
+
+#: An icon font's class prefix ("fa-", "bi-", "ti-", "la-", "mdi-", "icon-", "tp-", ...).
+_ICON_PREFIX = re.compile(r"^(?:fa[srlbd]?|bi|glyphicon|dashicons|ti|la[srb]?|mdi|icon|icons|ion|ionicons|tp|uk-icon"
+                          r"|feather|ri|bx|bxs|bxl|pe-7s|lnr|icofont|et|gi|ci|fi|flaticon|im|zmdi|typcn|oi|material-icons)[-_]")
+#: An icon's name -> the label it stands for.
+_ICON_NAMES = (
+    (re.compile(r"^(?:calendar|clock|time|date|schedule|event)(?![a-z])"), "Date:"),
+    (re.compile(r"^(?:user|person|author|pencil|pen|account|writer|profile)(?![a-z])"), "by"),
+    (re.compile(r"^(?:eye|view|views|visibility|visible|seen)(?![a-z])"), "Views"),
+    (re.compile(r"^(?:folder|category|categories)(?![a-z])"), "Category:"),
+    (re.compile(r"^(?:tag|tags)(?![a-z])"), "Tags:"),  # (ends a category's value: "📁 ข่าว 🏷 วันแรงงาน")
+)
+
+
+def _icon_words(name: str) -> str | None:
+    name = re.sub(r"^(?:ico|icon|icons)[-_]?", "", name)
+    for pattern, words in _ICON_NAMES:
+        if pattern.match(name):
+            return words
+    return None
+
+
+def _small(img) -> bool:
+    """A picture the page sizes as an icon (32 pixels or less)."""
+    for side in (img.get("width"), img.get("height")):
+        if side and side.strip().rstrip("px").isdigit() and int(side.strip().rstrip("px")) <= 32:
+            return True
+    return False
 
 
 _ICON_WORDS = re.compile(f"{ICON_MARK}([^{ICON_MARK}]*){ICON_MARK}\\s*")

@@ -273,10 +273,16 @@ _PRINT_FOOTER = re.compile(r"^\s*(?:(?:ที่มา|แหล่งที่�
                            re.IGNORECASE)
 
 
+#: Drupal's node link "เข้าสู่ระบบ เพื่อส่งความคิดเห็น" / "Log in to post comments".
+_LOGIN_TO_COMMENT = re.compile(r"^\s*(?:เข้าสู่ระบบ|ลงทะเบียน)\S*\s*(?:หรือ\s*\S+\s*)?เพื่อ\S*\s*(?:ส่ง|แสดง)?ความคิดเห็น\s*$"
+                               r"|^\s*(?:Log\s*in|Login)(?:\s+or\s+register)?\s+to\s+post\s+comments\s*$", re.I)
+
+
 def is_edge_noise(line: str) -> bool:
     """A line of navigation words only, a breadcrumb trail, a page counter or a rating widget's,
     as found at the edges of a body."""
     return bool(_EDGE_NOISE.match(line) or _TRAIL.match(line) or _PAGE_COUNTER.match(line) or _RATING.match(line)
+                or _LOGIN_TO_COMMENT.match(line)
                 or (len(line) <= 200 and _PRINT_FOOTER.match(line)))
 
 

@@ -265,7 +265,17 @@ def _from_match(raw: str, m: re.Match[str], start: int) -> ThaiDate:
     except ValueError:
         return ThaiDate(None, raw, matched, f"impossible date: {matched}")
     if not has_time:
-        return ThaiDate(d, raw, matched, None)
+        # a time printed before the date ("14.35 น. วันที่ 6 มี.ค. 67"), with its น. (not money)
+        before = _TIME_BEFORE.search(raw, max(0, start - 30), start)
+        if before is None:
+            return ThaiDate(d, raw, matched, None)
+        matched = raw[before.start():end]
+        try:
+            value = datetime(d.year, d.month, d.day, int(before["hh"]), int(before["mi"]), int(before["ss"] or 0),
+                             tzinfo=BANGKOK)
+        except ValueError:
+            return ThaiDate(None, raw, matched, f"impossible time: {matched}")
+        return ThaiDate(value, raw, matched, None)
 
     hour, minute, second = int(m["hh"]), int(m["mi"]), int(m["ss"] or 0)
     ampm = m["ampm"]
@@ -282,6 +292,10 @@ def _from_match(raw: str, m: re.Match[str], start: int) -> ThaiDate:
     if tzinfo is not BANGKOK:
         value = value.astimezone(BANGKOK)
     return ThaiDate(value, raw, matched, None)
+
+
+_TIME_BEFORE = re.compile(r"(?:เวลา\s*)?(?<![\d.:])(?P<hh>\d{1,2})[:.](?P<mi>\d{2})(?::(?P<ss>\d{2}))?\s*(?:น\.|นาฬิกา)"
+                          r"\s*[,|]?\s*(?:วันที่\s*)?$")
 
 
 def _short(text: str, limit: int = 80) -> str:
