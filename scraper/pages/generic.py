@@ -63,8 +63,6 @@ _HEADLINE = etree.XPath("//*[@itemprop='headline' or @itemprop='name'][ancestor:
 _META_TITLES = etree.XPath("//meta[@property='og:title' or @name='twitter:title' or @name='title']/@content")
 _TITLE_TAG = etree.XPath("//title")
 _META_AUTHOR = etree.XPath("//meta[@name='author']/@content")
-_ICON_CANDIDATES = etree.XPath("//body//img | //body//*[not(self::a)][@title or @data-bs-title or @data-original-title]"
-                               " | //body//*[self::i or self::span or self::em][@class][not(*)][not(normalize-space())]")
 _MICRODATA = etree.XPath("//*[@itemprop]")
 _TIME_ELEMENTS = etree.XPath("//time[@datetime][not(@itemprop)]")
 _HEAD_DATES = etree.XPath(
@@ -407,13 +405,10 @@ class ArticlePage(WebPage):
 
     @cached_property
     def icon_labels(self):
-        """``plugins.icon_label`` when the page may have icons that stand for labels (an icon
-        font's class, an inline ``<svg>``, a picture whose ``alt`` or a tooltip that is a label), else None: the
-        long walks of the page then make no call per element."""
+        """``plugins.icon_label``, or None where no element of the page can be an icon that stands
+        for a label: no class, no ``<svg>``, no picture, no tooltip (a page of plain text)."""
         html = self.decoded[0]
-        if not self.tokens.isdisjoint(plugins.ICON_LABELS) or "<svg" in html or "<SVG" in html:
-            return plugins.icon_label
-        if any(plugins.icon_label(el) for el in _ICON_CANDIDATES(self.doc)):
+        if "class=" in html or "<svg" in html or "<img" in html or "title=" in html or "CLASS=" in html or "<IMG" in html:
             return plugins.icon_label
         return None
 

@@ -128,6 +128,9 @@ def _bare_date(text: str) -> bool:
     return len(re.sub(r"[\s()\[\]|:,\-–]+", "", rest)) <= 8  # a weekday or "วันที่" at most
 
 
+_DIGIT = re.compile(r"\d").search
+
+
 def _date_line(text: str) -> bool:
     """A line that is a date and nothing else, labelled or not ("สร้างเมื่อ 26 ธันวาคม 2024")."""
     if _bare_date(text):
@@ -141,7 +144,7 @@ def dated_cards(page, raw: dict) -> str | None:
     """Three or more lines of the text found are a date alone: entries of a list, each dated on a
     line of its own (a grid of cards, search results, a category's intros). No article of the
     hand-written or generated sets has even two such lines in its text."""
-    short = [p for p in raw.get("paragraphs") or () if len(p) <= MAX_DATE_LINE]
+    short = [p for p in raw.get("paragraphs") or () if len(p) <= MAX_DATE_LINE and _DIGIT(p)]  # (a date has digits)
     if len(short) < 3:
         return None
     dates = sum(1 for p in short if _date_line(p))
@@ -159,6 +162,8 @@ def dated_file_links(page, raw: dict) -> str | None:
     if raw.get("author") or raw.get("hits") or body is None or _dated(raw):
         return None
     text = sum(len(p) for p in raw.get("paragraphs") or ())
+    if text > MAX_LIST_INTRO:
+        return None
     for items in _lists(body):
         dated = 0
         for item in items:
@@ -167,7 +172,7 @@ def dated_file_links(page, raw: dict) -> str | None:
             if links and len(links) >= 0.5 * len(line) and _bare_date(line.replace(links, " ")):
                 dated += 1
         listed = sum(len(clean(element_text(item)) or "") for item in items)
-        if dated >= 3 and dated >= 0.6 * len(items) and text <= MAX_LIST_INTRO and listed >= 2 * text:
+        if dated >= 3 and dated >= 0.6 * len(items) and listed >= 2 * text:
             return f"a list of {dated} dated links to documents, not one article"
     return None
 
