@@ -404,15 +404,6 @@ class ArticlePage(WebPage):
         return " ".join(_CLASSES(self.doc))
 
     @cached_property
-    def icon_labels(self):
-        """``plugins.icon_label``, or None where no element of the page can be an icon that stands
-        for a label: no class, no ``<svg>``, no picture, no tooltip (a page of plain text)."""
-        html = self.decoded[0]
-        if "class=" in html or "<svg" in html or "<img" in html or "title=" in html or "CLASS=" in html or "<IMG" in html:
-            return plugins.icon_label
-        return None
-
-    @cached_property
     def page_url(self) -> str:
         return str(self.response.url)
 
@@ -741,7 +732,7 @@ class ArticlePage(WebPage):
                     continue  # a value of a list of the article's info (its date, its counter)
             if len(text) > 300 or _is_info(text) or (line != text and _is_info(line or "")):
                 continue
-            if self.icon_labels is not None and len(text) <= MAX_INFO_LINE and _is_info(_shown_line(el)):
+            if len(text) <= MAX_INFO_LINE and _is_info(_shown_line(el)):
                 continue  # an info line of icons or tooltips ("📅 8 ก.พ. 2566  👤 นิตยา  👁 245")
             if _link_len(el) >= 0.5 * len(text) and not self._links_to_itself(el):
                 continue  # a link, or buttons (a linked title to this very page is still its title)
@@ -761,7 +752,7 @@ class ArticlePage(WebPage):
 
         marked = {id(self.body_elements[0])} if self.body_elements else set()
         lines = paragraphs(self.root, skip=skip, mark=lambda el: id(el) in marked, mark_text=_BODY_MARK,
-                           label=self.icon_labels)
+                           label=plugins.icon_label)
         lines = [plugins.resolve_icons(line) for line in lines]
         if _BODY_MARK in lines:
             cut = lines.index(_BODY_MARK)
@@ -1117,7 +1108,7 @@ class ArticlePage(WebPage):
         parts: list[str] = []
         for el in self.body_elements:
             parts.extend(paragraphs(el, skip=lambda e: e is title_el or e in above_title or self.is_noise(e),
-                                    label=self.icon_labels))
+                                    label=plugins.icon_label))
         plain = parts
         if any(plugins.ICON_MARK in line for line in parts):
             plain = [plugins.strip_icons(line) for line in parts]
