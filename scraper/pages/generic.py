@@ -1010,7 +1010,7 @@ class ArticlePage(WebPage):
                     and not any(_inside(a, b) for b in self.body_elements)):
                 return text
         # the article's info (its info row, a pill by its title) before the breadcrumb (record.md)
-        found = self._meta_row_category() or plugins.breadcrumb_category(self.doc, self.title)
+        found = self._meta_row_category() or plugins.breadcrumb_category(self.doc, self.title, self.decoded[0])
         if found:
             return found
         title_el = self.title_element
