@@ -979,6 +979,33 @@ class ArticlePage(WebPage):
                 found = fields.hits_from_lines(paragraphs(nav))
                 if found:
                     return found
+        return self._bare_count()
+
+    def _bare_count(self) -> str | None:
+        """The views shown as a bare number in the info beside the date, its label an icon that
+        says nothing once its class names are not known ("๑๓ ส.ค. ๖๓ / ๑,๒๐๕", "27 ม.ค. 2560
+        ข่าวประชาสัมพันธ์ 1024"): numbers ending the date's line, or lines of numbers alone right
+        after it (above the text only: below it, a comment count follows a caption). Of several
+        (tagDiv's comments "0" beside its views), the largest; none when all are 0 (a comment
+        count). A last resort: any labelled count comes first."""
+        (above, below), (top, _, bottom) = self._lines, self._body_split
+        for block, lines_after in ((above + top, 3), (bottom + below, 0)):
+            at = next((i for i, line in enumerate(block) if fields.find_date(line).matched), None)
+            if at is None:
+                continue
+            date = fields.find_date(block[at])
+            year = date.value.year if date.value else None
+            rest = block[at].replace(date.matched, " ", 1)
+            counts = list(_TRAILING_COUNTS.search(rest).group(1).split()) if _TRAILING_COUNTS.search(rest) else []
+            for line in block[at + 1:at + 1 + lines_after]:
+                if not _ONLY_COUNTS.match(line):
+                    break
+                counts.extend(line.split())
+            values = [int(c.replace(",", "")) for c in counts]
+            values = [v for v in values if year is None or v not in (year, year + 543)]
+            if values and max(values) > 0:
+                return str(max(values))
+            return None
         return None
 
     @field
@@ -1453,6 +1480,12 @@ _WEEKDAY_CELL = re.compile(
 _FILE_SIZE = re.compile(r"\d[\d.,]*\s*(?:[KMGkmg][Bb]|[Bb]ytes|กิโลไบต์|เมกะไบต์)(?![A-Za-z])")
 #: Items that fold open: ARIA accordion buttons (Bootstrap, Drupal Views) and <details>.
 _TOGGLES = etree.XPath(".//*[@aria-controls and @aria-expanded][not(self::a[starts-with(@href, 'http')])] | .//details[summary]")
+#: Counts standing alone: digits (Thai or Arabic), thousands separated or not.
+_COUNT = r"\d{1,3}(?:,\d{3})+|\d+"
+#: The numbers that end a line, each a word of its own ("นายวีระพงษ์ ทองดี 152").
+_TRAILING_COUNTS = re.compile(rf"(?:^|\s)((?:(?:{_COUNT})\s*)+)$")
+#: A line of counts and nothing else ("0 687", "๑,๒๐๕").
+_ONLY_COUNTS = re.compile(rf"^(?:{_COUNT})(?:\s+(?:{_COUNT}))*$")
 _FILE_SIZE_TEXTS = etree.XPath("//body//text()[contains(., 'ขนาดไฟล์') or contains(., 'ile size') or contains(., 'ilesize')]")
 _FILE_SIZE_LABEL = re.compile(r"^\s*(?:ขนาดไฟล์|ขนาด|File\s*size|Filesize|Size)\s*:", re.I)
 _BOX_CAPTION = re.compile(
