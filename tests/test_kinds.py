@@ -61,6 +61,15 @@ def test_a_page_with_no_date_author_or_hits_is_a_static_page_unless_its_title_na
     assert extract_one(dated, URL)["published"] == "2023-01-03"
 
 
+def test_a_text_that_opens_with_the_day_of_what_it_reports_is_news_though_no_info_is_shown():
+    report = page(f"<h1>ลงพื้นที่ส่งเสริมการจัดสวัสดิการในสถานประกอบกิจการ</h1>"
+                  f"<p>เมื่อวันพฤหัสบดีที่ 14 มีนาคม 2562 {STORY}</p>{TEXT}")
+    record = extract_one(report, URL)
+    assert record["published"] is None  # the day of the event, in the text: not the publication date
+    history = page(f"<h1>ประวัติความเป็นมาของสำนักงาน</h1><p>สำนักงานก่อตั้งขึ้นเมื่อ พ.ศ. 2536 {STORY}</p>{TEXT}")
+    assert "static page" in refused(history)
+
+
 def test_a_date_the_figures_hold_for_is_not_a_publication_date():
     org = page(f"<h1>โครงสร้างองค์กรและอัตรากำลัง</h1><p>ข้อมูล ณ วันที่ 1 ตุลาคม 2567</p>{TEXT}")
     assert "static page" in refused(org)

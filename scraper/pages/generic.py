@@ -797,7 +797,29 @@ class ArticlePage(WebPage):
     def info_lines(self) -> list[str]:
         above, below = self._lines
         top, _, bottom = self._body_split
-        return fields.join_label_lines(above + top + bottom + below) + self._column_info_lines()
+        lines = fields.join_label_lines(above + top + bottom + below) + self._column_info_lines()
+        if not any(fields.find_date(line).matched for line in lines):
+            lines += self._info_box_beside()
+        return lines
+
+    def _info_box_beside(self) -> list[str]:
+        """The article's info in a box of the column beside its block (a hand-made PHP site's
+        "ข้อมูลข่าว" card: "วันที่ลงข่าว : 2 ก.พ. 2566", "ผู้ลงข่าว : …", "อ่าน 1,234 ครั้ง"): a list whose
+        lines are all labelled info, one of them a date. A sidebar's other lists (latest news,
+        a visitors counter) are not labelled so. Read only when the article's own lines hold no date."""
+        columns = [*self.root.itersiblings(), *self.root.itersiblings(preceding=True)]
+        parent = self.root.getparent()
+        if parent is not None and parent.tag not in ("body", "html"):
+            columns += [*parent.itersiblings(), *parent.itersiblings(preceding=True)]
+        for column in columns:
+            if not isinstance(column.tag, str):
+                continue
+            for box in column.iter("ul", "ol", "dl", "table"):
+                lines = [plugins.resolve_icons(line) for line in paragraphs(box, label=plugins.icon_label)]
+                if 2 <= len(lines) <= 8 and all(len(line) <= MAX_INFO_LINE and split_labelled(line)[1] for line in lines) \
+                        and any(fields.find_date(line).matched for line in lines):
+                    return lines
+        return []
 
     def _column_info_lines(self) -> list[str]:
         """The info as a table of one row under column headings that are labels ("ผู้ประกาศ |

@@ -24,6 +24,17 @@ from scraper.parsers.text import clean, element_text
 #: even when it shows no date, author or hit count (a notice saved from Word as .htm).
 _NOTICE_TITLE = re.compile(r"^\s*(?:ประกาศ|คำสั่ง|ข่าว|แถลงการณ์|แถลงข่าว|หนังสือเวียน|Announcement|News|Press)", re.I)
 
+#: A news report's opening: "เมื่อวันพฤหัสบดีที่ 14 มีนาคม 2562 …", "วันที่ 5 มิ.ย. 67 …", "On 3 May …"
+#: (an about or contact page never opens with the day something happened).
+_REPORT_OPENING = re.compile(r"^(?:เมื่อ|ระหว่าง)?\s*วัน\S{0,12}?ที่|^On\s", re.I)
+
+
+def _opens_as_a_report(paragraphs: list[str]) -> bool:
+    """The text opens with the date of what it reports (the webmaster turned the info line off)."""
+    first = paragraphs[0][:80] if paragraphs else ""
+    return bool(_REPORT_OPENING.match(first)) and fields.find_date(first).matched is not None
+
+
 #: A person's name and nothing else (a directory's or an executive's page): a Thai title of
 #: address, a given name and a family name.
 _PERSON = re.compile(r"^(?:นาย|นางสาว|นาง|น\.ส\.|ว่าที่\s*ร(?:\.ต|้อยตรี)\.?(?:หญิง)?|ดร\.|Mr\.|Mrs\.|Ms\.)\s*\S+\s+\S+$")
@@ -69,7 +80,7 @@ def static_page(page, raw: dict) -> str | None:
         return None
     if any(candidate["kind"] != "modified" for candidate in raw.get("dates") or ()):
         return None
-    if _NOTICE_TITLE.match(raw.get("title") or ""):
+    if _NOTICE_TITLE.match(raw.get("title") or "") or _opens_as_a_report(raw.get("paragraphs") or []):
         return None
     return "a page with no publication date, author or hit count (a static page of the site), not news"
 

@@ -1,7 +1,12 @@
-"""Views shown as a bare number beside the date (``ArticlePage._bare_count``): an icon font's eye
-whose class names say nothing (a theme of its own, or renamed) leaves only the number. Each case
-beside the one that must stay empty: a comment count, a number that a word follows, a count
-below the text after a caption."""
+"""An article's info where no label or class marks it as such, each case beside the one that
+must stay empty:
+
+- views shown as a bare number beside the date (``ArticlePage._bare_count``): an icon font's eye
+  whose class names say nothing (a theme of its own, or renamed) leaves only the number; not a
+  comment count, a number that a word follows, a count below the text after a caption;
+- the info in a box of the column beside the article (``ArticlePage._info_box_beside``); not a
+  sidebar's list of latest news with their dates.
+"""
 
 from __future__ import annotations
 
@@ -16,10 +21,11 @@ TEXT = f"<p>{STORY}</p><p>ทั้งนี้ นายจ้างที่�
 TITLE = "ตรวจสถานประกอบกิจการในเขตอำเภอเมือง"
 
 
-def page(meta: str, after: str = "") -> bytes:
+def page(meta: str, after: str = "", beside: str = "") -> bytes:
     return f"""<!DOCTYPE html><html lang="th"><head><meta charset="utf-8"><title>{TITLE}</title></head>
 <body><div class="x1"><a href="/">หน้าแรก</a> สำนักงานสวัสดิการและคุ้มครองแรงงานจังหวัดชัยนาท</div>
-<div class="x2"><h1>{TITLE}</h1>{meta}<div class="x3">{TEXT}</div>{after}</div>
+<div class="x0"><div class="x2"><h1>{TITLE}</h1>{meta}<div class="x3">{TEXT}</div>{after}</div>
+<div class="x5">{beside}</div></div>
 <div class="x4">โทร. 0 5641 1712 © 2567</div></body></html>""".encode()
 
 
@@ -48,3 +54,19 @@ def test_a_bare_count_beside_the_date_is_the_views(meta, hits):
 ])
 def test_numbers_that_are_not_a_bare_count_give_no_hits(meta, after):
     assert extract_one(page(meta, after), URL)["hits"] is None
+
+
+INFO_BOX = ('<div class="c1"><div class="c2">ข้อมูลข่าว</div><ul><li><i class="c3"></i> วันที่ลงข่าว : 2 ก.พ. 2566</li>'
+            '<li>ผู้ลงข่าว : สุภาพร ใจดี</li><li>อ่าน 1,234 ครั้ง</li></ul></div>')
+LATEST = ('<div class="c1"><div class="c2">ข่าวล่าสุด</div><ul><li><a href="/news/44">ประชุมคณะอนุกรรมการค่าจ้าง</a> 6 ก.พ. 2566</li>'
+          '<li><a href="/news/43">ประกาศวันหยุดตามประเพณี</a> 27 ม.ค. 2566</li></ul></div>')
+
+
+def test_the_info_box_in_the_column_beside_the_article_is_its_info():
+    record = extract_one(page("", beside=LATEST + INFO_BOX), URL)
+    assert (record["published"], record["author"], record["hits"]) == ("2023-02-02", "สุภาพร ใจดี", 1234)
+
+
+def test_a_list_of_latest_news_beside_the_article_is_not_its_info():
+    record = extract_one(page('<div class="k1">โดย สุภาพร ใจดี</div>', beside=LATEST), URL)
+    assert (record["published"], record["author"], record["hits"]) == (None, "สุภาพร ใจดี", None)
