@@ -73,6 +73,11 @@ _CATEGORY_LINKS = etree.XPath(".//a[contains(concat(' ', normalize-space(@rel), 
 #: Category archive links by their permalink: WordPress ``/category/<slug>/`` and ``?cat=N``,
 #: EasyBlog ``/blog/categories/<slug>``, K2 ``/itemlist/category/N-<slug>`` (not Drupal's
 #: ``/taxonomy/term/N``: tags and categories alike).
+#: Links to an author's, a category's or a tag's archive page.
+_ARCHIVE_LINKS = etree.XPath(
+    ".//a[re:test(@href, '/(?:author|categor(?:y|ies)|tags?)/[^/?#]+/?$|[?&](?:author|cat|tag)=[^&]+$', 'i')]",
+    namespaces={"re": "http://exslt.org/regular-expressions"},
+)
 _CATEGORY_ARCHIVE_LINKS = etree.XPath(
     # WordPress, K2, custom PHP; Joomla's non-SEF category view (not Drupal's taxonomy terms or
     # Blogger's labels: on other sites of the set they are tags, and the category is null)
@@ -941,7 +946,7 @@ class ArticlePage(WebPage):
             text = clean(element_text(el))
             if text:
                 return fields.author_name(text)
-        found = fields.author_from_lines(self.info_lines)
+        found = fields.author_from_lines(self.info_lines) or _name_under_initials(self.info_lines) or self._avatar_name()
         if found:
             return found
         found = plugins.named_field(self.doc, self.tokens, plugins.NAMED_AUTHOR)
@@ -962,7 +967,9 @@ class ArticlePage(WebPage):
                 return fields.author_name(name)
         for a in _AUTHOR_LINKS(self.root):  # rel="author", or a link to the author's archive
             text = clean(element_text(a))
-            if text and not in_noise(a) and not any(_inside(a, b) for b in self.body_elements):
+            # (outside the text, or a line of links at its edge: a byline inside the post's block)
+            if text and not in_noise(a) and (not any(_inside(a, b) for b in self.body_elements)
+                                             or text in self._body_split[0] or text in self._body_split[2]):
                 return fields.author_name(text)
         author = self.json_ld.get("author")  # last: JSON-LD often names the office, not the byline
         author = author[0] if isinstance(author, list) and author else author
@@ -1056,7 +1063,8 @@ class ArticlePage(WebPage):
         for a in _CATEGORY_ARCHIVE_LINKS(self.root):  # a link to the category's archive page
             text = clean(element_text(a))
             if (text and not fields.is_edge_noise(text) and not in_noise(a)  # not "กลับหน้ารวมข่าว" (back)
-                    and not any(_inside(a, b) for b in self.body_elements)):
+                    and (not any(_inside(a, b) for b in self.body_elements)
+                         or text in self._body_split[0] or text in self._body_split[2])):
                 return text
         # the article's info (its info row, a pill by its title) before the breadcrumb (record.md)
         found = self._meta_row_category() or plugins.breadcrumb_category(self.doc, self.title, self.decoded[0])
@@ -1172,7 +1180,8 @@ class ArticlePage(WebPage):
             edges_plain.append(plain.pop(i))
             return parts.pop(i)
 
-        while parts and (parts[0] == title or _is_info(parts[0]) or _is_info_heading(parts)):
+        archive_line = self._archive_line
+        while parts and (parts[0] == title or _is_info(parts[0]) or _is_info_heading(parts) or archive_line(parts[0])):
             top.append(take(0))
         # a lead, then the info line, then the text (MaxSite prints its headline above the info)
         if len(parts) > 2 and fields.is_metadata_line(parts[1]) and split_labelled(parts[1])[1] \
@@ -1180,7 +1189,8 @@ class ArticlePage(WebPage):
             top.append(take(1))
         # (the title repeated below the text is hAtom's hidden entry-title, Spacious/Astra)
         while parts and (fields.is_metadata_line(parts[-1]) and not _AS_OF.match(parts[-1]) or fields.is_edge_noise(parts[-1])
-                         or parts[-1] == title or fields.is_counter_line(parts[-1]) or _TAGS_LINE.match(parts[-1])):
+                         or parts[-1] == title or fields.is_counter_line(parts[-1]) or _TAGS_LINE.match(parts[-1])
+                         or archive_line(parts[-1])):
             bottom.insert(0, take(-1))
         files = self._files_list_at_end(parts) or self._files_list_at_end(parts, _TOPICS_CAPTION)
         if files:
@@ -1189,6 +1199,36 @@ class ArticlePage(WebPage):
             while parts and (fields.is_metadata_line(parts[-1]) or fields.is_edge_noise(parts[-1])):
                 bottom.insert(0, take(-1))
         return top, plain, bottom
+
+    def _avatar_name(self) -> str | None:
+        """An info line that is the name beside its avatar: a picture whose ``alt`` is that name
+        (given and family names), the name alone its block's text (Wagtail's bakerydemo)."""
+        lines = set(self.info_lines)
+        for img in self.root.iter("img"):
+            alt = clean(img.get("alt"))
+            if (alt and alt in lines and len(alt) <= 60 and len(alt.split()) >= 2 and not fields.is_edge_noise(alt)
+                    and clean(element_text(img.getparent())) == alt):  # (a print icon's "พิมพ์" is no name)
+                return alt
+        return None
+
+    @cached_property
+    def _archive_links(self) -> list[str]:
+        """Texts of the links in the body to an author's, a category's or a tag's archive (a
+        byline, a category or tags printed as bare links at the text's edges: django CMS's
+        aldryn-newsblog). Looked for only when the page's source has such an address."""
+        html = self.decoded[0]
+        if "author" not in html and "tag" not in html and "categor" not in html:
+            return []
+        texts = (clean(element_text(a)) for b in self.body_elements for a in _ARCHIVE_LINKS(b))
+        return sorted({t for t in texts if t}, key=len, reverse=True)
+
+    def _archive_line(self, line: str) -> bool:
+        """The line is nothing but links to archives (and separators): info, not text."""
+        if not self._archive_links:
+            return False
+        for text in self._archive_links:
+            line = line.replace(text, " ")
+        return not line.strip(" ,|·/•")
 
     def _files_list_at_end(self, parts: list[str], caption: re.Pattern | None = None) -> int:
         """How many of the last lines are a list of the article's files: a caption on its own line
@@ -1254,8 +1294,14 @@ class ArticlePage(WebPage):
                  | set(self.__dict__.get("_edge_plain_lines", ())))
 
         def skip(el) -> bool:
-            # the icons on the title's line and on the info lines ("📅 12 มิ.ย. 56  👁 อ่าน 327 ครั้ง")
-            return self.is_noise(el) or el is title or (el.tag in INLINE_TAGS and clean(element_text(el)) in lines)
+            # the icons on the title's line and on the info lines ("📅 12 มิ.ย. 56  👁 อ่าน 327 ครั้ง"),
+            # and a block that is one info line with its picture (the author's avatar by the name)
+            if self.is_noise(el) or el is title:
+                return True
+            if el.tag in INLINE_TAGS or (el.tag in ("div", "p", "li") and el.find(".//img") is not None):
+                text = clean(element_text(el))
+                return text in lines and (el.tag in INLINE_TAGS or text != self.title)
+            return False
 
         return fields.images(self.picture_blocks(), self.base, skip=skip)
 
@@ -1502,6 +1548,19 @@ _WEEKDAY_CELL = re.compile(
 _FILE_SIZE = re.compile(r"\d[\d.,]*\s*(?:[KMGkmg][Bb]|[Bb]ytes|กิโลไบต์|เมกะไบต์)(?![A-Za-z])")
 #: Items that fold open: ARIA accordion buttons (Bootstrap, Drupal Views) and <details>.
 _TOGGLES = etree.XPath(".//*[@aria-controls and @aria-expanded][not(self::a[starts-with(@href, 'http')])] | .//details[summary]")
+def _name_under_initials(lines: list[str]) -> str | None:
+    """The name beside its avatar's initials ("ศก" then "ศิริพร แก้วมณี": Liferay's user sticker,
+    Gmail-style avatars): the initials are the first letters of the name's words, so the line is
+    a person's name, unlabelled. A Thai word's initial is its first consonant (a leading vowel
+    is written before it: "แก้วมณี" -> "ก")."""
+    for initials, name in zip(lines, lines[1:], strict=False):
+        words = name.split()
+        if 2 <= len(initials) <= 3 and initials.isalpha() and len(words) == len(initials) \
+                and all(word.lstrip("เแโใไ")[:1].upper() == letter.upper() for word, letter in zip(words, initials, strict=True)):
+            return name
+    return None
+
+
 #: Counts standing alone: digits (Thai or Arabic), thousands separated or not.
 _COUNT = r"\d{1,3}(?:,\d{3})+|\d+"
 #: The numbers that end a line, each a word of its own ("นายวีระพงษ์ ทองดี 152").
@@ -1634,7 +1693,7 @@ def _common_ancestor(a, b):
 
 _FILE_NAME = re.compile(r"\.(?:pdf|docx?|xlsx?|pptx?|zip|rar|odt|ods)\s*(?:\([^)]*\))?\s*$", re.I)
 #: The post's tags under its text: "Tags: ความปลอดภัย จป.", "แท็ก: ..."
-_TAGS_LINE = re.compile(r"^\s*(?:Tags?|แท็ก|ป้ายกำกับ|คำค้น)\s*:", re.IGNORECASE)
+_TAGS_LINE = re.compile(r"^\s*(?:Tags?|Tagged\s+with|แท็ก|ป้ายกำกับ|คำค้น)\s*:", re.IGNORECASE)
 _CALL_TO_ACTION = re.compile(r"^\s*(?:คลิกที่นี่|คลิก|ที่นี่|ดาวน์โหลด|click\s+here|here|download)\s*$", re.I)
 #: The units of an article's text: paragraphs, table cells, list items, captions.
 _TEXT_UNITS = ("p", "td", "th", "li", "figcaption", "blockquote")

@@ -129,7 +129,7 @@ class LayoutArticlePage(ArticlePage):
             # one <article>, if it has one (the same names in a sidebar's teasers are not the text)
             entries = _ENTRIES(self.doc)
             found = self._body_in(entries[0]) if len(entries) == 1 else self._body_in(self.doc, self.index)
-        if len(found) == 1 and found[0].find(".//h1") is not None and _holds_title_and_info(found[0]):
+        if len(found) == 1 and next(found[0].iter("h1", "h2", "h3"), None) is not None and _holds_title_and_info(found[0]):
             # the block this family's names call the text holds the title and the info line (a
             # theme's "post-content" around the whole post): the text is inside it
             found = self.by_density(self.prose_blocks_in(found[0])) or found

@@ -191,7 +191,7 @@ def hits_from_text(text: str) -> str | None:
 
 
 #: A counter printed before its English label, as WordPress view counters do ("58 Views").
-_COUNT_THEN_LABEL = re.compile(r"(?<![\d๐-๙,.])([\d๐-๙][\d๐-๙,.]*)\s*(?:total\s+)?(?:Views|Hits|Reads|เข้าชม|ฮิต|ครั้ง(?!ที่))(?!\w)(?!\s*[:：])", re.IGNORECASE)
+_COUNT_THEN_LABEL = re.compile(r"(?<![\d๐-๙,.])([\d๐-๙][\d๐-๙,.]*)\s*(?:total\s+)?(?:Views|Hits|Reads|เข้าชม|ฮิต|มุมมอง|ครั้ง(?!ที่))(?!\w)(?!\s*[:：])", re.IGNORECASE)
 
 
 def _count_then_label(line: str) -> str | None:
