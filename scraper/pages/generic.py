@@ -1342,7 +1342,7 @@ class ArticlePage(WebPage):
     def listing_rows(self) -> int:
         """Rows of a table listing other articles (a category list): each links an article and
         shows a date, and the page says little besides."""
-        if self.doc.find(".//th") is None and self.doc.find(".//thead") is None:  # no table has column headings
+        if next(self.doc.iter("th", "thead"), None) is None:  # no table has column headings (one walk, not two)
             return 0
         own_id = fields.article_id_from_url(self.page_url)
         for table in self.doc.iter("table"):
@@ -1357,9 +1357,11 @@ class ArticlePage(WebPage):
             for tr in table.iter("tr"):
                 targets = [urljoin(self.base, (a.get("href") or "").strip()) for a in tr.iter("a") if a.get("href")]
                 ids = {fields.article_id_from_url(t) for t in targets} - {None, own_id}
+                if not ids:
+                    continue  # (the row's text is read only for the rows that link an article)
                 text = clean(element_text(tr)) or ""
                 # a date, or a labelled count (a webboard's "ผู้ชม: 311", "ตอบกลับ: 2")
-                if ids and (fields.find_date(text).matched or split_labelled(text)[1]):
+                if fields.find_date(text).matched or split_labelled(text)[1]:
                     rows += 1
             if rows >= 2:
                 outside = sum(_text_len(b) for b in self.body_elements if not _inside(table, b) and not _inside(b, table))
