@@ -396,7 +396,19 @@ class ArticlePage(WebPage):
     def tokens(self) -> frozenset[str]:
         """Every class token and itemprop on the page: a plugin or a listing whose names are
         absent needs no search of the page."""
-        return frozenset(f"{self.class_text} {' '.join(_ITEMPROPS(self.doc))}".split())
+        return frozenset(f"{self.class_text} {' '.join(self.itemprops)}".split())
+
+    @cached_property
+    def itemprops(self) -> list[str]:
+        """Every ``itemprop`` value of the page (none: the page has no microdata to search)."""
+        return _ITEMPROPS(self.doc)
+
+    @cached_property
+    def entries(self) -> list:
+        """The page's ``<article>`` elements outside sidebars (``_ENTRIES``), searched once, and not
+        at all on a page without an ``<article>`` (lxml's tag walk, in C, tells it for a fifth of
+        the XPath's cost)."""
+        return _ENTRIES(self.doc) if next(self.doc.iter("article"), None) is not None else []
 
     @cached_property
     def class_text(self) -> str:
@@ -419,7 +431,7 @@ class ArticlePage(WebPage):
         if marked:
             return _outermost(marked)
         prose = self.prose_blocks
-        entries = _ENTRIES(self.doc) if prose else []
+        entries = self.entries if prose else []
         if len(entries) == 1 and any(b is not entries[0] and _inside(entries[0], b) for b in prose):
             # the text found is a block around the page's one <article> (a main column with its
             # breadcrumbs): the text is inside the article
@@ -551,6 +563,8 @@ class ArticlePage(WebPage):
         """The page's ``itemprop`` elements, but those of other posts: a blog listing's teasers
         (``itemprop="blogPost"``) speak for their own posts, unless this article is one of them
         (Blogger marks the post of a post page so)."""
+        if not self.itemprops:
+            return []  # (no itemprop anywhere: the search of every element for one is spared)
         body = self.body_elements[0] if self.body_elements else None
         out = []
         for el in _MICRODATA(self.doc):
@@ -1265,7 +1279,7 @@ class ArticlePage(WebPage):
         files = self._files_rows()
         if files >= 3:
             raise NotAnArticle(f"a downloads list ({files} files with their sizes and dates), not an article")
-        entries = _ENTRIES(self.doc)
+        entries = self.entries
         if len(entries) >= 2 and self.body_elements and any(
             _inside(self.body_elements[0], entry) and _has_own_linked_heading(entry, lambda h: self._links_elsewhere(h, article=True))
             for entry in entries
