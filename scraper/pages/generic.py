@@ -32,7 +32,7 @@ from scraper.pages import plugins
 from scraper.parsers import fields
 from scraper.parsers.decode import decode_html
 from scraper.parsers.errors import ExtractionError, NotAnArticle
-from scraper.parsers.html import check_complete, parse_html
+from scraper.parsers.html import attribute_values, check_complete, parse_html, tagged
 from scraper.parsers.labels import split_labelled
 from scraper.parsers.text import clean, collapse, element_text, paragraphs
 
@@ -60,15 +60,34 @@ _HEADLINE = etree.XPath("//*[@itemprop='headline' or @itemprop='name'][ancestor:
                         "[contains(@itemtype, 'Article') or contains(@itemtype, 'BlogPosting')"
                         " or contains(@itemtype, 'CreativeWork')]]"
                         "[not(self::meta)][not(ancestor::*[@itemprop='blogPost'])]")
-_META_TITLES = etree.XPath("//meta[@property='og:title' or @name='twitter:title' or @name='title']/@content")
-_TITLE_TAG = etree.XPath("//title")
-_META_AUTHOR = etree.XPath("//meta[@name='author']/@content")
 _MICRODATA = etree.XPath("//*[@itemprop]")
-_TIME_ELEMENTS = etree.XPath("//time[@datetime][not(@itemprop)]")
-_HEAD_DATES = etree.XPath(
-    "//meta[@property='article:published_time' or @property='article:modified_time'"
-    " or @name='article:published_time']"
-)
+
+
+# The page's head tags and <time> elements, by lxml's tag walk (see ``tagged``): a few us each,
+# where an XPath call costs 20-30.
+def _meta_titles(doc) -> list[str]:
+    """``//meta[@property='og:title' or @name='twitter:title' or @name='title']/@content``"""
+    return attribute_values(tagged(doc, "meta", lambda el: el.get("property") == "og:title"
+                                   or el.get("name") in ("twitter:title", "title")), "content")
+
+
+def _meta_authors(doc) -> list[str]:
+    """``//meta[@name='author']/@content``"""
+    return attribute_values(tagged(doc, "meta", lambda el: el.get("name") == "author"), "content")
+
+
+def _time_elements(doc) -> list:
+    """``//time[@datetime][not(@itemprop)]``"""
+    return tagged(doc, "time", lambda el: el.get("datetime") is not None and el.get("itemprop") is None)
+
+
+def _head_dates(doc) -> list:
+    """``//meta[@property='article:published_time' or @property='article:modified_time'
+    or @name='article:published_time']``"""
+    return tagged(doc, "meta", lambda el: el.get("property") in ("article:published_time", "article:modified_time")
+                  or el.get("name") == "article:published_time")
+
+
 _CATEGORY_LINKS = etree.XPath(".//a[contains(concat(' ', normalize-space(@rel), ' '), ' category ')]")
 #: Category archive links by their permalink: WordPress ``/category/<slug>/`` and ``?cat=N``,
 #: EasyBlog ``/blog/categories/<slug>``, K2 ``/itemlist/category/N-<slug>`` (not Drupal's
@@ -401,7 +420,19 @@ class ArticlePage(WebPage):
     def tokens(self) -> frozenset[str]:
         """Every class token and itemprop on the page: a plugin or a listing whose names are
         absent needs no search of the page."""
-        return frozenset(f"{self.class_text} {' '.join(_ITEMPROPS(self.doc))}".split())
+        return frozenset(f"{self.class_text} {' '.join(self.itemprops)}".split())
+
+    @cached_property
+    def itemprops(self) -> list[str]:
+        """Every ``itemprop`` value of the page (none: the page has no microdata to search)."""
+        return _ITEMPROPS(self.doc)
+
+    @cached_property
+    def entries(self) -> list:
+        """The page's ``<article>`` elements outside sidebars (``_ENTRIES``), searched once, and not
+        at all on a page without an ``<article>`` (lxml's tag walk, in C, tells it for a fifth of
+        the XPath's cost)."""
+        return _ENTRIES(self.doc) if next(self.doc.iter("article"), None) is not None else []
 
     @cached_property
     def class_text(self) -> str:
@@ -424,7 +455,7 @@ class ArticlePage(WebPage):
         if marked:
             return _outermost(marked)
         prose = self.prose_blocks
-        entries = _ENTRIES(self.doc) if prose else []
+        entries = self.entries if prose else []
         if len(entries) == 1 and any(b is not entries[0] and _inside(entries[0], b) for b in prose):
             # the text found is a block around the page's one <article> (a main column with its
             # breadcrumbs): the text is inside the article
@@ -495,7 +526,7 @@ class ArticlePage(WebPage):
     def _named_heading(self, body):
         """The nearest heading above ``body`` whose text the page's <title> or og:title gives
         whole (a part of a "site :: page" <title> may be the site's name)."""
-        named = {collapse(t) for t in _META_TITLES(self.doc)} | {collapse("".join(el.itertext())) for el in _TITLE_TAG(self.doc)}
+        named = {collapse(t) for t in _meta_titles(self.doc)} | {collapse("".join(el.itertext())) for el in tagged(self.doc, "title")}
         for looked, el in enumerate(_preceding(body)):
             if looked > 400:
                 break
@@ -556,6 +587,8 @@ class ArticlePage(WebPage):
         """The page's ``itemprop`` elements, but those of other posts: a blog listing's teasers
         (``itemprop="blogPost"``) speak for their own posts, unless this article is one of them
         (Blogger marks the post of a post page so)."""
+        if not self.itemprops:
+            return []  # (no itemprop anywhere: the search of every element for one is spared)
         body = self.body_elements[0] if self.body_elements else None
         out = []
         for el in _MICRODATA(self.doc):
@@ -694,10 +727,10 @@ class ArticlePage(WebPage):
     def title_texts(self) -> tuple[str, ...]:
         """What the page's head says its title is: og/twitter title, ``<title>`` and its parts."""
         out: list[str] = []
-        for text in _META_TITLES(self.doc):
+        for text in _meta_titles(self.doc):
             if collapse(text):
                 out.append(collapse(text))
-        for el in _TITLE_TAG(self.doc):
+        for el in tagged(self.doc, "title"):
             text = collapse("".join(el.itertext()))
             if text:
                 out.append(text)
@@ -895,7 +928,7 @@ class ArticlePage(WebPage):
         top, _, bottom = self._body_split
         edges = top + bottom
         times = []
-        for el in _TIME_ELEMENTS(self.doc):
+        for el in _time_elements(self.doc):
             if not _inside(el, self.root) or in_noise(el):
                 continue
             if any(_inside(el, b) for b in body):
@@ -914,7 +947,7 @@ class ArticlePage(WebPage):
                 kind = labelled[0].kind  # <time> under "สร้างเมื่อ:" / "แก้ไขล่าสุด:"
             source = "created" if kind == "created" else "time"  # a creation date only when nothing is published
             out.append(fields.candidate(kind, source, fields.visible_date(el), el.get("datetime")))
-        for el in _HEAD_DATES(self.doc):
+        for el in _head_dates(self.doc):
             kind = "modified" if "modified" in el.get("property", "") else "published"
             out.append(fields.candidate(kind, "meta", None, el.get("content")))
         article = self.json_ld
@@ -958,7 +991,7 @@ class ArticlePage(WebPage):
             text = clean(element_text(el))
             if text and len(text) <= 60 and not in_noise(el) and not any(_inside(el, b) for b in self.body_elements):
                 return fields.author_name(text)
-        for name in _META_AUTHOR(self.doc):
+        for name in _meta_authors(self.doc):
             # the <meta name="author"> shown as a line of the article's own (an unlabelled byline)
             name = clean(name)
             if name and len(name) <= 60 and (name in self.info_lines or any(
@@ -1360,7 +1393,7 @@ class ArticlePage(WebPage):
         files = self._files_rows()
         if files >= 3:
             raise NotAnArticle(f"a downloads list ({files} files with their sizes and dates), not an article")
-        entries = _ENTRIES(self.doc)
+        entries = self.entries
         if len(entries) >= 2 and self.body_elements and any(
             _inside(self.body_elements[0], entry) and _has_own_linked_heading(entry, lambda h: self._links_elsewhere(h, article=True))
             for entry in entries
@@ -1403,11 +1436,12 @@ class ArticlePage(WebPage):
         module's category), or how many times a file size is labelled ("ขนาดไฟล์:")."""
         html = self.decoded[0]
         lines = self._body_split[1] + self._lines[0]
-        sized = 0
-        if _FILE_SIZE.search("\n".join(lines)):  # one search over the text for the pages without sizes
-            sized = sum(1 for line in lines if _FILE_SIZE.search(line) and fields.find_date(line).matched)
+        # every unit of a size has a "b"/"B" or is "...ไบต์": the search (from each digit, ~0.6 ms on
+        # a 32,000-character text) runs on the few lines with one
+        sized = sum(1 for line in lines if ("B" in line or "b" in line or "ไบต์" in line)
+                    and _FILE_SIZE.search(line) and fields.find_date(line).matched)
         labelled = 0
-        if "ขนาดไฟล์" in html or "ile size" in html or "ilesize" in html:
+        if ("ขนาดไฟล์" in html or "ile size" in html or "ilesize" in html) and _MAY_LABEL_FILE_SIZE(self.doc):
             labelled = sum(1 for text in _FILE_SIZE_TEXTS(self.doc)
                            if _FILE_SIZE_LABEL.match(text) and not in_noise(text.getparent()))
         return max(sized, labelled)
@@ -1436,7 +1470,7 @@ class ArticlePage(WebPage):
     def listing_rows(self) -> int:
         """Rows of a table listing other articles (a category list): each links an article and
         shows a date, and the page says little besides."""
-        if self.doc.find(".//th") is None and self.doc.find(".//thead") is None:  # no table has column headings
+        if next(self.doc.iter("th", "thead"), None) is None:  # no table has column headings (one walk, not two)
             return 0
         own_id = fields.article_id_from_url(self.page_url)
         for table in self.doc.iter("table"):
@@ -1451,9 +1485,11 @@ class ArticlePage(WebPage):
             for tr in table.iter("tr"):
                 targets = [urljoin(self.base, (a.get("href") or "").strip()) for a in tr.iter("a") if a.get("href")]
                 ids = {fields.article_id_from_url(t) for t in targets} - {None, own_id}
+                if not ids:
+                    continue  # (the row's text is read only for the rows that link an article)
                 text = clean(element_text(tr)) or ""
                 # a date, or a labelled count (a webboard's "ผู้ชม: 311", "ตอบกลับ: 2")
-                if ids and (fields.find_date(text).matched or split_labelled(text)[1]):
+                if fields.find_date(text).matched or split_labelled(text)[1]:
                     rows += 1
             if rows >= 2:
                 outside = sum(_text_len(b) for b in self.body_elements if not _inside(table, b) and not _inside(b, table))
@@ -1568,6 +1604,10 @@ _TRAILING_COUNTS = re.compile(rf"(?:^|\s)((?:(?:{_COUNT})\s*)+)$")
 #: A line of counts and nothing else ("0 687", "๑,๒๐๕").
 _ONLY_COUNTS = re.compile(rf"^(?:{_COUNT})(?:\s+(?:{_COUNT}))*$")
 _FILE_SIZE_TEXTS = etree.XPath("//body//text()[contains(., 'ขนาดไฟล์') or contains(., 'ile size') or contains(., 'ilesize')]")
+#: Whether any of those texts has a colon, as a label has: one boolean in C, where the list above
+#: makes a Python object for every text found (a files table's "ขนาดไฟล์" heading is no label).
+_MAY_LABEL_FILE_SIZE = etree.XPath("boolean(//body//text()[contains(., ':')]"
+                                   "[contains(., 'ขนาดไฟล์') or contains(., 'ile size') or contains(., 'ilesize')])")
 _FILE_SIZE_LABEL = re.compile(r"^\s*(?:ขนาดไฟล์|ขนาด|File\s*size|Filesize|Size)\s*:", re.I)
 _BOX_CAPTION = re.compile(
     r"^\s*(?:(?:ข่าว|เรื่อง|บทความ|โพสต์|กิจกรรม)?(?:ที่เกี่ยวข้อง|อื่น\s*ๆ|อื่นๆ ในหมวดนี้)|เกี่ยวข้อง"

@@ -14,7 +14,6 @@ from functools import cached_property
 from lxml import etree
 
 from scraper.pages.generic import (
-    _ENTRIES,
     ArticlePage,
     _holds_title_and_info,
     _inside,
@@ -127,7 +126,7 @@ class LayoutArticlePage(ArticlePage):
         else:
             # no container of this family: its text's class names are looked for inside the page's
             # one <article>, if it has one (the same names in a sidebar's teasers are not the text)
-            entries = _ENTRIES(self.doc)
+            entries = self.entries
             found = self._body_in(entries[0]) if len(entries) == 1 else self._body_in(self.doc, self.index)
         if len(found) == 1 and next(found[0].iter("h1", "h2", "h3"), None) is not None and _holds_title_and_info(found[0]):
             # the block this family's names call the text holds the title and the info line (a

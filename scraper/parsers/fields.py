@@ -11,8 +11,7 @@ import json
 import re
 from urllib.parse import unquote, urljoin, urlsplit
 
-from lxml import etree
-
+from scraper.parsers.html import attribute_values, tagged
 from scraper.parsers.labels import hits_value, split_labelled, strip_label
 from scraper.parsers.text import clean, collapse, element_text
 from scraper.parsers.thaidate import find_date
@@ -310,7 +309,7 @@ def is_document_link(href: str) -> bool:
 
 
 def base_url(doc, url: str) -> str:
-    base = doc.xpath("//base/@href")
+    base = attribute_values(tagged(doc, "base"), "href")
     return urljoin(url, base[0].strip()) if base else url
 
 
@@ -414,13 +413,19 @@ def _ancestors_until(el, stop):
 _QUERY_ID = re.compile(r"(?:^|[?&;])(?:id|p|article_id|news_id|newsid|nid)=(\d+)", re.IGNORECASE)
 _SEF_ID = re.compile(r"/(?:item/)?(\d+)-[^/]+?(?:\.html?)?/?$")
 _ARCHIVE_ID = re.compile(r"/archives/(\d+)/?$")
-_SHORTLINK = etree.XPath("//link[@rel='shortlink']/@href")
-_CANONICAL = etree.XPath("//link[@rel='canonical']/@href")
-_BODY_CLASS = etree.XPath("//body/@class")
 _POSTID = re.compile(r"\bpostid-(\d+)\b")
 
 
-_JSON_LD = etree.XPath("//script[@type='application/ld+json']/text()")
+def _links(doc, rel: str) -> list[str]:
+    """``//link[@rel=rel]/@href`` (see ``tagged``)."""
+    return attribute_values(tagged(doc, "link", lambda el: el.get("rel") == rel), "href")
+
+
+def _json_ld_texts(doc) -> list[str]:
+    """``//script[@type='application/ld+json']/text()`` (see ``tagged``; a script's text is one node)."""
+    return [el.text for el in tagged(doc, "script", lambda el: el.get("type") == "application/ld+json") if el.text]
+
+
 _ARTICLE_TYPES = frozenset(("Article", "NewsArticle", "BlogPosting", "Report", "ScholarlyArticle", "AnalysisNewsArticle",
                             "ReportageNewsArticle", "TechArticle", "WebPage"))
 
@@ -441,7 +446,7 @@ def json_ld_article(doc) -> dict:
                 found.append(node)
             visit(node.get("@graph"))
 
-    for text in _JSON_LD(doc):
+    for text in _json_ld_texts(doc):
         try:
             visit(json.loads(text))
         except (ValueError, RecursionError):
@@ -461,7 +466,7 @@ def article_id_from_url(url: str) -> str | None:
 
 
 def canonical_url(doc, page_url: str) -> str | None:
-    for href in _CANONICAL(doc):
+    for href in _links(doc, "canonical"):
         if href.strip():
             return urljoin(page_url, href.strip())
     return None
@@ -472,11 +477,11 @@ def article_id(doc, url: str) -> str | None:
     found = article_id_from_url(url)
     if found:
         return found
-    for href in (*_CANONICAL(doc), *_SHORTLINK(doc)):
+    for href in (*_links(doc, "canonical"), *_links(doc, "shortlink")):
         found = article_id_from_url(href.strip())
         if found:
             return found
-    for classes in _BODY_CLASS(doc):
+    for classes in attribute_values(tagged(doc, "body"), "class"):
         m = _POSTID.search(classes)
         if m:
             return m.group(1)
