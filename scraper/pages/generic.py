@@ -282,7 +282,12 @@ def _is_related_box(el, first, picture: bool) -> bool:
     heading = first.getparent()  # "<h3><span>2</span> ความคิดเห็น</h3>": the heading around the first words
     if first.tag not in HEADING_TAGS and heading is not None and heading is not el and heading.tag in HEADING_TAGS:
         first = heading
-    return (first.tag in HEADING_TAGS or first.tag in ("em", "strong", "b")) and bool(_BOX_CAPTION.match(element_text(first)))
+    if not ((first.tag in HEADING_TAGS or first.tag in ("em", "strong", "b")) and _BOX_CAPTION.match(element_text(first))):
+        return False
+    # a caption deep inside heads its own small box, not a block that holds the text beside it
+    # (DNN Blog's post content: a "Share" box, then the author, tags, date and the text)
+    part = next((a for a in _ancestors(first) if a.getparent() is el), first)
+    return part is first or 2 * _text_len(part) >= _text_len(el)
 
 
 def _is_files_box(el, first) -> bool:
@@ -753,6 +758,8 @@ class ArticlePage(WebPage):
             text = clean(element_text(el))
             if not text or len(text) <= 3 or el.tag == "dt" or in_noise(el) or _GENERIC_HEADING.match(text):
                 continue
+            if len(text) <= 20 and (_is_label_alone(text) or _TAGS_LINE.match(f"{text}:") or _BOX_CAPTION.match(text)):
+                continue  # a caption of the article's info ("Written by", "Tags", "Share": DNN Blog's h5s)
             looked += 1
             if looked > 40:
                 break
@@ -1584,6 +1591,12 @@ _WEEKDAY_CELL = re.compile(
 _FILE_SIZE = re.compile(r"\d[\d.,]*\s*(?:[KMGkmg][Bb]|[Bb]ytes|กิโลไบต์|เมกะไบต์)(?![A-Za-z])")
 #: Items that fold open: ARIA accordion buttons (Bootstrap, Drupal Views) and <details>.
 _TOGGLES = etree.XPath(".//*[@aria-controls and @aria-expanded][not(self::a[starts-with(@href, 'http')])] | .//details[summary]")
+def _is_label_alone(text: str) -> bool:
+    """A label of the article's info and nothing else ("Written by", "หมวดหมู่")."""
+    head, segments = split_labelled(text)
+    return not head and len(segments) == 1 and not segments[0].value
+
+
 def _name_under_initials(lines: list[str]) -> str | None:
     """The name beside its avatar's initials ("ศก" then "ศิริพร แก้วมณี": Liferay's user sticker,
     Gmail-style avatars): the initials are the first letters of the name's words, so the line is
