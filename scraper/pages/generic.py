@@ -1574,7 +1574,17 @@ def in_site_scope(el) -> bool:
 def _is_info(text: str) -> bool:
     """An info line (labels, dates, a counter, visitor statistics) or navigation words: never a title."""
     return (fields.is_metadata_line(text) or _is_label_line(text) or fields.is_edge_noise(text)
-            or bool(_STATS_LINE.match(text)) or fields.is_counter_line(text))
+            or bool(_STATS_LINE.match(text)) or fields.is_counter_line(text) or _opens_with_date(text))
+
+
+def _opens_with_date(text: str) -> bool:
+    """A short line that opens with a whole date, a few words after it: an info line whose icons
+    say nothing ("๕ มิ.ย. ๖๗ กลุ่มงานสวัสดิการแรงงาน ข่าวกิจกรรม"), not a title."""
+    if len(text) > MAX_INFO_LINE or not text[:1].isdigit():
+        return False
+    date = fields.find_date(text)
+    return (date.value is not None and text.startswith(date.matched)
+            and len(text[len(date.matched):].split()) <= 4)
 
 
 def _is_info_heading(parts: list[str]) -> bool:
@@ -1591,6 +1601,8 @@ _WEEKDAY_CELL = re.compile(
 _FILE_SIZE = re.compile(r"\d[\d.,]*\s*(?:[KMGkmg][Bb]|[Bb]ytes|กิโลไบต์|เมกะไบต์)(?![A-Za-z])")
 #: Items that fold open: ARIA accordion buttons (Bootstrap, Drupal Views) and <details>.
 _TOGGLES = etree.XPath(".//*[@aria-controls and @aria-expanded][not(self::a[starts-with(@href, 'http')])] | .//details[summary]")
+
+
 def _is_label_alone(text: str) -> bool:
     """A label of the article's info and nothing else ("Written by", "หมวดหมู่")."""
     head, segments = split_labelled(text)
