@@ -1230,8 +1230,9 @@ class ArticlePage(WebPage):
         # (the title repeated below the text is hAtom's hidden entry-title, Spacious/Astra)
         while parts and (fields.is_metadata_line(parts[-1]) and not _AS_OF.match(parts[-1]) or fields.is_edge_noise(parts[-1])
                          or parts[-1] == title or fields.is_counter_line(parts[-1]) or _TAGS_LINE.match(parts[-1])
-                         or archive_line(parts[-1])):
-            bottom.insert(0, take(-1))
+                         or archive_line(parts[-1]) or _name_under_initials(parts[-2:]) == parts[-1]
+                         or bottom and _name_under_initials([parts[-1], bottom[0]]) == bottom[0]):
+            bottom.insert(0, take(-1))  # (a name under its avatar's initials: the byline, then its initials)
         files = self._files_list_at_end(parts) or self._files_list_at_end(parts, _TOPICS_CAPTION)
         if files:
             self.__dict__["_files_lines"] = parts[-files:]  # (their icons are not the text's pictures)
