@@ -367,10 +367,14 @@ _ROUNDTRIP_GAPS: set[str] = {  # pages that are known gaps as written
     "handwritten/other/google_sites_new_date_below_google_url_redirect",
     "handwritten/other/blogger_contempo_item_time_published_label_site_h1",
     "handwritten/drupal/d7_nexus_event_date_in_title_posted_by_rdf_last_updated",
-    "handwritten/other/wix_dynamic_item_page_cms_text_date_be_wixguard"}
+    "handwritten/other/wix_dynamic_item_page_cms_text_date_be_wixguard",
+    "handwritten/other/dnn9_xcillion_dnnblog_post_details_iso_date_written_by",
+    "handwritten/other/liferay71_wcd_ftl_thai_digit_short_be_icon_meta",
+    "handwritten/other/mobirise5_static_news_sections_posted_subtitle",
+    "handwritten/other/opencms11_mercury_sr_only_labels_ce_thai_abbrev"}
 
 
-@pytest.mark.parametrize("case", [pytest.param(c, marks=pytest.mark.xfail(strict=True, reason="known gap: images"))
+@pytest.mark.parametrize("case", [pytest.param(c, marks=pytest.mark.xfail(strict=True, reason="known gap as written"))
                                   if c.name in _ROUNDTRIP_GAPS else c for c in CASES], ids=[c.name for c in CASES])
 def test_roundtrip_alone_keeps_the_record(case):
     """The harness itself (decode, lxml parse, serialize, encode) changes no field."""
@@ -394,6 +398,28 @@ def test_each_transform_applies_to_most_fixtures():
 #: (``<i class="td-icon-views">``): with the class renamed the icon is gone from sight too, and the
 #: number says nothing a reader (or the generic reader) could call a hit count.
 KNOWN_GAPS: set[tuple[str, str]] = {
+    # Twentieth and twenty-first blind sets, not fixed yet (dnn9, liferay71, mobirise5, opencms11:
+    # the pages themselves are known gaps, tests/test_handwritten.py): an unlabelled name after
+    # its date once the icons' names are gone (DGA Drupal 8, Liferay 7.1); a picture between the
+    # title and the text moved by wrappers (Plone); a StreamField text split by wrappers under a
+    # subheading taken for the title (Wagtail); the WebSphere portlet's own title heading taken for
+    # the article's once the info moves below the text; JSN's icon-only hits with every transform.
+    ("handwritten/drupal/d8_dga_standard_theme_icon_meta_metatag_time_file_field", "rename_classes_and_ids"),
+    ("handwritten/other/dnn9_xcillion_dnnblog_post_details_iso_date_written_by", "rename_classes_and_ids"),
+    ("handwritten/other/liferay71_wcd_ftl_thai_digit_short_be_icon_meta", "rename_classes_and_ids"),
+    ("handwritten/other/mobirise5_static_news_sections_posted_subtitle", "rename_classes_and_ids"),
+    ("handwritten/other/opencms11_mercury_sr_only_labels_ce_thai_abbrev", "rename_classes_and_ids"),
+    ("handwritten/other/plone6_classic_byline_datetime_gmt_offset_breadcrumb", "extra_wrappers"),
+    ("handwritten/other/wagtail_bakerydemo_streamfield_thai_be_date_tagged_with", "extra_wrappers"),
+    ("handwritten/other/websphere_portal85_wcm_viewer_label_datetime_nam", "meta_below_body"),
+    ("handwritten/drupal/d8_dga_standard_theme_icon_meta_metatag_time_file_field", "all_together"),
+    ("handwritten/joomla3/jsn_framework_v2_j3_icons_only_info_ce_datetime_hits", "all_together"),
+    ("handwritten/other/dnn9_xcillion_dnnblog_post_details_iso_date_written_by", "all_together"),
+    ("handwritten/other/liferay71_wcd_ftl_thai_digit_short_be_icon_meta", "all_together"),
+    ("handwritten/other/mobirise5_static_news_sections_posted_subtitle", "all_together"),
+    ("handwritten/other/opencms11_mercury_sr_only_labels_ce_thai_abbrev", "all_together"),
+    ("handwritten/other/plone6_classic_byline_datetime_gmt_offset_breadcrumb", "all_together"),
+    ("handwritten/other/wagtail_bakerydemo_streamfield_thai_be_date_tagged_with", "all_together"),
     # Eighteenth and nineteenth blind sets, not fixed yet: icons with their class names replaced
     # (Semantic UI's "user icon", TZ Portfolio's tp-eye, a shop template's icons) say nothing; a
     # meta table or a files box moved by a wrapper or below the text; Drupal's unlabelled
@@ -411,7 +437,6 @@ KNOWN_GAPS: set[tuple[str, str]] = {
     ("handwritten/drupal/d6_pixture_reloaded_submitted_dmy_weekday_person_reads_upload", "rename_classes_and_ids"),
     ("handwritten/joomla3/flexicontent3_bold_labels_br_read_count_category_line", "all_together"),
     ("handwritten/joomla3/flexicontent3_bold_labels_br_read_count_category_line", "meta_below_body"),
-    ("handwritten/joomla4/thaishop_b5_j4_icon_only_meta_thai_digits_two_digit_be_category_h1_bar", "rename_classes_and_ids"),
     ("handwritten/k2/k2_26_ja_teline4_j25_date_above_title_toolbar_read_times_attachment_block", "rename_classes_and_ids"),
     ("handwritten/wordpress/foxiz_single_category_pill_read_time_phuchom_views_file_block", "all_together"),
     ("handwritten/wordpress/foxiz_single_category_pill_read_time_phuchom_views_file_block", "meta_below_body"),
@@ -472,7 +497,6 @@ KNOWN_GAPS: set[tuple[str, str]] = {
     ("handwritten/joomla4/gridbox_post_intro_info_views_after_number", "all_together"),
     ("handwritten/joomla4/gridbox_post_intro_info_views_after_number", "meta_below_body"),
     # (the same: its meta row of a date, a name and a link)
-    ("handwritten/joomla4/nicepage_post_details_header_h1_blog_repeater", "meta_below_body"),
     # a theme's 'post-content' block around the whole post: with its meta row moved below the text, the title is not found in it
     ("handwritten/drupal/d10_gavias_post_meta_slash_numeric_ce_date", "meta_below_body"),
     # WP-PostViews' count in the header, moved below the text with its icon, is not read
