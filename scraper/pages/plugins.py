@@ -31,6 +31,11 @@ PLUGIN_NOISE = frozenset(
     "vvisit_counter breadcrumb breadcrumbs pathway mod-breadcrumbs sharedaddy jp-relatedposts addthis_toolbox"
     " addtoany_share_save_container a2a_kit screen-reader-text visually-hidden sr-only element-invisible".split()
 )
+#: Google's Material icon fonts, whose text is a ligature: the icon's name ("person", "visibility").
+LIGATURE_ICONS = frozenset(
+    "material-icons material-icons-outlined material-icons-round material-icons-sharp material-icons-two-tone"
+    " material-symbols-outlined material-symbols-rounded material-symbols-sharp".split()
+)
 #: Blocks of the Joomla Attachments extension and K2: the article's files, never its text.
 ATTACHMENT_BLOCKS = frozenset("attachmentsContainer attachmentsList itemAttachmentsBlock".split())
 
@@ -67,7 +72,8 @@ def is_plugin_noise(el, attachments: bool = True) -> bool:
     classes = el.get("class")
     if classes:
         tokens = classes.split()
-        if not PLUGIN_NOISE.isdisjoint(tokens) or attachments and not ATTACHMENT_BLOCKS.isdisjoint(tokens):
+        if (not PLUGIN_NOISE.isdisjoint(tokens) or not LIGATURE_ICONS.isdisjoint(tokens)
+                or attachments and not ATTACHMENT_BLOCKS.isdisjoint(tokens)):
             return True
     return el.get("id") == "vvisit_counter"
 
@@ -189,9 +195,16 @@ def icon_label(el) -> str | None:
     if tag not in _ICON_TAGS or len(el):
         return None
     classes = el.get("class")
-    if not classes or (el.text or "").strip():
+    if not classes:
         return None
     tokens = classes.split()
+    if not LIGATURE_ICONS.isdisjoint(tokens):
+        # Google's Material icons are ligatures: the element's text is the icon's name
+        # ("<i class='material-icons'>visibility</i>"); the text itself is never the page's
+        words = _icon_words((el.text or "").strip().lower())
+        return _marked(words) if words else None
+    if (el.text or "").strip():
+        return None
     for token in tokens:
         if token in ICON_LABELS:
             return _marked(ICON_LABELS[token])
@@ -315,6 +328,8 @@ def breadcrumb_category(doc, title: str | None, html: str | None = None) -> str 
     """The category of the article: the last breadcrumb before the article itself (``html``:
     the page's source, when at hand, spares the markup's search on pages that cannot have it)."""
     for el in _BREADCRUMBS(doc) if html is None or _may_have_breadcrumbs(html) else ():
+        if el.tag == "a" and el.getparent() is not None:
+            el = el.getparent()  # each crumb a link of that class (Materialize): the trail is their block
         crumbs = _crumbs(el)
         if crumbs:
             return _category_of(crumbs, title, marked=True)
