@@ -25,6 +25,9 @@ import pytest
 
 from tests.analyst_data import build_store
 
+#: one xdist worker runs the module: one Chromium and one Datasette (module-scoped fixtures)
+pytestmark = pytest.mark.xdist_group("test_analyst_browser")
+
 ROOT = Path(__file__).resolve().parent.parent
 SHOTS = ROOT / "out" / "screenshots"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"

@@ -28,6 +28,9 @@ from scraper.demo.server import PortalServer
 from scraper.registry import load_sites
 from tests.crawling import DEMO_SITE, ROOT, article_number, manifest, read_jsonl
 
+#: one xdist worker runs the module, so that its module-scoped egg (scrapyd-deploy) is built once
+pytestmark = pytest.mark.xdist_group("test_scrapyd")
+
 PROJECT = "labour_scraper"  # scrapy.cfg [deploy] project
 SPIDER = "portal"
 JOB_TIMEOUT = 180.0
