@@ -474,6 +474,7 @@ def test_request_log_has_each_request_with_its_times_and_latency_varies(root):
         before = time.monotonic()
         for _ in range(3):
             urllib.request.urlopen(srv.url("/a.html")).read()
+        _wait_idle(srv)  # a handler logs its request just after the response is sent
         log = srv.stats.log
     assert [t for _, _, t in log] == ["/a.html"] * 3
     for started, ended, _ in log:
