@@ -221,19 +221,23 @@ def start_scrapyd(workdir: Path, env: dict | None = None, max_proc: int = 1, job
     raise AssertionError(f"scrapyd did not answer daemonstatus.json within 60s{server.diagnostics()}")
 
 
-@pytest.fixture
-def scrapyd(tmp_path):
+def start_scrapyd_retrying(parent: Path, name: str, **kwargs) -> Scrapyd:
+    """:func:`start_scrapyd` in ``parent/<name>0`` (then ``<name>1``, ``<name>2``): the free port may be
+    taken by someone else (another xdist worker, say) before scrapyd binds it."""
     error = None
-    for attempt in range(3):  # the free port may be taken by someone else before scrapyd binds it
-        workdir = tmp_path / f"scrapyd{attempt}"
+    for attempt in range(3):
+        workdir = parent / f"{name}{attempt}"
         workdir.mkdir()
         try:
-            server = start_scrapyd(workdir)
-            break
+            return start_scrapyd(workdir, **kwargs)
         except OSError as exc:
             error = exc
-    else:
-        raise AssertionError(f"scrapyd did not start: {error}")
+    raise AssertionError(f"scrapyd did not start: {error}")
+
+
+@pytest.fixture
+def scrapyd(tmp_path):
+    server = start_scrapyd_retrying(tmp_path, "scrapyd")
     try:
         yield server
     finally:
