@@ -119,9 +119,16 @@ def collapse(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text.translate(_ZW)).split())
 
 
+#: what key() drops: every character but those str.isalnum() keeps (``\w`` is alnum plus "_")
+_NOT_ALNUM = re.compile(r"[\W_]+")
+_THAI_DIGIT = re.compile(f"[{THAI_DIGITS}]")
+
+
 def key(text: str) -> str:
     """A fuzzy comparison key: letters and digits only (Thai digits as ASCII), no marks."""
-    return "".join(c for c in unicodedata.normalize("NFC", text).translate(_TO_ASCII) if c.isalnum())
+    # (filtered first: the digits are alnum either way, and str.translate is slow on long Thai text)
+    kept = _NOT_ALNUM.sub("", unicodedata.normalize("NFC", text))
+    return kept.translate(_TO_ASCII) if _THAI_DIGIT.search(kept) else kept
 
 
 def _is_element(el) -> bool:
@@ -247,11 +254,16 @@ class Layout:
         return any(x is not None and _inside(el, x) for x in (self.title_el, self.body_core, self.body_el))
 
 
-def _find_title(body, expected: Mapping, body_core) -> object | None:
+def _element_keys(body) -> list[tuple[object, str]]:
+    """``(element, key of its text)`` for every element under ``body``, document order."""
+    return [(el, key(_text_content(el))) for el in _elements(body)]
+
+
+def _find_title(body, expected: Mapping, body_core, keys: list | None = None) -> object | None:
     want = key(expected.get("title") or "")
     if not want:
         return None
-    cands = [el for el in _elements(body) if key(_text_content(el)) == want]
+    cands = [el for el, k in (keys if keys is not None else _element_keys(body)) if k == want]
     cands = [el for el in cands if not any(c is not el and _inside(c, el) for c in cands)]  # deepest
     if not cands:
         return None
@@ -264,7 +276,7 @@ def _find_title(body, expected: Mapping, body_core) -> object | None:
     return max(cands, key=rank)
 
 
-def _find_body_core(body, expected: Mapping) -> object | None:
+def _find_body_core(body, expected: Mapping, keys: list | None = None) -> object | None:
     """The deepest element holding the whole expected body text (and the body images)."""
     paras = [p for p in (expected.get("body") or "").split("\n\n") if key(p)]
     imgs = set(expected.get("images") or [])
@@ -273,7 +285,7 @@ def _find_body_core(body, expected: Mapping) -> object | None:
     if paras:
         whole = key("".join(paras))
         tries = [[whole], [whole[:60], whole[-60:]]]
-        keys = [(el, key(_text_content(el))) for el in _elements(body)]
+        keys = keys if keys is not None else _element_keys(body)
         for anchors in tries:
             for el, k in keys:
                 if all(a in k for a in anchors):
@@ -298,8 +310,9 @@ def analyse(tree, expected: Mapping) -> Layout:
     lay = Layout()
     if not expected:
         return lay
-    lay.body_core = _find_body_core(body, expected)
-    lay.title_el = _find_title(body, expected, lay.body_core)
+    keys = _element_keys(body)  # both searches read them; nothing changes the tree in between
+    lay.body_core = _find_body_core(body, expected, keys)
+    lay.title_el = _find_title(body, expected, lay.body_core, keys)
     if lay.title_el is not None and lay.body_core is not None:
         lay.article_el = _lca(lay.title_el, lay.body_core)
         if lay.article_el is lay.title_el or lay.article_el is lay.body_core:

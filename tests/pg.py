@@ -92,13 +92,20 @@ class LocalPostgres:
                          "-E", "UTF8", "--locale=C", "--no-sync")
         if init.returncode != 0:
             raise RuntimeError(f"initdb failed: {init.stderr.strip() or init.stdout.strip()}")
-        options = (f"-c listen_addresses=127.0.0.1 -p {self.port} -k {self.root} "
-                   "-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=50")
-        started = self._run(str(self.bindir / "pg_ctl"), "-D", str(self.data), "-l", str(self.log),
-                            "-w", "-t", "60", "-o", options, "start")
-        if started.returncode != 0:
+        # A free port picked just before the server binds it; taken meanwhile (by a server of another
+        # xdist worker, say), another one.
+        for _ in range(3):
+            self.port = _free_port()
+            options = (f"-c listen_addresses=127.0.0.1 -p {self.port} -k {self.root} "
+                       "-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=50")
+            started = self._run(str(self.bindir / "pg_ctl"), "-D", str(self.data), "-l", str(self.log),
+                                "-w", "-t", "60", "-o", options, "start")
+            if started.returncode == 0:
+                return
             log = self.log.read_text(errors="replace")[-2000:] if self.log.exists() else ""
-            raise RuntimeError(f"pg_ctl start failed: {started.stderr.strip()}\n{log}")
+            if "Address already in use" not in log:
+                break
+        raise RuntimeError(f"pg_ctl start failed: {started.stderr.strip()}\n{log}")
 
     def stop(self) -> None:
         if self.data.exists():

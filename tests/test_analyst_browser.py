@@ -25,6 +25,9 @@ import pytest
 
 from tests.analyst_data import build_store
 
+#: one xdist worker runs the module: one Chromium and one Datasette (module-scoped fixtures)
+pytestmark = pytest.mark.xdist_group("test_analyst_browser")
+
 ROOT = Path(__file__).resolve().parent.parent
 SHOTS = ROOT / "out" / "screenshots"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -109,9 +112,8 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def datasette(store):
-    d, records = store
+def _start_browse(d: Path) -> tuple[subprocess.Popen | None, str, str]:
+    """``browse`` on a free port: (process, base URL, "") once it answers, else (None, "", its stderr)."""
     port = _free_port()
     proc = subprocess.Popen(
         [sys.executable, "-m", "scraper.cli", "browse", "--store", str(d / "harvest.sqlite3"), "--port", str(port),
@@ -122,13 +124,24 @@ def datasette(store):
     while True:
         try:
             urllib.request.urlopen(base + "/-/versions.json", timeout=2).read()
-            break
+            return proc, base, ""
         except OSError:
             if proc.poll() is not None or time.monotonic() > deadline:
                 proc.kill()
                 out, err = proc.communicate()
-                pytest.fail(f"browse did not start: {err.decode(errors='replace')[-2000:]}")
+                return None, "", err.decode(errors="replace")
             time.sleep(0.3)
+
+
+@pytest.fixture(scope="module")
+def datasette(store):
+    d, records = store
+    for _ in range(3):  # the free port may be taken (by another xdist worker, say) before browse binds it
+        proc, base, err = _start_browse(d)
+        if proc is not None or "in use" not in err.lower():
+            break
+    if proc is None:
+        pytest.fail(f"browse did not start: {err[-2000:]}")
     yield base + "/labour", records
     proc.terminate()
     proc.wait(timeout=20)

@@ -9,6 +9,9 @@ import pytest
 from pipelines.validate import validation_errors
 from tests.crawling import DEMO_SITE, manifest, read_jsonl, run_crawl
 
+#: one xdist worker runs the module, so that its module-scoped demo crawl (demo_run) runs once
+pytestmark = pytest.mark.xdist_group("test_crawl_demo")
+
 
 @pytest.fixture(scope="module")
 def demo_run(tmp_path_factory):

@@ -11,6 +11,9 @@ from scraper.demo import portal
 from scraper.demo.server import FaultPlan, PortalServer, target_to_filename
 from tests.crawling import article_number, manifest, read_jsonl, run_crawl
 
+#: one xdist worker runs the module, so that its module-scoped crawl (crawl_result) runs once
+pytestmark = pytest.mark.xdist_group("test_crawl_faults")
+
 
 @pytest.fixture(scope="module")
 def faulty_portal(tmp_path_factory):

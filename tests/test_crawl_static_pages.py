@@ -11,7 +11,9 @@ import pytest
 
 from tests.crawling import DEMO_SITE, manifest, read_jsonl, run_crawl
 
-pytestmark = pytest.mark.skipif(not (DEMO_SITE / "_manifest.json").exists(), reason="no demo portal")
+#: (and one xdist worker runs the module, so that its module-scoped demo crawl (demo_run) runs once)
+pytestmark = [pytest.mark.skipif(not (DEMO_SITE / "_manifest.json").exists(), reason="no demo portal"),
+              pytest.mark.xdist_group("test_crawl_static_pages")]
 
 
 @pytest.fixture(scope="module")

@@ -125,7 +125,9 @@ def test_a_portals_own_delay_concurrency_and_timeout_hold_for_it_alone(portals, 
     print("slow gaps", [round(g, 3) for g in starts_gaps(slow)], "plain gaps", [round(g, 3) for g in starts_gaps(plain)])
     assert slow.stats.total >= 4
     assert peak_overlap(spans(slow)) == 1 and slow.stats.max_in_flight == 1
-    assert min(starts_gaps(slow)) >= 0.6 - 0.02  # AutoThrottle never went below the portal's own delay
+    # AutoThrottle never went below the portal's own delay (0.6 s, against the global 0.05 s); the
+    # gaps are seen by the server, so a request that reached it late (a loaded machine) shortens one
+    assert min(starts_gaps(slow)) >= 0.6 - 0.1
     assert min(starts_gaps(plain)) < 0.6  # the others keep the global pace, not the slow portal's
     records = read_jsonl(tmp_path / "own.jsonl")
     quarantine = read_jsonl(tmp_path / "own.quarantine.jsonl")

@@ -20,6 +20,9 @@ from scraper.hostpolicy import address_class, allowed, check_start_url, starts_o
 from scraper.traps import PatternBudget, strip_session_ids, url_pattern
 from tests.crawling import DEMO_SITE, article_number, read_jsonl, run_crawl
 
+#: one xdist worker runs the module, so that its module-scoped crawl (redirect_crawl) runs once
+pytestmark = pytest.mark.xdist_group("test_hostile")
+
 #: polite concurrency as shipped; only the delays are shortened for the tests
 FAST = ("--set", "DOWNLOAD_DELAY=0", "--set", "AUTOTHROTTLE_ENABLED=False", "--quiet")
 

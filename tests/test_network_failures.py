@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import json
 import socket
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from scraper.spiders.portal import network_kind
 from tests.crawling import run_crawl
@@ -14,19 +16,21 @@ QUICK = ["--set", "DOWNLOAD_DELAY=0", "--set", "AUTOTHROTTLE_ENABLED=False", "--
          "--set", "RETRY_BACKOFF_BASE=0.05", "--set", "LABOUR_PROGRESS_INTERVAL=0.2"]
 
 
-def closed_port() -> int:
-    """A port on 127.0.0.1 that nothing listens on (bound, then released)."""
+@contextmanager
+def closed_port() -> Iterator[int]:
+    """A port on 127.0.0.1 that nothing listens on: bound, never listening, and released only
+    afterwards, so that no other server (of another xdist worker, say) can be given it meanwhile."""
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+        yield s.getsockname()[1]
 
 
 def test_refused_host_one_warning_per_request_counted_by_kind(tmp_path):
-    port = closed_port()
     out = tmp_path / "x.jsonl"
-    proc = run_crawl("crawl", "--start-url", f"http://127.0.0.1:{port}/", "--start-url",
-                     f"http://127.0.0.1:{port}/index.php/news", "-o", str(out), "--log-level", "INFO", *QUICK,
-                     timeout=120)
+    with closed_port() as port:
+        proc = run_crawl("crawl", "--start-url", f"http://127.0.0.1:{port}/", "--start-url",
+                         f"http://127.0.0.1:{port}/index.php/news", "-o", str(out), "--log-level", "INFO", *QUICK,
+                         timeout=120)
     stderr = proc.stderr.decode()
     assert "Traceback" not in stderr, stderr[-3000:]
     warnings = [ln for ln in stderr.splitlines() if " WARNING: " in ln]
@@ -48,9 +52,9 @@ def test_refused_host_one_warning_per_request_counted_by_kind(tmp_path):
 
 
 def test_tracebacks_only_at_debug(tmp_path):
-    port = closed_port()
-    proc = run_crawl("crawl", "--start-url", f"http://127.0.0.1:{port}/", "-o", str(tmp_path / "x.jsonl"),
-                     "--log-level", "DEBUG", *QUICK, timeout=120)
+    with closed_port() as port:
+        proc = run_crawl("crawl", "--start-url", f"http://127.0.0.1:{port}/", "-o", str(tmp_path / "x.jsonl"),
+                         "--log-level", "DEBUG", *QUICK, timeout=120)
     assert "Traceback" in proc.stderr.decode()
 
 

@@ -98,10 +98,10 @@ def test_non_http_url_is_a_usage_error(url, argument, tmp_path):
 def test_unreachable_host_is_a_usage_error(tmp_path):
     import socket
 
-    with socket.socket() as sock:  # a port nobody listens on
+    with socket.socket() as sock:  # a port nobody listens on (bound, so no other server is given it meanwhile)
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
-    proc = run(f"http://127.0.0.1:{port}/index.php/news/1-x", "--dir", str(tmp_path))
+        proc = run(f"http://127.0.0.1:{port}/index.php/news/1-x", "--dir", str(tmp_path))
     err = proc.stderr.decode()
     assert proc.returncode == 2 and err.count("\n") == 1 and "URL" in err and "Traceback" not in err
 

@@ -19,7 +19,7 @@ from scraper import storage
 from scraper.demo.portal import build_portal
 from scraper.demo.server import PortalServer
 from tests.crawling import ROOT, article_number
-from tests.test_scrapyd import egg, start_scrapyd, stop  # noqa: F401 - egg is a fixture
+from tests.test_scrapyd import egg, start_scrapyd_retrying, stop  # noqa: F401 - egg is a fixture
 
 PORTALS = ("fleet-a", "fleet-b", "fleet-c", "fleet-d")
 FAST = ["--set", "DOWNLOAD_DELAY=0", "--set", "AUTOTHROTTLE_ENABLED=False", "--set", "RETRY_BACKOFF_BASE=0.05"]
@@ -57,9 +57,7 @@ def cluster(egg, fleet, tmp_path):  # noqa: F811 - the imported fixture
     nodes = []
     try:
         for n in range(2):
-            workdir = tmp_path / f"node{n}"
-            workdir.mkdir()
-            node = start_scrapyd(workdir, env={"LABOUR_SITES": str(registry)}, jobs_to_keep=50)
+            node = start_scrapyd_retrying(tmp_path, f"node{n}-", env={"LABOUR_SITES": str(registry)}, jobs_to_keep=50)
             nodes.append(node)
             deployed = node.add_version(egg, "1")
             assert deployed["spiders"] == 1, deployed
@@ -142,12 +140,12 @@ def test_schedule_usage_mistakes_are_one_line_and_exit_2(fresh_postgres_url, tmp
     """An unreachable node, before anything is scheduled."""
     import socket
 
-    with socket.socket() as s:
+    with socket.socket() as s:  # bound, never listening: refused, and no other server is given the port meanwhile
         s.bind(("127.0.0.1", 0))
         closed = s.getsockname()[1]
-    proc = subprocess.run([sys.executable, "-m", "scraper.cli", "schedule", "--scrapyd", f"http://127.0.0.1:{closed}/",
-                           "--site", "area5", "--store", fresh_postgres_url], capture_output=True, text=True,
-                          timeout=120, cwd=ROOT)
+        proc = subprocess.run([sys.executable, "-m", "scraper.cli", "schedule", "--scrapyd",
+                               f"http://127.0.0.1:{closed}/", "--site", "area5", "--store", fresh_postgres_url],
+                              capture_output=True, text=True, timeout=120, cwd=ROOT)
     assert proc.returncode == 2, proc.stderr
     assert proc.stderr.count("\n") == 1 and "argument --scrapyd:" in proc.stderr and "does not answer" in proc.stderr
     assert proc.stdout == ""

@@ -28,6 +28,9 @@ from scraper.demo.server import PortalServer
 from scraper.registry import load_sites
 from tests.crawling import DEMO_SITE, ROOT, article_number, manifest, read_jsonl
 
+#: one xdist worker runs the module, so that its module-scoped egg (scrapyd-deploy) is built once
+pytestmark = pytest.mark.xdist_group("test_scrapyd")
+
 PROJECT = "labour_scraper"  # scrapy.cfg [deploy] project
 SPIDER = "portal"
 JOB_TIMEOUT = 180.0
@@ -218,19 +221,23 @@ def start_scrapyd(workdir: Path, env: dict | None = None, max_proc: int = 1, job
     raise AssertionError(f"scrapyd did not answer daemonstatus.json within 60s{server.diagnostics()}")
 
 
-@pytest.fixture
-def scrapyd(tmp_path):
+def start_scrapyd_retrying(parent: Path, name: str, **kwargs) -> Scrapyd:
+    """:func:`start_scrapyd` in ``parent/<name>0`` (then ``<name>1``, ``<name>2``): the free port may be
+    taken by someone else (another xdist worker, say) before scrapyd binds it."""
     error = None
-    for attempt in range(3):  # the free port may be taken by someone else before scrapyd binds it
-        workdir = tmp_path / f"scrapyd{attempt}"
+    for attempt in range(3):
+        workdir = parent / f"{name}{attempt}"
         workdir.mkdir()
         try:
-            server = start_scrapyd(workdir)
-            break
+            return start_scrapyd(workdir, **kwargs)
         except OSError as exc:
             error = exc
-    else:
-        raise AssertionError(f"scrapyd did not start: {error}")
+    raise AssertionError(f"scrapyd did not start: {error}")
+
+
+@pytest.fixture
+def scrapyd(tmp_path):
+    server = start_scrapyd_retrying(tmp_path, "scrapyd")
     try:
         yield server
     finally:

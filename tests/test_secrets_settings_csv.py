@@ -24,6 +24,9 @@ from scraper.redact import SecretFilter, mask_location, mask_secrets
 from scraper.storage import StoreError, open_store
 from tests.crawling import run_crawl
 
+#: one xdist worker runs the module, so that its module-scoped demo crawl (demo_harvest) runs once
+pytestmark = pytest.mark.xdist_group("test_secrets_settings_csv")
+
 SECRET = "s3cr3t-pw"
 
 # -- secrets ----------------------------------------------------------------------------------

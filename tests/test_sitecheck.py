@@ -28,14 +28,14 @@ HEADER = "# Loopback portals for tests/test_sitecheck.py.\n# This comment must s
 @pytest.fixture
 def portals(tmp_path):
     servers = {}
+    blocker = socket.socket()  # a port nobody listens on: bound (never listening) until the test ends
     try:
         for i, site in enumerate(LISTINGS):
             root = tmp_path / site
             build_portal(root, n_articles=40, seed=7 + i, expected_records=False)
             servers[site] = PortalServer(root, host=f"127.0.0.{2 + i}").start()
-        with socket.socket() as s:  # a port nobody listens on once this socket is closed
-            s.bind(("127.0.0.9", 0))
-            closed = f"http://127.0.0.9:{s.getsockname()[1]}/"
+        blocker.bind(("127.0.0.9", 0))
+        closed = f"http://127.0.0.9:{blocker.getsockname()[1]}/"
         entries = []
         for site, server in servers.items():
             entries.append(f'[[site]]\nid = "{site}"\noffice = "demo {site}"\nbase_url = "{server.base_url}"\n'
@@ -46,6 +46,7 @@ def portals(tmp_path):
         registry.write_text(HEADER + "\n" + "\n".join(entries), encoding="utf-8")
         yield registry, servers
     finally:
+        blocker.close()
         for server in servers.values():
             server.shutdown()
 

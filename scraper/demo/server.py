@@ -601,9 +601,10 @@ def main(argv: list[str] | None = None) -> int:
     except (OSError, ValueError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    print(f"serving {srv.root} at {srv.base_url} (Ctrl-C to stop)", flush=True)
     try:
         with contextlib.suppress(KeyboardInterrupt):
+            # inside: a Ctrl-C may come as soon as the line is out, before print has returned
+            print(f"serving {srv.root} at {srv.base_url} (Ctrl-C to stop)", flush=True)
             threading.Event().wait()
     finally:
         srv.shutdown()
