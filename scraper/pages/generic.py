@@ -33,7 +33,7 @@ from scraper.parsers import fields
 from scraper.parsers.decode import decode_html
 from scraper.parsers.errors import ExtractionError, NotAnArticle
 from scraper.parsers.html import attribute_values, check_complete, parse_html, tagged
-from scraper.parsers.labels import split_labelled
+from scraper.parsers.labels import is_label_alone, split_labelled
 from scraper.parsers.text import clean, collapse, element_text, paragraphs
 
 #: Semantic containers that never hold the article's own text.
@@ -89,14 +89,14 @@ def _head_dates(doc) -> list:
 
 
 _CATEGORY_LINKS = etree.XPath(".//a[contains(concat(' ', normalize-space(@rel), ' '), ' category ')]")
-#: Category archive links by their permalink: WordPress ``/category/<slug>/`` and ``?cat=N``,
-#: EasyBlog ``/blog/categories/<slug>``, K2 ``/itemlist/category/N-<slug>`` (not Drupal's
-#: ``/taxonomy/term/N``: tags and categories alike).
 #: Links to an author's, a category's or a tag's archive page.
 _ARCHIVE_LINKS = etree.XPath(
     ".//a[re:test(@href, '/(?:author|categor(?:y|ies)|tags?)/[^/?#]+/?$|[?&](?:author|cat|tag)=[^&]+$', 'i')]",
     namespaces={"re": "http://exslt.org/regular-expressions"},
 )
+#: Category archive links by their permalink: WordPress ``/category/<slug>/`` and ``?cat=N``,
+#: EasyBlog ``/blog/categories/<slug>``, K2 ``/itemlist/category/N-<slug>`` (not Drupal's
+#: ``/taxonomy/term/N``: tags and categories alike).
 _CATEGORY_ARCHIVE_LINKS = etree.XPath(
     # WordPress, K2, custom PHP; Joomla's non-SEF category view (not Drupal's taxonomy terms or
     # Blogger's labels: on other sites of the set they are tags, and the category is null)
@@ -758,7 +758,7 @@ class ArticlePage(WebPage):
             text = clean(element_text(el))
             if not text or len(text) <= 3 or el.tag == "dt" or in_noise(el) or _GENERIC_HEADING.match(text):
                 continue
-            if len(text) <= 20 and (_is_label_alone(text) or _TAGS_LINE.match(f"{text}:") or _BOX_CAPTION.match(text)):
+            if len(text) <= 20 and (is_label_alone(text) or _TAGS_LINE.match(f"{text}:") or _BOX_CAPTION.match(text)):
                 continue  # a caption of the article's info ("Written by", "Tags", "Share": DNN Blog's h5s)
             looked += 1
             if looked > 40:
@@ -880,8 +880,7 @@ class ArticlePage(WebPage):
             values = [clean(element_text(c)) or "" for c in rows[1] if isinstance(c.tag, str)]
             if len(heads) != len(values) or not 2 <= len(heads) <= 8:
                 continue
-            labels = [split_labelled(h) for h in heads]
-            if all(not head and len(segs) == 1 and not segs[0].value for head, segs in labels):
+            if all(is_label_alone(h) for h in heads):
                 out.extend(f"{h} {v}" for h, v in zip(heads, values, strict=True) if v)
         return out
 
@@ -1059,13 +1058,13 @@ class ArticlePage(WebPage):
         count). A last resort: any labelled count comes first."""
         (above, below), (top, _, bottom) = self._lines, self._body_split
         for block, lines_after in ((above + top, 3), (bottom + below, 0)):
-            at = next((i for i, line in enumerate(block) if fields.find_date(line).matched), None)
-            if at is None:
+            dated = next(((i, date) for i, date in enumerate(map(fields.find_date, block)) if date.matched), None)
+            if dated is None:
                 continue
-            date = fields.find_date(block[at])
+            at, date = dated
             year = date.value.year if date.value else None
-            rest = block[at].replace(date.matched, " ", 1)
-            counts = list(_TRAILING_COUNTS.search(rest).group(1).split()) if _TRAILING_COUNTS.search(rest) else []
+            trailing = _TRAILING_COUNTS.search(block[at].replace(date.matched, " ", 1))
+            counts = trailing.group(1).split() if trailing else []
             for line in block[at + 1:at + 1 + lines_after]:
                 if not _ONLY_COUNTS.match(line):
                     break
@@ -1602,12 +1601,6 @@ _WEEKDAY_CELL = re.compile(
 _FILE_SIZE = re.compile(r"\d[\d.,]*\s*(?:[KMGkmg][Bb]|[Bb]ytes|กิโลไบต์|เมกะไบต์)(?![A-Za-z])")
 #: Items that fold open: ARIA accordion buttons (Bootstrap, Drupal Views) and <details>.
 _TOGGLES = etree.XPath(".//*[@aria-controls and @aria-expanded][not(self::a[starts-with(@href, 'http')])] | .//details[summary]")
-
-
-def _is_label_alone(text: str) -> bool:
-    """A label of the article's info and nothing else ("Written by", "หมวดหมู่")."""
-    head, segments = split_labelled(text)
-    return not head and len(segments) == 1 and not segments[0].value
 
 
 def _name_under_initials(lines: list[str]) -> str | None:

@@ -23,7 +23,7 @@ from lxml import etree
 
 from scraper.pages.selectors import token_test
 from scraper.parsers.fields import hits_from_text, is_trail
-from scraper.parsers.labels import split_labelled
+from scraper.parsers.labels import is_label_alone, split_labelled
 from scraper.parsers.text import clean, collapse, element_text
 
 #: Class tokens (and ids) of plugin blocks that are never the article's text nor its files.
@@ -165,15 +165,12 @@ def icon_label(el) -> str | None:
     tip = el.get("title") or el.get("data-bs-title") or el.get("data-original-title")
     if tip and tag != "a" and len(tip) <= 30:
         # a tooltip that names the value ("<span title='จำนวนผู้อ่าน'>👁 345</span>")
-        head, labelled = split_labelled(collapse(tip))
-        if not head and len(labelled) == 1 and not labelled[0].value:
+        if is_label_alone(collapse(tip)):
             return _marked(collapse(tip))
     if tag == "img":
         alt = collapse(el.get("alt") or "")
-        if alt and len(alt) <= 30:
-            head, labelled = split_labelled(alt)
-            if not head and len(labelled) == 1 and not labelled[0].value:
-                return _marked(alt)
+        if alt and len(alt) <= 30 and is_label_alone(alt):
+            return _marked(alt)
         src = el.get("src") or ""
         if not alt and _small(el) or "icon" in src.lower():
             # an icon picture named for what it stands for: ".../icon/eye.png", "icon_calendar.gif"

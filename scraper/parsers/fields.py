@@ -12,7 +12,7 @@ import re
 from urllib.parse import unquote, urljoin, urlsplit
 
 from scraper.parsers.html import attribute_values, tagged
-from scraper.parsers.labels import hits_value, split_labelled, strip_label
+from scraper.parsers.labels import hits_value, is_label_alone, split_labelled, strip_label
 from scraper.parsers.text import clean, collapse, element_text
 from scraper.parsers.thaidate import find_date
 
@@ -147,9 +147,7 @@ def join_label_lines(lines: list[str]) -> list[str]:
     i = 0
     while i < len(lines):
         line = lines[i]
-        head, segments = split_labelled(line)
-        if (not head and len(segments) == 1 and not segments[0].value and i + 1 < len(lines)
-                and not split_labelled(lines[i + 1])[1]):
+        if is_label_alone(line) and i + 1 < len(lines) and not split_labelled(lines[i + 1])[1]:
             out.append(f"{line} {lines[i + 1]}")
             i += 2
             continue

@@ -104,6 +104,12 @@ def strip_label(text: str, kind: str) -> str:
     return text.strip(_STRIP)
 
 
+def is_label_alone(text: str) -> bool:
+    """A label of the article's info and nothing else ("Written by", "หมวดหมู่", "จำนวนผู้อ่าน")."""
+    head, segments = split_labelled(text)
+    return not head and len(segments) == 1 and not segments[0].value
+
+
 def hits_value(value: str) -> str | None:
     """The counter digits at the start of a hits value (``'1,234 ครั้ง'`` -> ``'1,234'``)."""
     m = _HITS_VALUE.match(value)
