@@ -76,8 +76,8 @@ def test_every_page_has_its_expected_record_and_model_note():
 #: title and the text is not the text's; liferay71_wcd: a tag icon's item is the category there,
 #: and the picture field above the text is lost; mobirise5: the page's closing sections (menu
 #: links, the copyright line) are read as more sections of the text; opencms11_mercury: the
-#: screen-reader labels ("โดย:") are dropped with the hidden text, so the author is unlabelled,
-#: and the text's later sections under their own headings are taken for other boxes.
+#: text's later sections under their own headings are taken for other boxes, the category is
+#: only in the breadcrumb and the picture sits in the title's block.
 KNOWN_GAPS: set[str] = {"other/ghost5_casper_primary_tag_jsonld_utc", "wordpress/beaver_builder_theme_schema_comment_count",
                         "other/google_sites_new_date_below_google_url_redirect",
                         "other/blogger_contempo_item_time_published_label_site_h1",

@@ -70,3 +70,23 @@ def test_the_info_box_in_the_column_beside_the_article_is_its_info():
 def test_a_list_of_latest_news_beside_the_article_is_not_its_info():
     record = extract_one(page('<div class="k1">โดย สุภาพร ใจดี</div>', beside=LATEST), URL)
     assert (record["published"], record["author"], record["hits"]) == (None, "สุภาพร ใจดี", None)
+
+
+@pytest.mark.parametrize(("meta", "author"), [
+    # a label for screen readers only still names the value beside it (OpenCms Mercury)
+    ('<div class="k1"><div class="sr-only">วันที่:</div><div>25 มิ.ย. 2024</div></div>'
+     '<div class="k1"><div class="sr-only">โดย:</div><div>งานประชาสัมพันธ์ สสค.ชัยนาท</div></div>', "งานประชาสัมพันธ์ สสค.ชัยนาท"),
+    # hidden text that is not a label says nothing ("ข่าว" is the visible line's topic, not a label)
+    ('<div class="k1"><div class="sr-only">ข่าวที่เกี่ยวข้อง</div><div>งานประชาสัมพันธ์ สสค.ชัยนาท</div>'
+     '<div>25 มิ.ย. 2024</div></div>', None),
+])
+def test_a_screen_reader_label_names_its_value(meta, author):
+    assert extract_one(page(meta), URL)["author"] == author
+
+
+def test_a_published_time_glued_to_the_updated_one_still_ends_the_name():
+    """Twenty Nineteen prints both <time>s with nothing between them (CSS hides one)."""
+    meta = ('<div class="k1"><span>โพสต์โดย</span> <a href="/x">งานประชาสัมพันธ์</a> '
+            '<time datetime="2024-10-16">16 ตุลาคม 2024</time><time datetime="2024-10-17">17 ตุลาคม 2024</time>'
+            ' แสดงความเห็น</div>')
+    assert extract_one(page(meta), URL)["author"] == "งานประชาสัมพันธ์"

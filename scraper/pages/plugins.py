@@ -31,6 +31,8 @@ PLUGIN_NOISE = frozenset(
     "vvisit_counter breadcrumb breadcrumbs pathway mod-breadcrumbs sharedaddy jp-relatedposts addthis_toolbox"
     " addtoany_share_save_container a2a_kit screen-reader-text visually-hidden sr-only element-invisible".split()
 )
+#: Screen-reader-only text: hidden from sight, but a label there still names the value beside it.
+SCREEN_READER_ONLY = frozenset("screen-reader-text visually-hidden sr-only element-invisible".split())
 #: Google's Material icon fonts, whose text is a ligature: the icon's name ("person", "visibility").
 LIGATURE_ICONS = frozenset(
     "material-icons material-icons-outlined material-icons-round material-icons-sharp material-icons-two-tone"
@@ -189,9 +191,14 @@ def icon_label(el) -> str | None:
                     return _marked(words)
             break  # an icon's first path tells it
         return None
+    classes = el.get("class")
+    if classes and not SCREEN_READER_ONLY.isdisjoint(classes.split()) and not len(el):
+        # a label for screen readers only (OpenCms Mercury's "<div class='sr-only'>โดย:</div>"
+        # before the author): hidden, but it still says what the value beside it is
+        text = collapse(el.text or "")
+        return _marked(text) if text and len(text) <= 30 and is_label_alone(text) else None
     if tag not in _ICON_TAGS or len(el):
         return None
-    classes = el.get("class")
     if not classes:
         return None
     tokens = classes.split()

@@ -226,7 +226,9 @@ def paragraphs(root, skip: Callable[[etree._Element], bool] = _never, mark: Call
                 flush()
                 skipped = el
                 walker.skip_subtree()
-            elif tag in CELL_TAGS:
+            elif tag in CELL_TAGS or tag == "time" and buf and buf[-1][-1:].isdigit():
+                # (a <time> right after another's digits: "16 ตุลาคม 2024<time>17 ตุลาคม 2024",
+                # a theme's published and updated dates, one of them hidden by its CSS)
                 buf.append(" ")
             if el.text and skipped is not el:
                 buf.append(el.text)
