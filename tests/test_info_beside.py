@@ -90,3 +90,13 @@ def test_a_published_time_glued_to_the_updated_one_still_ends_the_name():
             '<time datetime="2024-10-16">16 ตุลาคม 2024</time><time datetime="2024-10-17">17 ตุลาคม 2024</time>'
             ' แสดงความเห็น</div>')
     assert extract_one(page(meta), URL)["author"] == "งานประชาสัมพันธ์"
+
+
+@pytest.mark.parametrize("byline", [
+    "ผู้เขียน เจ้าหน้าที่ประชาสัมพันธ์ 2 วันที่แล้ว",  # Laravel's diffForHumans, its <time> unmarked
+    "โดย เจ้าหน้าที่ประชาสัมพันธ์ ยังไม่มีความคิดเห็น",  # Ashe: the comment count after the byline
+    "Posted by เจ้าหน้าที่ประชาสัมพันธ์ 3 Comments",
+])
+def test_a_relative_date_or_a_comment_count_ends_the_name(byline):
+    meta = f'<div class="k1">12 มีนาคม 2567</div><div class="k1">{byline}</div>'
+    assert extract_one(page(meta), URL)["author"] == "เจ้าหน้าที่ประชาสัมพันธ์"

@@ -399,14 +399,11 @@ def test_each_transform_applies_to_most_fixtures():
 #: number says nothing a reader (or the generic reader) could call a hit count.
 KNOWN_GAPS: set[tuple[str, str]] = {
     # Twenty-second blind set, with class names replaced: Bulma's icon-only hits; Material icons'
-    # ligature names read as words once their class is gone (the page then has no info); Ashe's
-    # "ยังไม่มีความคิดเห็น" (no comments yet) read into the author's name.
+    # ligature names read as words once their class is gone (the page then has no info).
     ("handwritten/custom_php/bulma_news_detail_icon_text_meta_hero_h1_site_name", "rename_classes_and_ids"),
     ("handwritten/custom_php/materialize_news_view_thai_digits_be2_dot_time_reads", "rename_classes_and_ids"),
-    ("handwritten/wordpress/ashe_post_date_be_abbrev_plain_permalink_featured_media", "rename_classes_and_ids"),
     ("handwritten/custom_php/bulma_news_detail_icon_text_meta_hero_h1_site_name", "all_together"),
     ("handwritten/custom_php/materialize_news_view_thai_digits_be2_dot_time_reads", "all_together"),
-    ("handwritten/wordpress/ashe_post_date_be_abbrev_plain_permalink_featured_media", "all_together"),
     # Twentieth and twenty-first blind sets, not fixed yet (dnn9, liferay71, mobirise5, opencms11:
     # the pages themselves are known gaps, tests/test_handwritten.py): an unlabelled name after
     # its date once the icons' names are gone (DGA Drupal 8, Liferay 7.1); a picture between the
@@ -452,15 +449,12 @@ KNOWN_GAPS: set[tuple[str, str]] = {
     ("handwritten/wordpress/foxiz_single_category_pill_read_time_phuchom_views_file_block", "rename_classes_and_ids"),
     ("handwritten/wordpress/newspack_page_featured_caption_only_date_thai_digits", "rename_classes_and_ids"),
     # Sixteenth and seventeenth blind sets, not fixed yet: without class names, Olivero's
-    # breadcrumb is not told from a menu; a relative date after the author's name, its <time>
-    # unmarked, is read into the name; a date badge's day and month in separate blocks are not
+    # breadcrumb is not told from a menu; a date badge's day and month in separate blocks are not
     # joined; Kadence's featured picture is taken into the text; with every transform at once,
     # a line of tooltip labels is lost (the page then shows no date, author or hits), and the
     # K2 2.5 text loses its end.
     ("handwritten/drupal/d10_olivero_by_author_comma_date_breadcrumb_category", "rename_classes_and_ids"),
     ("handwritten/drupal/d10_olivero_by_author_comma_date_breadcrumb_category", "all_together"),
-    ("handwritten/other/laravel11_news_show_time_diffforhumans_badge_category", "rename_classes_and_ids"),
-    ("handwritten/other/laravel11_news_show_time_diffforhumans_badge_category", "all_together"),
     ("handwritten/wordpress/graphene_date_badge_meta_categories_attachments", "rename_classes_and_ids"),
     ("handwritten/wordpress/graphene_date_badge_meta_categories_attachments", "all_together"),
     ("handwritten/wordpress/kadence_updated_on_only_pill_category_above_title", "rename_classes_and_ids"),

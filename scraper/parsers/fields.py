@@ -113,9 +113,21 @@ _TRAILING_WEEKDAY = re.compile(
 )
 
 
+#: What a theme prints after the byline that is never part of a name: a relative date ("2 วันที่แล้ว",
+#: "3 hours ago") and the comment count ("ยังไม่มีความคิดเห็น", "5 ความคิดเห็น", "No Comments").
+_AFTER_NAME = re.compile(
+    r"\s(?:[\d๐-๙]+\s*(?:วินาที|นาที|ชั่วโมง|ชม\.|วัน|สัปดาห์|อาทิตย์|เดือน|ปี)(?:ที่)?(?:แล้ว|ก่อน)"
+    r"|[\d๐-๙]+\s+(?:seconds?|minutes?|mins?|hours?|days?|weeks?|months?|years?)\s+ago"
+    r"|(?:ยัง)?ไม่มีความ(?:คิด)?เห็น|[\d๐-๙]+\s*ความ(?:คิด)?เห็น|แสดงความ(?:คิด)?เห็น"
+    r"|No\s+Comments?|Leave\s+a\s+(?:comment|reply)|[\d๐-๙]+\s+Comments?)(?!\w)",
+    re.IGNORECASE,
+)
+
+
 def name_value(value: str) -> str:
-    """A name as an info line gives it: up to a separator or a date shown after it."""
-    value = _VALUE_END.split(value)[0]
+    """A name as an info line gives it: up to a separator, a date, a relative date or a comment
+    count shown after it."""
+    value = _AFTER_NAME.split(_VALUE_END.split(value)[0], maxsplit=1)[0]
     found = find_date(value)
     if found.matched:
         value = value[: value.find(found.matched)]
