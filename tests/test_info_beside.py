@@ -41,6 +41,21 @@ def test_a_bare_count_beside_the_date_is_the_views(meta, hits):
     assert extract_one(page(meta), URL)["hits"] == hits
 
 
+def test_a_bare_count_beside_the_date_below_the_text_is_the_views():
+    """tagDiv's info row moved below the text: the numbers right after the date still count."""
+    after = '<div class="k5"><span>by admin</span></div><div>๑๔ กุมภาพันธ์ ๒๕๖๗</div><div>2,157</div><div>0</div>'
+    assert extract_one(page("", after), URL)["hits"] == 2157
+
+
+@pytest.mark.parametrize("meta", [
+    # a comment count after its bubble icon (e107's fa-comments), or named by its link's tooltip
+    '<div class="k1">18 ต.ค. 2562 โดย admin <a href="#comments"><i class="fa fa-comments"></i> 3</a></div>',
+    '<div class="k1">18 ต.ค. 2562 โดย admin</div><div><a title="3 ความคิดเห็น" href="#comments"><i class="k2"></i> 3</a></div>',
+])
+def test_a_comment_count_beside_the_date_is_not_the_views(meta):
+    assert extract_one(page(meta), URL)["hits"] is None
+
+
 @pytest.mark.parametrize(("meta", "after"), [
     # a count that a word follows is not bare ("3 Comments")
     ('<div class="k1">12 มีนาคม 2567 | 3 Comments</div>', ""),

@@ -394,9 +394,6 @@ def test_each_transform_applies_to_most_fixtures():
 
 #: Variants the extractor still gets wrong (issue 8 stays open on them). Strict: a variant that
 #: starts passing fails the suite until it is taken off this list, so the list only shrinks.
-#: tagDiv Newspaper prints the hit count as a bare number after an icon-font eye
-#: (``<i class="td-icon-views">``): with the class renamed the icon is gone from sight too, and the
-#: number says nothing a reader (or the generic reader) could call a hit count.
 KNOWN_GAPS: set[tuple[str, str]] = {
     # Twenty-second blind set, with class names replaced: Bulma's icon-only hits; Material icons'
     # ligature names read as words once their class is gone (the page then has no info).
@@ -409,7 +406,7 @@ KNOWN_GAPS: set[tuple[str, str]] = {
     # its date once the icons' names are gone (DGA Drupal 8, Liferay 7.1); a picture between the
     # title and the text moved by wrappers (Plone); a StreamField text split by wrappers under a
     # subheading taken for the title (Wagtail); the WebSphere portlet's own title heading taken for
-    # the article's once the info moves below the text; JSN's icon-only hits with every transform.
+    # the article's once the info moves below the text.
     ("handwritten/drupal/d8_dga_standard_theme_icon_meta_metatag_time_file_field", "rename_classes_and_ids"),
     ("handwritten/other/dnn9_xcillion_dnnblog_post_details_iso_date_written_by", "rename_classes_and_ids"),
     ("handwritten/other/liferay71_wcd_ftl_thai_digit_short_be_icon_meta", "rename_classes_and_ids"),
@@ -419,7 +416,6 @@ KNOWN_GAPS: set[tuple[str, str]] = {
     ("handwritten/other/wagtail_bakerydemo_streamfield_thai_be_date_tagged_with", "extra_wrappers"),
     ("handwritten/other/websphere_portal85_wcm_viewer_label_datetime_nam", "meta_below_body"),
     ("handwritten/drupal/d8_dga_standard_theme_icon_meta_metatag_time_file_field", "all_together"),
-    ("handwritten/joomla3/jsn_framework_v2_j3_icons_only_info_ce_datetime_hits", "all_together"),
     ("handwritten/other/dnn9_xcillion_dnnblog_post_details_iso_date_written_by", "all_together"),
     ("handwritten/other/liferay71_wcd_ftl_thai_digit_short_be_icon_meta", "all_together"),
     ("handwritten/other/mobirise5_static_news_sections_posted_subtitle", "all_together"),
@@ -477,13 +473,8 @@ KNOWN_GAPS: set[tuple[str, str]] = {
     ("handwritten/other/wix_dynamic_item_page_cms_text_date_be_wixguard", "meta_below_body"),
     ("handwritten/other/wix_dynamic_item_page_cms_text_date_be_wixguard", "rename_classes_and_ids"),
     ("handwritten/other/wix_dynamic_item_page_cms_text_date_be_wixguard", "thai_digits_in_meta"),
-    # a count after an icon font alone (fa-eye, bi-eye, td-icon-views), renamed: nothing says what the
-    # number is, and it is not a bare count beside the date above the text (moved below it, or
-    # another number stands between)
-    ("handwritten/joomla3/thai_vendor_fa_icons_thai_digits_latest_hits_counter", "all_together"),
-    # (the same: tagDiv's icon font)
-    ("handwritten/wordpress/newsmag_td_post_views_lowercase_escapes_block_dates", "all_together"),
-    # (the same: Bootstrap Icons' bi-eye)
+    # a count after an icon font alone (fa-eye, bi-eye), renamed: nothing says what the number
+    # is, and it is not a bare count beside the date (another number stands between)
     ("handwritten/custom_php/bs5_date_badge_thai_digits_two_digit_be_relative_paths", "all_together"),
     ("handwritten/custom_php/bs5_date_badge_thai_digits_two_digit_be_relative_paths", "rename_classes_and_ids"),
     # (the same: Font Awesome icons alone before the count and the category)
@@ -509,8 +500,7 @@ KNOWN_GAPS: set[tuple[str, str]] = {
     ("handwritten/joomla15/milkyway_print_popup_component_tmpl", "all_together"),
     # with every transform at once, the topic line above its icon info line is not told from the section heading the <title> names
     ("handwritten/other/aspnet_webforms_formview_span_topic_icon_meta_sitemappath", "all_together"),
-    ("handwritten/wordpress/newspaper_tagdiv_views_icon", "all_together"),
-    # the same: Jannah's hit count after an icon-font flame (tie-icon-fire)
+    # Jannah's hit count after an icon-font flame (tie-icon-fire), renamed
     ("handwritten/wordpress/jannah_relative_time_schema", "rename_classes_and_ids"),
     # Not fixed yet (third blind set): a trail of links only (no separators, no title at its end)
     # is told from a menu by its classes alone; the last line of a classic ASP page is lost.

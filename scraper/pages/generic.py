@@ -1053,17 +1053,18 @@ class ArticlePage(WebPage):
         """The views shown as a bare number in the info beside the date, its label an icon that
         says nothing once its class names are not known ("๑๓ ส.ค. ๖๓ / ๑,๒๐๕", "27 ม.ค. 2560
         ข่าวประชาสัมพันธ์ 1024"): numbers ending the date's line, or lines of numbers alone right
-        after it (above the text only: below it, a comment count follows a caption). Of several
-        (tagDiv's comments "0" beside its views), the largest; none when all are 0 (a comment
-        count). A last resort: any labelled count comes first."""
+        after it (a caption between them and the date, "ความคิดเห็น", makes them something else).
+        Of several (tagDiv's comments "0" beside its views), the largest; none when all are 0 (a
+        comment count), nor one that a comment label or icon names. A last resort: any labelled
+        count comes first."""
         (above, below), (top, _, bottom) = self._lines, self._body_split
-        for block, lines_after in ((above + top, 3), (bottom + below, 0)):
+        for block, lines_after in ((above + top, 3), (bottom + below, 3)):
             dated = next(((i, date) for i, date in enumerate(map(fields.find_date, block)) if date.matched), None)
             if dated is None:
                 continue
             at, date = dated
             year = date.value.year if date.value else None
-            trailing = _TRAILING_COUNTS.search(block[at].replace(date.matched, " ", 1))
+            trailing = _TRAILING_COUNTS.search(_COMMENT_COUNT.sub(" ", block[at].replace(date.matched, " ", 1)))
             counts = trailing.group(1).split() if trailing else []
             for line in block[at + 1:at + 1 + lines_after]:
                 if not _ONLY_COUNTS.match(line):
@@ -1620,6 +1621,9 @@ def _name_under_initials(lines: list[str]) -> str | None:
 _COUNT = r"\d{1,3}(?:,\d{3})+|\d+"
 #: The numbers that end a line, each a word of its own ("นายวีระพงษ์ ทองดี 152").
 _TRAILING_COUNTS = re.compile(rf"(?:^|\s)((?:(?:{_COUNT})\s*)+)$")
+#: A comment count with its label or icon ("Comments 3", "3 ความคิดเห็น"): never the views.
+_COMMENT_COUNT = re.compile(rf"(?:Comments?|ความ(?:คิด)?เห็น)\s*:?\s*(?:{_COUNT})|(?:{_COUNT})\s*(?:Comments?|ความ(?:คิด)?เห็น)",
+                            re.IGNORECASE)
 #: A line of counts and nothing else ("0 687", "๑,๒๐๕").
 _ONLY_COUNTS = re.compile(rf"^(?:{_COUNT})(?:\s+(?:{_COUNT}))*$")
 _FILE_SIZE_TEXTS = etree.XPath("//body//text()[contains(., 'ขนาดไฟล์') or contains(., 'ile size') or contains(., 'ilesize')]")

@@ -136,6 +136,9 @@ ICON_LABELS = {
     **dict.fromkeys(("fa-eye", "glyphicon-eye-open", "dashicons-visibility", "bi-eye", "bi-eye-fill"), "Views"),
     **dict.fromkeys(("fa-folder", "fa-folder-o", "fa-folder-open", "fa-folder-open-o", "glyphicon-folder-open",
                      "dashicons-category", "bi-folder", "bi-folder2", "bi-folder2-open"), "Category:"),
+    # a comment count's bubble: its number is never the views ("💬 3" beside "👁 687")
+    **dict.fromkeys(("fa-comment", "fa-comments", "fa-comment-o", "fa-comments-o", "fa-comment-dots", "glyphicon-comment",
+                     "dashicons-admin-comments", "bi-chat", "bi-chat-dots", "bi-chat-left-text"), "Comments"),
 }
 
 
@@ -150,6 +153,7 @@ HEROICON_LABELS = {
 }
 
 _ICON_TAGS = frozenset(("i", "span", "em"))
+_COMMENTS_TIP = re.compile(r"^\s*[\d๐-๙]+\s*(?:ความ(?:คิด)?เห็น|Comments?)\s*$", re.IGNORECASE)
 ICON_MARK = "\ue000"  # icon_label wraps the label in it: resolve_icons keeps it where no label follows
 
 
@@ -169,6 +173,8 @@ def icon_label(el) -> str | None:
         # a tooltip that names the value ("<span title='จำนวนผู้อ่าน'>👁 345</span>")
         if is_label_alone(collapse(tip)):
             return _marked(collapse(tip))
+    if tip and _COMMENTS_TIP.match(tip):
+        return _marked("Comments")  # a link's tooltip "3 ความคิดเห็น" over its bare "3" (e107)
     if tag == "img":
         alt = collapse(el.get("alt") or "")
         if alt and len(alt) <= 30 and is_label_alone(alt):
@@ -233,7 +239,8 @@ _ICON_NAMES = (
     (re.compile(r"^(?:user|person|author|pencil|pen|account|writer|profile)(?![a-z])"), "by"),
     (re.compile(r"^(?:eye|view|views|visibility|visible|seen)(?![a-z])"), "Views"),
     (re.compile(r"^(?:folder|category|categories)(?![a-z])"), "Category:"),
-    (re.compile(r"^(?:tag|tags)(?![a-z])"), "Tags:"),  # (ends a category's value: "📁 ข่าว 🏷 วันแรงงาน")
+    (re.compile(r"^(?:tag|tags)(?![a-z])"), "Tags:"),
+    (re.compile(r"^(?:comment|comments|chat|bubble)(?![a-z])"), "Comments"),  # (ends a category's value: "📁 ข่าว 🏷 วันแรงงาน")
 )
 
 

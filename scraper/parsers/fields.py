@@ -119,7 +119,7 @@ _AFTER_NAME = re.compile(
     r"\s(?:[\d๐-๙]+\s*(?:วินาที|นาที|ชั่วโมง|ชม\.|วัน|สัปดาห์|อาทิตย์|เดือน|ปี)(?:ที่)?(?:แล้ว|ก่อน)"
     r"|[\d๐-๙]+\s+(?:seconds?|minutes?|mins?|hours?|days?|weeks?|months?|years?)\s+ago"
     r"|(?:ยัง)?ไม่มีความ(?:คิด)?เห็น|[\d๐-๙]+\s*ความ(?:คิด)?เห็น|แสดงความ(?:คิด)?เห็น"
-    r"|No\s+Comments?|Leave\s+a\s+(?:comment|reply)|[\d๐-๙]+\s+Comments?)(?!\w)",
+    r"|No\s+Comments?|Leave\s+a\s+(?:comment|reply)|[\d๐-๙]+\s+Comments?|(?:Comments?|ความ(?:คิด)?เห็น)\s*:?\s*[\d๐-๙]+)(?!\w)",
     re.IGNORECASE,
 )
 

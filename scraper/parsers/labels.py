@@ -28,6 +28,8 @@ LABELS: dict[str, str] = {
     "hits": r"ครั้งที่อ่าน|ยอดเข้าชม|ยอดดู|จำนวนผู้อ่าน|จำนวนผู้เข้าชม|จำนวนการเข้าชม|จำนวนครั้งที่อ่าน|เปิดอ่าน|ฮิต|(?<!\w)Hits(?!\w)|(?<!\w)Views(?!\w)"
     rf"|(?:ผู้เข้าชม|เข้าชม|ผู้ชม|อ่าน)(?=\s*:?\s*{_NUM}\s*(?:ครั้ง|$|\||\)))|(?:ผู้เข้าชม|เข้าชม)(?=\s*:)"
     rf"|(?<!\w)Read(?=\s*{_NUM}\s*times)|Post\s+Views|(?<=[\d๐-๙]\s)(?:Reads(?!\w)|มุมมอง)",
+    # a comment count ends the value before it; nothing reads it ("Comments 3", "ความคิดเห็น : 3")
+    "comments": r"ความคิดเห็น(?=\s*:?\s*[\d๐-๙])|(?<!\w)Comments?(?!\w)",
     # not "ข่าวอื่นๆ ในหมวดนี้" (K2's "more in this category")
     # a parent category's label is not the category's ("หมวดหลัก: ข่าวสาร หมวด: ข่าวประชาสัมพันธ์")
     "parent": r"หมวดหมู่หลัก|หมวดหลัก|ประเภทหลัก|Parent\s+Category",
@@ -71,14 +73,14 @@ def split_labelled(line: str) -> tuple[str, tuple[Labelled, ...]]:
         value = line[m.end() : end].strip(_STRIP)
         out.append(Labelled(m.lastgroup or "", m.group(m.lastgroup or 0).strip(), value))
     # A counter printed before its label ("... ข่าวประชาสัมพันธ์ 1,234 views") belongs to the label.
-    if out[0].kind == "hits" and _needs_count_before(out[0]):  # "0 Comments · 142 Reads"
+    if out[0].kind in _COUNTS and _needs_count_before(out[0]):  # "0 Comments · 142 Reads"
         m = _TRAILING_NUM.search(head)
         if m:
             head = head[: m.start()].strip(_STRIP)
-            out[0] = Labelled("hits", out[0].label, f"{m.group(1)} {out[0].value}".strip())
+            out[0] = Labelled(out[0].kind, out[0].label, f"{m.group(1)} {out[0].value}".strip())
     for i in range(len(out) - 1):
         nxt = out[i + 1]
-        if nxt.kind == "hits" and _needs_count_before(nxt):
+        if nxt.kind in _COUNTS and _needs_count_before(nxt):
             m = _TRAILING_NUM.search(out[i].value)
             if m:
                 out[i] = Labelled(out[i].kind, out[i].label, out[i].value[: m.start()].strip(_STRIP))
@@ -86,6 +88,8 @@ def split_labelled(line: str) -> tuple[str, tuple[Labelled, ...]]:
     return head, tuple(out)
 
 
+#: Labels of a count, which may stand after its number ("1,245 Views", "3 Comments").
+_COUNTS = frozenset(("hits", "comments"))
 #: Counter labels written after their number only ("1045 ครั้งที่อ่าน", "45 ยอดดู 0 ความคิดเห็น").
 _COUNT_AFTER = re.compile(r"^(?:ครั้งที่อ่าน|ยอดดู|Reads)$", re.IGNORECASE)
 
