@@ -257,6 +257,9 @@ _CATEGORY_PATH = re.compile(r"/categor(?:y|ies)/", re.I)
 _AS_OF = re.compile(r"^\s*(?:ข้อมูล\s*ณ|As\s+of)\b", re.I)
 _DIGIT = re.compile(r"[\d๐-๙]")
 #: A link back to a list ("← ข่าวทั้งหมด", "ดูทั้งหมด", "View all"): not a category's name.
+#: A text block's siblings that are never more of its text: headings, and a table's head, foot
+#: and caption around its body (a PHP page's news table: the title in <thead>, the info in <tfoot>).
+_NOT_PROSE_SIBLINGS = frozenset(HEADING_TAGS) | {"thead", "tfoot", "caption"}
 _SEE_ALL = re.compile(r"^[←→«»‹›<>]|ทั้งหมด\s*$|^(?:View|See)\s+all\b", re.I)
 
 
@@ -668,12 +671,13 @@ class ArticlePage(WebPage):
         for sibling in parent:
             if sibling is best:
                 chosen.append(sibling)
-            elif isinstance(sibling.tag, str) and not is_noise(sibling) and sibling.tag not in HEADING_TAGS:
+            elif isinstance(sibling.tag, str) and not is_noise(sibling) and sibling.tag not in _NOT_PROSE_SIBLINGS:
                 score = scores.get(sibling, 0.0)
                 # a section under its own heading is another box, unless the text is cut in
                 # sections alike (<section>s side by side, each under its subheading)
                 if _link_len(sibling) >= 0.25 * max(_text_len(sibling), 1) or (
-                        _opens_with_heading(sibling) and (sibling.tag != best.tag or sibling.tag == "div")):
+                        _opens_with_heading(sibling) and (sibling.tag != best.tag or sibling.tag == "div")) \
+                        or _is_contact_block(sibling):
                     continue
                 # readability's rule: a sibling of comparable prose, or one long paragraph (an intro)
                 if score >= max(2.0, 0.2 * best_score) or max((n for _, n in _prose_runs(sibling)), default=0) >= 80:
@@ -687,6 +691,8 @@ class ArticlePage(WebPage):
                     break
                 continue
             lines = paragraphs(sibling, skip=is_noise) if _text_len(sibling) else []
+            if lines and _is_contact_block(sibling):
+                break
             if all(_is_info(line) for line in lines):
                 # a picture between paragraphs (with, at most, a sharing box or a counter), or a spacer
                 if (not lines and (sibling.find(".//img") is not None or sibling.tag == "img")) or _has_picture(sibling):
@@ -753,8 +759,9 @@ class ArticlePage(WebPage):
         for el in _preceding(body):
             if el.tag in ("head", "title"):
                 break  # nothing in the head is a line of the page (its <title> is read apart)
-            if el.tag not in HEADING_TAGS and (el.tag in INLINE_TAGS and not _stands_alone(el) or _has_block_child(el)):
-                continue
+            if el.tag not in HEADING_TAGS and (el.tag in INLINE_TAGS and not _stands_alone(el)
+                                               or _has_block_child(el, but=("br", "img"))):
+                continue  # (an icon before it does not make a line a block: "<th><img src=icon_news.gif> title</th>")
             text = clean(element_text(el))
             if not text or len(text) <= 3 or el.tag == "dt" or in_noise(el) or _GENERIC_HEADING.match(text):
                 continue
@@ -1102,7 +1109,8 @@ class ArticlePage(WebPage):
                 return clean(element_text(a))
         for a in _CATEGORY_ARCHIVE_LINKS(self.root):  # a link to the category's archive page
             text = clean(element_text(a))
-            if (text and not fields.is_edge_noise(text) and not in_noise(a)  # not "กลับหน้ารวมข่าว" (back)
+            if (text and not fields.is_edge_noise(text) and not _SEE_ALL.search(text) and not in_noise(a)
+                    # (not "กลับหน้ารวมข่าว", back, nor a button "ข่าวทั้งหมด", all news)
                     and (not any(_inside(a, b) for b in self.body_elements)
                          or text in self._body_split[0] or text in self._body_split[2])):
                 return text
@@ -1478,14 +1486,14 @@ class ArticlePage(WebPage):
     def listing_rows(self) -> int:
         """Rows of a table listing other articles (a category list): each links an article and
         shows a date, and the page says little besides."""
-        if next(self.doc.iter("th", "thead"), None) is None:  # no table has column headings (one walk, not two)
-            return 0
+        headed = next(self.doc.iter("th", "thead"), None) is not None  # (one walk, not two)
         own_id = fields.article_id_from_url(self.page_url)
         for table in self.doc.iter("table"):
-            # a layout table (the article inside it, or tables inside it) is not a list
-            # a list has column headings (title, date, author, hits); a layout table (the article
-            # inside it, or tables inside it) or a sidebar's "latest news" is not a list
-            if (_in_sidebar(table) or not (_COLUMN_HEADINGS(table) or table.find("thead") is not None)
+            # a list has column headings (title, date, author, hits), in <th>s or in a first row of
+            # labels ("วันที่ประกาศ | ผู้ประกาศ | จำนวนผู้อ่าน" in bold <td>s); a layout table (the
+            # article inside it, or tables inside it) or a sidebar's "latest news" is not a list
+            if (_in_sidebar(table) or not (headed and (_COLUMN_HEADINGS(table) or table.find("thead") is not None)
+                                           or _label_row(table))
                     or table.find(".//table") is not None
                     or any(_inside(b, table) for b in self.body_elements)):
                 continue
@@ -1501,7 +1509,9 @@ class ArticlePage(WebPage):
                     rows += 1
             if rows >= 2:
                 outside = sum(_text_len(b) for b in self.body_elements if not _inside(table, b) and not _inside(b, table))
-                if outside < min(_text_len(table), 300):  # little text besides: a sidebar's list is not it
+                # little text besides (a sidebar's list is not it); a long list outweighs a welcome
+                # marquee and the footer that a page of links leaves as its "text"
+                if outside < min(_text_len(table), 300) or rows >= 5 and outside < 0.5 * _text_len(table):
                     return rows
         return 0
 
@@ -1726,8 +1736,9 @@ def _is_label_line(text: str) -> bool:
     return bool(segments) and len(head) <= 3
 
 
-def _has_block_child(el) -> bool:
-    return any(isinstance(c.tag, str) and c.tag not in INLINE_TAGS and c.tag != "br" for c in el)
+def _has_block_child(el, but: tuple[str, ...] = ("br",)) -> bool:
+    """Whether ``el`` holds a child other than inline ones and ``but``."""
+    return any(isinstance(c.tag, str) and c.tag not in INLINE_TAGS and c.tag not in but for c in el)
 
 
 def _preceding(el):
@@ -1837,6 +1848,29 @@ def _is_site_footer(el) -> bool:
     return bool(_COPYRIGHT.search(text) and _ADDRESS.search(text))
 
 
+def _label_row(table) -> bool:
+    """A table's first row is column headings written as labels in plain cells: two or more of
+    its cells are info labels alone ("วันที่ประกาศ", "ผู้ประกาศ", "จำนวนผู้อ่าน")."""
+    row = next(table.iter("tr"), None)
+    if row is None:
+        return False
+    cells = [clean(element_text(c)) or "" for c in row if c.tag in ("td", "th")]
+    return 3 <= len(cells) <= 8 and sum(1 for c in cells if len(c) <= 20 and is_label_alone(c)) >= 2
+
+
+def _is_contact_block(el) -> bool:
+    """A block of the office's address and telephone lines and nothing else (a page-builder's
+    footer frame): not more of the text beside it. A text's own closing "สอบถามได้ที่ ... โทร."
+    is a sentence, inside the text's block."""
+    if _text_len(el) > 400:
+        return False
+    lines = paragraphs(el, skip=is_noise)
+    return (1 <= len(lines) <= 5 and any(_PHONE_LINE.match(line) for line in lines)
+            and all(_PHONE_LINE.match(line) or _POSTAL_LINE.search(line) for line in lines))
+
+
+_PHONE_LINE = re.compile(r"^\s*(?:โทร(?:ศัพท์|สาร)?|Tel|Phone|Fax|E-?mail|อีเมล)\b", re.I)
+_POSTAL_LINE = re.compile(r"(?:ถนน|ตำบล|อำเภอ|จังหวัด|แขวง|เขต|ต\.|อ\.|จ\.).*\b\d{5}\b")
 _COPYRIGHT = re.compile(r"©|\bCopyright\b|สงวนลิขสิทธิ์", re.I)
 _ADDRESS = re.compile(r"โทร|\bTel\b|ถนน|อำเภอ|เขต|ตำบล|แขวง|\b\d{5}\b", re.I)
 

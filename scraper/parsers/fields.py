@@ -105,7 +105,7 @@ def _labelled(lines: list[str], kind: str):
                 yield seg.value
 
 
-_VALUE_END = re.compile(r"\s*[|·•]")
+_VALUE_END = re.compile(r"\s*[|·•\[]")
 #: What stands between a name and the date after it: a weekday (วันจันทร์ที่, Monday, จ.,) and a
 #: connective ("admin เมื่อ จ., 03/18/2024", "admin on Monday").
 _TRAILING_WEEKDAY = re.compile(

@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from scraper.parsers.thaidate import find_date
+
 _NUM = r"[\d๐-๙][\d๐-๙,.]*"
 
 #: kind -> label alternatives (longest first within a kind).
@@ -19,7 +21,7 @@ LABELS: dict[str, str] = {
     r"|โพสต์เมื่อ|ส่งเมื่อ|(?:^|(?<=\s))เมื่อ(?=\s*[\d๐-๙])|เผยแพร่(?:แล้ว)?(?=\s*:?\s*[\d๐-๙])|ลงประกาศเมื่อ|ลงประกาศ|ลงวันที่|วันที่เขียนเรื่อง|Post\s+date|Published\s+on|Published(?!\s+(?:in|by)\b)|Posted\s+on|Post\s+on|Date\s+posted|(?<!\w)Date(?=\s*:)",
     "created": r"สร้างเมื่อ|วันที่สร้าง|Created\s+on|Created",
     "modified": r"อัพเดทล่าสุดเมือ|อัพเดทล่าสุดเมื่อ|อัพเดทล่าสุด|อัปเดตล่าสุด|อัพเดตล่าสุด|แก้ไขล่าสุดเมื่อ|แก้ไขล่าสุด"
-    r"|อัปเดตเมื่อ|อัพเดทเมื่อ|อัพเดตเมื่อ|ปรับปรุงเมื่อ|แก้ไขเมื่อ"
+    r"|อัปเดตเมื่อ|อัพเดทเมื่อ|อัพเดตเมื่อ|ปรับปรุงเมื่อ|แก้ไขเมื่อ|(?:อัปเดต|อัพเดท|อัพเดต)(?=\s*:?\s*[\d๐-๙])"
     r"|ปรับปรุงล่าสุดเมื่อ|ปรับปรุงล่าสุด|Last\s+Updated\s+on|Last\s+Updated|Updated\s+on|Modified\s+on"
     # the date a page's figures hold for ("ข้อมูล ณ วันที่ 1 ตุลาคม 2567"), not when it was published
     r"|ข้อมูล\s*ณ\s*วันที่|ข้อมูล\s*ณ(?=\s*[\d๐-๙])|(?<!\w)As\s+of(?=\s*[\d๐-๙])",
@@ -43,7 +45,7 @@ _LABEL_RE = re.compile(
     re.IGNORECASE,
 )
 _STRIP = " \t:：-–—|,;/\u00a0"
-_HITS_VALUE = re.compile(rf"^\s*({_NUM})")
+_HITS_VALUE = re.compile(rf"^\s*\(?\s*({_NUM})")  # "245", "(245)" after an eye icon
 _TRAILING_NUM = re.compile(rf"(?:^|[\s(])({_NUM})\s*$")
 
 
@@ -82,7 +84,7 @@ def split_labelled(line: str) -> tuple[str, tuple[Labelled, ...]]:
         nxt = out[i + 1]
         if nxt.kind in _COUNTS and _needs_count_before(nxt):
             m = _TRAILING_NUM.search(out[i].value)
-            if m:
+            if m and not _ends_with_date(out[i].value):  # (never a date's year: "8 พฤษภาคม 2567 Views (245)")
                 out[i] = Labelled(out[i].kind, out[i].label, out[i].value[: m.start()].strip(_STRIP))
                 out[i + 1] = Labelled(nxt.kind, nxt.label, f"{m.group(1)} {nxt.value}".strip())
     return head, tuple(out)
@@ -90,6 +92,11 @@ def split_labelled(line: str) -> tuple[str, tuple[Labelled, ...]]:
 
 #: Labels of a count, which may stand after its number ("1,245 Views", "3 Comments").
 _COUNTS = frozenset(("hits", "comments"))
+
+
+def _ends_with_date(value: str) -> bool:
+    found = find_date(value)
+    return bool(found.matched) and value.rstrip().endswith(found.matched.rstrip())
 #: Counter labels written after their number only ("1045 ครั้งที่อ่าน", "45 ยอดดู 0 ความคิดเห็น").
 _COUNT_AFTER = re.compile(r"^(?:ครั้งที่อ่าน|ยอดดู|Reads)$", re.IGNORECASE)
 
