@@ -405,8 +405,7 @@ KNOWN_GAPS: set[tuple[str, str]] = {
     # the pages themselves are known gaps, tests/test_handwritten.py): an unlabelled name after
     # its date once the icons' names are gone (DGA Drupal 8, Liferay 7.1); a picture between the
     # title and the text moved by wrappers (Plone); a StreamField text split by wrappers under a
-    # subheading taken for the title (Wagtail); the WebSphere portlet's own title heading taken for
-    # the article's once the info moves below the text.
+    # subheading taken for the title (Wagtail).
     ("handwritten/drupal/d8_dga_standard_theme_icon_meta_metatag_time_file_field", "rename_classes_and_ids"),
     ("handwritten/other/dnn9_xcillion_dnnblog_post_details_iso_date_written_by", "rename_classes_and_ids"),
     ("handwritten/other/liferay71_wcd_ftl_thai_digit_short_be_icon_meta", "rename_classes_and_ids"),
@@ -414,7 +413,6 @@ KNOWN_GAPS: set[tuple[str, str]] = {
     ("handwritten/other/opencms11_mercury_sr_only_labels_ce_thai_abbrev", "rename_classes_and_ids"),
     ("handwritten/other/plone6_classic_byline_datetime_gmt_offset_breadcrumb", "extra_wrappers"),
     ("handwritten/other/wagtail_bakerydemo_streamfield_thai_be_date_tagged_with", "extra_wrappers"),
-    ("handwritten/other/websphere_portal85_wcm_viewer_label_datetime_nam", "meta_below_body"),
     ("handwritten/drupal/d8_dga_standard_theme_icon_meta_metatag_time_file_field", "all_together"),
     ("handwritten/other/dnn9_xcillion_dnnblog_post_details_iso_date_written_by", "all_together"),
     ("handwritten/other/liferay71_wcd_ftl_thai_digit_short_be_icon_meta", "all_together"),

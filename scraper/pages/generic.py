@@ -119,6 +119,10 @@ _PROSE_LIKE = re.compile(r"[.!?。:;]\s*$|\s\S+\s\S+\s\S+\s")
 #: ``<article>`` elements outside sidebars: a listing shows several, each headed by a link to it.
 _ENTRIES = etree.XPath("//article[not(ancestor::aside or ancestor::nav or ancestor::footer)]")
 _LINKED_ITEMS = etree.XPath(".//li[.//a]")
+_AVATAR_WORDS = re.compile(r"^\s*(?:avatar\s+(?:of|for)|รูปประจำตัว(?:ของ)?|รูปโปรไฟล์(?:ของ)?)\s+|\s*(?:'s)?\s+avatar\s*$",
+                           re.IGNORECASE)
+_AUTHOR_CAPTION = re.compile(r"^(?:About\s+(?:the\s+)?Author|เกี่ยวกับผู้เขียน)\s*:?$", re.IGNORECASE)
+_COMMENT_TYPE = re.compile(r"schema\.org/(?:Comment|Review|Answer|Question)\b")
 _COLUMN_HEADINGS = etree.XPath("boolean(.//tr[count(th) >= 2])")  # a table of columns, not a module's one heading
 _HEADINGS = etree.XPath("//body//*[self::h1 or self::h2 or self::h3 or self::h4]")
 _CLASSES = etree.XPath("//@class", smart_strings=False)
@@ -176,9 +180,22 @@ def _is_noise(el) -> bool:
     if el.tag in ("div", "section"):
         first, picture = _first_words(el)
         if first is not None and (_is_link_box(el, first, picture) or _is_files_box(el, first)
-                                  or _is_related_box(el, first, picture) or _is_tags_box(el, first)):
+                                  or _is_related_box(el, first, picture) or _is_tags_box(el, first)
+                                  or _is_author_box(el, first)):
             return True
     return plugins.is_plugin_noise(el)
+
+
+def _is_author_box(el, first) -> bool:
+    """A box about the author under its caption ("ผู้เขียน", "About the author": PublishPress
+    Authors, a theme's author bio) with a link to the author's page: the byline's, not the text."""
+    if first.tag not in HEADING_TAGS or first.tag == "h1":
+        return False
+    caption = clean(element_text(first)) or ""
+    if not (_AUTHOR_CAPTION.match(caption) or len(caption) <= 20 and is_label_alone(caption)
+            and split_labelled(caption)[1][0].kind == "author"):
+        return False
+    return any(a.get("rel") == "author" or "/author/" in (a.get("href") or "") for a in el.iter("a"))
 
 
 def _first_words(el) -> tuple[object, bool]:
@@ -601,8 +618,12 @@ class ArticlePage(WebPage):
         out = []
         for el in _MICRODATA(self.doc):
             post = next((a for a in el.iterancestors() if a.get("itemprop") == "blogPost"), None)
-            if post is None or (body is not None and _inside(body, post)):
-                out.append(el)
+            if post is not None and not (body is not None and _inside(body, post)):
+                continue
+            scope = next((a for a in el.iterancestors() if a.get("itemscope") is not None), None)
+            if scope is not None and _COMMENT_TYPE.search(scope.get("itemtype") or ""):
+                continue  # a comment's author and date (Komento's schema.org/Comment) are not the article's
+            out.append(el)
         return out
 
     @cached_property
@@ -1133,7 +1154,10 @@ class ArticlePage(WebPage):
         host = urlsplit(self.page_url).netloc
         near = _neighbours(title_el, 3)
         title, author = self.title, self.author
-        for a in self.root.iter("a"):
+        links = list(self.root.iter("a"))
+        if not _inside(title_el, self.root):  # the title in a page header above the post (Salient): its pill there too
+            links += [a for el in near if not _inside(el, self.root) for a in el.iter("a")]
+        for a in links:
             text = clean(element_text(a)) or ""
             href = (a.get("href") or "").strip()
             # a section's name: short, no digits (another post's title in a "latest" list has its year)
@@ -1149,8 +1173,9 @@ class ArticlePage(WebPage):
                 continue
             if _inside(a, title_el) or any(_inside(a, b) for b in self.body_elements) or in_noise(a):
                 continue
-            if a in near:
-                return text  # a pill standing beside the title itself
+            if a in near or a.getparent() in near and a.getparent().tag in INLINE_TAGS \
+                    and clean(element_text(a.getparent())) == text:
+                return text  # a pill standing beside the title itself (or its <span>)
             line_el = a
             while line_el.tag in INLINE_TAGS and line_el.getparent() is not None:
                 line_el = line_el.getparent()
@@ -1255,9 +1280,13 @@ class ArticlePage(WebPage):
         lines = set(self.info_lines)
         for img in self.root.iter("img"):
             alt = clean(img.get("alt"))
-            if (alt and alt in lines and len(alt) <= 60 and len(alt.split()) >= 2 and not fields.is_edge_noise(alt)
-                    and clean(element_text(img.getparent())) == alt):  # (a print icon's "พิมพ์" is no name)
-                return alt
+            name = clean(_AVATAR_WORDS.sub("", alt)) if alt else None
+            if not name or name not in lines or len(name) > 60 or len(name.split()) < 2 or fields.is_edge_noise(name):
+                continue
+            # the name alone beside it (a print icon's "พิมพ์" is no name), or an alt that says it
+            # is the avatar of that name ("ภาวิณี ศรีสุข Avatar": WordPress's avatar block)
+            if name != alt or clean(element_text(img.getparent())) == alt:
+                return name
         return None
 
     @cached_property
@@ -1650,7 +1679,7 @@ _BOX_CAPTION = re.compile(
     r"|(?:[\d๐-๙]+\s*)?ความคิดเห็น(?:\s*\(\s*[\d๐-๙]+\s*\))?|แสดงความคิดเห็น|(?:\d+\s+)?Comments?|Leave\s+a\s+(?:Reply|Comment))"
     r"\s*:?\s*$", re.I)
 _GIF = re.compile(r"\.gif(?:$|\?)", re.I)
-_FILES_CAPTION = re.compile(r"^\s*(?:เอกสารแนบ|ไฟล์แนบ|ไฟล์เอกสารแนบ|เอกสารประกอบ|ดาวน์โหลดเอกสาร|ดาวน์โหลด|Attachments?|Files?)\s*:?\s*$", re.I)
+_FILES_CAPTION = re.compile(r"^\s*(?:เอกสารแนบ|ไฟล์แนบ|ไฟล์เอกสารแนบ|เอกสารประกอบ|Attachments?|Files?)\s*:?\s*$", re.I)
 _CAPTION_THEN = re.compile(r"^\s*(?:เอกสารแนบ|ไฟล์แนบ|ไฟล์เอกสารแนบ|Attachments?)\s*:\s*(.+)$", re.I)
 _TOPICS_CAPTION = re.compile(r"^\s*(?:หัวข้อ|Topics?|Tags?|แท็ก|ป้ายกำกับ|คำค้น|คำสำคัญ)\s*:?\s*$", re.I)
 _SIZE = re.compile(r"\s*[(\[][\d.,]+\s*[KMG]?B[)\]]\s*$", re.I)

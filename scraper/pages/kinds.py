@@ -78,10 +78,13 @@ def static_page(page, raw: dict) -> str | None:
     A modification date alone ("แก้ไขล่าสุด") does not date news: static pages show it too."""
     if raw.get("author") or raw.get("hits"):
         return None
-    if any(candidate["kind"] != "modified" for candidate in raw.get("dates") or ()):
+    dates = raw.get("dates") or ()
+    if any(candidate["kind"] != "modified" for candidate in dates):
         return None
     if _NOTICE_TITLE.match(raw.get("title") or "") or _opens_as_a_report(raw.get("paragraphs") or []):
         return None
+    if dates and any(seg.kind == "category" for line in page.info_lines for seg in split_labelled(line)[1]):
+        return None  # an article's info block showing its category and when it was changed (Joomla, author and hits off)
     return "a page with no publication date, author or hit count (a static page of the site), not news"
 
 

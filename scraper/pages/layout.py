@@ -74,6 +74,10 @@ class LayoutArticlePage(ArticlePage):
                 sizes = sorted(((_text_len(el), i) for i, el in enumerate(found)), reverse=True)
                 if sizes[0][0] >= 3 * sizes[1][0]:
                     return found[sizes[0][1]]
+                prose = self.prose_blocks
+                if prose and all(not _inside(b, el) and not _inside(el, b) for b in prose for el in found) \
+                        and sum(_text_len(b) for b in prose) >= 2 * sizes[0][0]:
+                    return None  # the post's text stands outside them all (a page builder's template): they are teasers
             raise NotAnArticle(f"listing page: {len(found)} {self.layout} article blocks, not one article")
         return found[0] if found else None
 
