@@ -13,6 +13,7 @@ from __future__ import annotations
 import pytest
 
 from scraper.extract import extract_one
+from scraper.parsers.errors import StaticPage
 
 URL = "https://chainat.labour.go.th/index.php/news/item/45"
 STORY = ("สำนักงานสวัสดิการและคุ้มครองแรงงานจังหวัดชัยนาท ลงพื้นที่ตรวจสถานประกอบกิจการในเขตอำเภอเมือง "
@@ -115,3 +116,37 @@ def test_a_published_time_glued_to_the_updated_one_still_ends_the_name():
 def test_a_relative_date_or_a_comment_count_ends_the_name(byline):
     meta = f'<div class="k1">12 มีนาคม 2567</div><div class="k1">{byline}</div>'
     assert extract_one(page(meta), URL)["author"] == "เจ้าหน้าที่ประชาสัมพันธ์"
+
+
+@pytest.mark.parametrize(("meta", "author"), [
+    # a unit's name after the date, its icon's name gone (DGA Drupal 8 renamed)
+    ('<div class="k1">18 ก.ย. 2567 ฝ่ายบริหารงานทั่วไป เข้าชม 356 ครั้ง</div>', "ฝ่ายบริหารงานทั่วไป"),
+    # a list of info items: the date, a name, a category link, a count
+    ('<ul class="k1"><li>21 ส.ค. 2566</li><li>ฝ่ายบริหารงานทั่วไป</li><li><a href="/news/category/2">ข่าวกิจกรรม</a></li>'
+     '<li>357</li></ul>', "ฝ่ายบริหารงานทั่วไป"),
+    # a category link after the date is no name, nor words that do not read as one
+    ('<div class="k1">18 ก.ย. 2567 <a href="/news/category/2">กลุ่มงานข่าว</a></div>', None),
+    ('<div class="k1">18 ก.ย. 2567 ข่าวกิจกรรม</div>', None),
+])
+def test_an_unlabelled_name_beside_the_date_is_the_author_when_it_reads_as_one(meta, author):
+    assert extract_one(page(meta), URL)["author"] == author
+
+
+def test_a_name_under_the_date_its_figures_hold_for_is_no_byline():
+    """"ข้อมูล ณ วันที่" dates an organisation chart's figures: the head's name under it does not
+    make the page news (it stays a static page of the site)."""
+    with pytest.raises(StaticPage):
+        extract_one(page('<div class="k1">ข้อมูล ณ วันที่ 1 ตุลาคม 2567</div><div>นายประเสริฐ คำแสน</div>'), URL)
+
+
+def test_a_comments_microdata_author_is_not_the_articles():
+    after = ('<ul><li itemscope itemtype="https://schema.org/Comment"><span itemprop="author">สมพร ใจดี</span>'
+             '<p itemprop="text">ขอบคุณสำหรับข้อมูลครับ</p></li></ul>')
+    assert extract_one(page('<div class="k1">12 มีนาคม 2567</div>', after), URL)["author"] is None
+
+
+def test_an_address_and_telephone_frame_after_the_text_is_not_text():
+    after = ('</div><div class="x9"><p>สำนักงานสวัสดิการและคุ้มครองแรงงานจังหวัดชัยนาท ศาลากลางจังหวัดชัยนาท ถนนพรหมประเสริฐ '
+             'ตำบลในเมือง อำเภอเมือง จังหวัดชัยนาท 17000</p><p>โทร. 0 5641 1712</p>')
+    record = extract_one(page('<div class="k1">12 มีนาคม 2567</div>', after), URL)
+    assert "17000" not in record["body"] and record["body"].startswith("สำนักงานสวัสดิการ")

@@ -119,6 +119,12 @@ _PROSE_LIKE = re.compile(r"[.!?。:;]\s*$|\s\S+\s\S+\s\S+\s")
 #: ``<article>`` elements outside sidebars: a listing shows several, each headed by a link to it.
 _ENTRIES = etree.XPath("//article[not(ancestor::aside or ancestor::nav or ancestor::footer)]")
 _LINKED_ITEMS = etree.XPath(".//li[.//a]")
+#: What a name reads like in an office's info line: a person's title, a unit of the office, a
+#: site's admin account ("นางสาว…", "ฝ่ายบริหารงานทั่วไป", "กลุ่มงานสวัสดิการแรงงาน", "admin").
+_NAME_LIKE = re.compile(r"^(?:นาย|นาง|นางสาว|น\.ส\.|ว่าที่|ดร\.|ฝ่าย|กลุ่มงาน|กลุ่ม|งาน(?!วัน)|ส่วน|สำนักงาน|ศูนย์|สสค\.|สรจ\."
+                        r"|admin|administrator|webmaster|ผู้ดูแลระบบ|Super\s+User)", re.IGNORECASE)
+_AUTHOR_HREF = re.compile(r"/author/|[?&]author=|rel=author", re.IGNORECASE)
+_COMMENTS_CAPTION = re.compile(r"ความ(?:คิด)?เห็น|Comments?|Responses?", re.IGNORECASE)
 _AVATAR_WORDS = re.compile(r"^\s*(?:avatar\s+(?:of|for)|รูปประจำตัว(?:ของ)?|รูปโปรไฟล์(?:ของ)?)\s+|\s*(?:'s)?\s+avatar\s*$",
                            re.IGNORECASE)
 _AUTHOR_CAPTION = re.compile(r"^(?:About\s+(?:the\s+)?Author|เกี่ยวกับผู้เขียน)\s*:?$", re.IGNORECASE)
@@ -195,6 +201,8 @@ def _is_author_box(el, first) -> bool:
     if not (_AUTHOR_CAPTION.match(caption) or len(caption) <= 20 and is_label_alone(caption)
             and split_labelled(caption)[1][0].kind == "author"):
         return False
+    if _text_len(el) - len(caption) < 80:
+        return False  # a caption and a name: the byline itself (DNN Blog's "Written by" box)
     return any(a.get("rel") == "author" or "/author/" in (a.get("href") or "") for a in el.iter("a"))
 
 
@@ -698,7 +706,7 @@ class ArticlePage(WebPage):
                 # sections alike (<section>s side by side, each under its subheading)
                 if _link_len(sibling) >= 0.25 * max(_text_len(sibling), 1) or (
                         _opens_with_heading(sibling) and (sibling.tag != best.tag or sibling.tag == "div")) \
-                        or _is_contact_block(sibling):
+                        or _is_contact_block(sibling) or _is_title_over_info(sibling):
                     continue
                 # readability's rule: a sibling of comparable prose, or one long paragraph (an intro)
                 if score >= max(2.0, 0.2 * best_score) or max((n for _, n in _prose_runs(sibling)), default=0) >= 80:
@@ -803,6 +811,8 @@ class ArticlePage(WebPage):
                 line = f"{clean(element_text(term)) or ''} {text}" if term is not None else text
                 if _info_list(el.getparent()):
                     continue  # a value of a list of the article's info (its date, its counter)
+            if el.tag == "li" and _info_items(el.getparent()):
+                continue  # an item of a short list whose other items are the date and a counter (icons renamed)
             if len(text) > 300 or _is_info(text) or (line != text and _is_info(line or "")):
                 continue
             if len(text) <= MAX_INFO_LINE and _is_info(_shown_line(el)):
@@ -1013,7 +1023,10 @@ class ArticlePage(WebPage):
             text = clean(element_text(el))
             if text:
                 return fields.author_name(text)
-        found = fields.author_from_lines(self.info_lines) or _name_under_initials(self.info_lines) or self._avatar_name()
+        found = fields.author_from_lines(self.info_lines)
+        if found:
+            return self._first_link_of(found)  # (the byline's link, then the category's: "โดย <a>…</a> <a>ข่าว…</a>")
+        found = _name_under_initials(self.info_lines) or self._avatar_name() or self._name_beside_date()
         if found:
             return found
         found = plugins.named_field(self.doc, self.tokens, plugins.NAMED_AUTHOR)
@@ -1092,10 +1105,13 @@ class ArticlePage(WebPage):
                 continue
             at, date = dated
             year = date.value.year if date.value else None
-            trailing = _TRAILING_COUNTS.search(_COMMENT_COUNT.sub(" ", block[at].replace(date.matched, " ", 1)))
+            after = block[at][block[at].find(date.matched) + len(date.matched):]  # (a number before the date is a title's)
+            trailing = _TRAILING_COUNTS.search(" " + _COMMENT_COUNT.sub(" ", after).replace("(", " ").replace(")", " ").rstrip())
             counts = trailing.group(1).split() if trailing else []
             for line in block[at + 1:at + 1 + lines_after]:
                 if not _ONLY_COUNTS.match(line):
+                    if len(line) <= 40 and not _DIGIT.search(line) and not _COMMENTS_CAPTION.search(line):
+                        continue  # an item between (a name, a category), its icon gone: not a caption
                     break
                 counts.extend(line.split())
             values = [int(c.replace(",", "")) for c in counts]
@@ -1201,9 +1217,10 @@ class ArticlePage(WebPage):
         return None
 
     def _first_link_of(self, value: str) -> str:
-        """A labelled category whose line runs on into the next link (Liferay prints the tags
-        right after the categories: "ประเภทข่าว: <a>ข่าวความปลอดภัย</a> <a>ฟ้าผ่า</a>"): the first
-        link's text when the value is two links' texts side by side."""
+        """A labelled value whose line runs on into the next link (Liferay prints the tags right
+        after the categories: "ประเภทข่าว: <a>ข่าวความปลอดภัย</a> <a>ฟ้าผ่า</a>"; an author's link, then
+        the category's, their icons gone): the first link's text when the value is two links'
+        texts side by side."""
         links = {clean(element_text(a)) for a in self.root.iter("a")} - {None}
         if value in links:
             return value
@@ -1287,6 +1304,29 @@ class ArticlePage(WebPage):
             # is the avatar of that name ("ภาวิณี ศรีสุข Avatar": WordPress's avatar block)
             if name != alt or clean(element_text(img.getparent())) == alt:
                 return name
+        return None
+
+    def _name_beside_date(self) -> str | None:
+        """An unlabelled name in the info beside the date, its icon's name gone ("18 ก.ย. 2567
+        ฝ่ายบริหารงานทั่วไป เข้าชม 356 ครั้ง", a list item under the date): taken only when it reads
+        as a name (a person's title, an office's unit, a site's admin account), never a link's text
+        other than an author's (a category's)."""
+        above, _ = self._lines
+        top = self._body_split[0]
+        block = above + top
+        at = next((i for i, line in enumerate(block) if fields.find_date(line).matched), None)
+        if at is None or not _is_info(block[at]) or any(seg.kind == "modified" for seg in split_labelled(block[at])[1]):
+            return None  # (the date's line an info line, not a sentence; the date the article's, not "ข้อมูล ณ วันที่")
+        date = fields.find_date(block[at]).matched
+        head = split_labelled(block[at][block[at].find(date) + len(date):])[0]
+        links = {clean(element_text(a)) for a in self.root.iter("a") if not _AUTHOR_HREF.search(a.get("href") or "")}
+        for text in [head, *block[at + 1:at + 4]]:
+            text = fields.name_value(text.strip(" |·•-/"))
+            for link in links:
+                if link and text.endswith(" " + link):
+                    text = text[: -len(link) - 1].strip()  # "กลุ่มงานสวัสดิการแรงงาน <a>ข่าวกิจกรรม</a>"
+            if text and len(text) <= 40 and text not in links and not _DIGIT.search(text) and _NAME_LIKE.match(text):
+                return text
         return None
 
     @cached_property
@@ -1862,6 +1902,15 @@ def _info_list(dl) -> bool:
     return dl is not None and any(_is_info(clean(element_text(dd)) or "") for dd in dl.iter("dd"))
 
 
+def _info_items(ul) -> bool:
+    """A short list (``<ul class="list-inline news-meta">``) of which an item is a date alone or a
+    number alone: the article's info items, their icons' names gone."""
+    if ul is None or ul.tag not in ("ul", "ol"):
+        return False
+    items = [clean(element_text(li)) or "" for li in ul if li.tag == "li"]
+    return 2 <= len(items) <= 6 and any(_opens_with_date(t) or _ONLY_COUNTS.match(t) for t in items)
+
+
 def _in_semantic_noise(el) -> bool:
     """Inside navigation, a sidebar or a footer as HTML marks them (tags and ARIA roles), whatever
     the page's boxes of links look like."""
@@ -1885,6 +1934,16 @@ def _label_row(table) -> bool:
         return False
     cells = [clean(element_text(c)) or "" for c in row if c.tag in ("td", "th")]
     return 3 <= len(cells) <= 8 and sum(1 for c in cells if len(c) <= 20 and is_label_alone(c)) >= 2
+
+
+def _is_title_over_info(el) -> bool:
+    """One line with an info line right after it (a packaged CMS's "news-topic" div over its
+    "ประกาศเมื่อ : ..." row): the title, not a paragraph of the text, however long."""
+    nxt = next((s for s in el.itersiblings() if isinstance(s.tag, str) and _text_len(s)), None)
+    if nxt is None or len(paragraphs(el, skip=is_noise)) != 1:
+        return False
+    lines = paragraphs(nxt, skip=is_noise)
+    return 0 < len(lines) <= 3 and all(len(line) <= MAX_INFO_LINE and _is_info(line) for line in lines)
 
 
 def _is_contact_block(el) -> bool:

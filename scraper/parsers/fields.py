@@ -125,10 +125,15 @@ _AFTER_NAME = re.compile(
 )
 
 
+_GLUED_MONTH = re.compile(r"(?<=[a-z0-9_\-])(?=(?:January|February|March|April|May|June|July|August|September|October"
+                          r"|November|December)\s+\d)")
+
+
 def name_value(value: str) -> str:
     """A name as an info line gives it: up to a separator, a date, a relative date or a comment
     count shown after it."""
     value = _AFTER_NAME.split(_VALUE_END.split(value)[0], maxsplit=1)[0]
+    value = _GLUED_MONTH.sub(" ", value)  # "ctb-labourNovember 27, 2024": spans a theme's CSS spaces apart
     found = find_date(value)
     if found.matched:
         value = value[: value.find(found.matched)]
