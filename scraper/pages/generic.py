@@ -1224,7 +1224,7 @@ class ArticlePage(WebPage):
         links = {clean(element_text(a)) for a in self.root.iter("a")} - {None}
         if value in links:
             return value
-        for text in links:
+        for text in sorted(links, key=lambda t: (-len(t), t)):  # (one answer whatever the set's order)
             if value.startswith(text + " ") and value[len(text) + 1:] in links:
                 return text
             # the sentence goes on after it: "posted in <a>ข่าวประชาสัมพันธ์</a>. Bookmark the permalink."
@@ -1319,12 +1319,16 @@ class ArticlePage(WebPage):
             return None  # (the date's line an info line, not a sentence; the date the article's, not "ข้อมูล ณ วันที่")
         date = fields.find_date(block[at]).matched
         head = split_labelled(block[at][block[at].find(date) + len(date):])[0]
-        links = {clean(element_text(a)) for a in self.root.iter("a") if not _AUTHOR_HREF.search(a.get("href") or "")}
+        links = sorted({clean(element_text(a)) or "" for a in self.root.iter("a") if not _AUTHOR_HREF.search(a.get("href") or "")},
+                       key=lambda t: (-len(t), t))
         for text in [head, *block[at + 1:at + 4]]:
             text = fields.name_value(text.strip(" |·•-/"))
-            for link in links:
-                if link and text.endswith(" " + link):
-                    text = text[: -len(link) - 1].strip()  # "กลุ่มงานสวัสดิการแรงงาน <a>ข่าวกิจกรรม</a>"
+            stripped = True
+            while stripped:  # links ending it, last first: "กลุ่มงานสวัสดิการแรงงาน <a>ข่าวกิจกรรม</a> <a>0</a>"
+                ending = next((link for link in links if link and text.endswith(" " + link)), None)
+                stripped = ending is not None
+                if stripped:
+                    text = text[: -len(ending) - 1].strip()
             if text and len(text) <= 40 and text not in links and not _DIGIT.search(text) and _NAME_LIKE.match(text):
                 return text
         return None
