@@ -150,3 +150,26 @@ def test_an_address_and_telephone_frame_after_the_text_is_not_text():
              'ตำบลในเมือง อำเภอเมือง จังหวัดชัยนาท 17000</p><p>โทร. 0 5641 1712</p>')
     record = extract_one(page('<div class="k1">12 มีนาคม 2567</div>', after), URL)
     assert "17000" not in record["body"] and record["body"].startswith("สำนักงานสวัสดิการ")
+
+
+def test_info_in_the_titles_small_is_info_not_title():
+    """Bootstrap 3's page-header: the info printed in a <small> inside the h1."""
+    html = page("").replace(f"<h1>{TITLE}</h1>".encode(), (
+        f'<h1>{TITLE}<br><small><span class="glyphicon glyphicon-time"></span> 2567-12-06 09:41:27 '
+        '<span class="glyphicon glyphicon-eye-open"></span> 1,234 ครั้ง</small></h1>').encode())
+    record = extract_one(html, URL)
+    assert (record["title"], record["published"], record["hits"]) == (TITLE, "2024-12-06T09:41:27+07:00", 1234)
+
+
+def test_a_date_ending_the_title_is_the_published_date_when_nothing_else_dates_it():
+    html = page('<div class="k1">หมวด: ข่าวกิจกรรม ฮิต: 143</div>').replace(
+        f"<h1>{TITLE}</h1>".encode(), f"<h1>{TITLE} (4 ธ.ค. 67)</h1>".encode())
+    assert extract_one(html, URL)["published"] == "2024-12-04"
+
+
+@pytest.mark.parametrize(("meta", "category"), [
+    ('<div class="k1"><span>ข่าวกิจกรรม</span> <span>28 พ.ย. 67 14:05</span> <span>โดย admin_area7</span></div>', "ข่าวกิจกรรม"),
+    ('<div class="k1"><span>28 พ.ย. 67 14:05</span> <span>โดย admin_area7</span></div>', None),
+])
+def test_an_unlinked_section_badge_beside_the_date_is_the_category(meta, category):
+    assert extract_one(page(meta), URL)["category"] == category

@@ -123,6 +123,8 @@ _LINKED_ITEMS = etree.XPath(".//li[.//a]")
 #: site's admin account ("นางสาว…", "ฝ่ายบริหารงานทั่วไป", "กลุ่มงานสวัสดิการแรงงาน", "admin").
 _NAME_LIKE = re.compile(r"^(?:นาย|นาง|นางสาว|น\.ส\.|ว่าที่|ดร\.|ฝ่าย|กลุ่มงาน|กลุ่ม|งาน(?!วัน)|ส่วน|สำนักงาน|ศูนย์|สสค\.|สรจ\."
                         r"|admin|administrator|webmaster|ผู้ดูแลระบบ|Super\s+User)", re.IGNORECASE)
+#: What a news section's name reads like ("ข่าวกิจกรรม", "ข่าวประชาสัมพันธ์", "ประกาศจัดซื้อจัดจ้าง").
+_SECTION_LIKE = re.compile(r"^(?:ข่าว|ประกาศ|กิจกรรม|บทความ)\S*$")
 _AUTHOR_HREF = re.compile(r"/author/|[?&]author=|rel=author", re.IGNORECASE)
 _COMMENTS_CAPTION = re.compile(r"ความ(?:คิด)?เห็น|Comments?|Responses?", re.IGNORECASE)
 _AVATAR_WORDS = re.compile(r"^\s*(?:avatar\s+(?:of|for)|รูปประจำตัว(?:ของ)?|รูปโปรไฟล์(?:ของ)?)\s+|\s*(?:'s)?\s+avatar\s*$",
@@ -877,10 +879,20 @@ class ArticlePage(WebPage):
         return []
 
     @cached_property
+    def _info_in_title(self) -> list:
+        """The title's ``<small>`` that holds the article's info, not its words (Bootstrap 3's
+        page-header: "<h1>title<br><small>🕓 2567-12-06 09:41 👤 งาน… 👁 1,234 ครั้ง</small></h1>")."""
+        el = self.title_element
+        if el is None:
+            return []
+        return [s for s in el.iter("small") if s is not el and _is_info(resolve_icon_line(s))]
+
+    @cached_property
     def info_lines(self) -> list[str]:
         above, below = self._lines
         top, _, bottom = self._body_split
-        lines = fields.join_label_lines(above + top + bottom + below) + self._column_info_lines()
+        in_title = [resolve_icon_line(s) for s in self._info_in_title]
+        lines = fields.join_label_lines(in_title + above + top + bottom + below) + self._column_info_lines()
         if not any(fields.find_date(line).matched for line in lines):
             lines += self._info_box_beside()
         return lines
@@ -947,6 +959,7 @@ class ArticlePage(WebPage):
             names = el.xpath(".//*[@itemprop='name']") if el.get("itemprop") != "headline" else []
             el = names[0] if names else el
             dated = [d for d in el.iterdescendants("time", "span", "abbr") if d.tag == "time" or d.get("itemprop") in _MICRODATA_KIND]
+            dated += self._info_in_title  # Bootstrap's "<h1>title<br><small>📅 date 👤 name</small></h1>"
             # a date printed inside the heading (Bridge's "15 มี.ค." badge, a <time>) is not the title's
             text = clean(" ".join(paragraphs(el, skip=lambda d: d in dated)) if dated else element_text(el))
             if text:
@@ -999,6 +1012,11 @@ class ArticlePage(WebPage):
             if isinstance(article.get(prop), str):  # structured data in the head, like the meta tags
                 out.append(fields.candidate(kind, "meta", None, article[prop]))
         out.extend(fields.dates_from_lines(self.info_lines))
+        if not any(c["kind"] == "published" for c in out):
+            dated_title = _TITLE_DATE.search(self.title or "")  # "ประชุม … (4 ธ.ค. 67)": the header's only date
+            found = fields.find_date(dated_title.group(1)) if dated_title else None
+            if found and found.value is not None and found.matched == dated_title.group(1).strip():
+                out.append(fields.candidate("published", "text", found.matched, None))
         return _modified_by_meta(out)
 
     @field
@@ -1152,7 +1170,8 @@ class ArticlePage(WebPage):
                          or text in self._body_split[0] or text in self._body_split[2])):
                 return text
         # the article's info (its info row, a pill by its title) before the breadcrumb (record.md)
-        found = self._meta_row_category() or plugins.breadcrumb_category(self.doc, self.title, self.decoded[0])
+        found = (self._meta_row_category() or self._category_beside_date()
+                 or plugins.breadcrumb_category(self.doc, self.title, self.decoded[0]))
         if found:
             return found
         title_el = self.title_element
@@ -1304,6 +1323,24 @@ class ArticlePage(WebPage):
             # is the avatar of that name ("ภาวิณี ศรีสุข Avatar": WordPress's avatar block)
             if name != alt or clean(element_text(img.getparent())) == alt:
                 return name
+        return None
+
+    def _category_beside_date(self) -> str | None:
+        """An unlabelled, unlinked section name in the info beside the date (a badge "ข่าวกิจกรรม"
+        before it, a line of it under the date): taken when it reads as a news section's name."""
+        lines = self.info_lines
+        at = next((i for i, line in enumerate(lines) if fields.find_date(line).matched), None)
+        if at is None or not _is_info(lines[at]):
+            return None
+        line = lines[at]
+        date = fields.find_date(line).matched
+        before = split_labelled(line[: line.find(date)])[0]  # (up to its label, "Date:", if any)
+        after = split_labelled(line[line.find(date) + len(date):])[0]
+        for text in (before, after, *lines[at + 1:at + 2]):
+            text = clean(text.strip(" |·•-/")) or ""
+            if text and len(text) <= 30 and not _DIGIT.search(text) and _SECTION_LIKE.match(text) \
+                    and not split_labelled(text)[1]:
+                return text
         return None
 
     def _name_beside_date(self) -> str | None:
@@ -1573,7 +1610,8 @@ class ArticlePage(WebPage):
             rows = 0
             for tr in table.iter("tr"):
                 targets = [urljoin(self.base, (a.get("href") or "").strip()) for a in tr.iter("a") if a.get("href")]
-                ids = {fields.article_id_from_url(t) for t in targets} - {None, own_id}
+                # (an article's page, or a notice's document: a list of notices links their PDFs)
+                ids = {fields.article_id_from_url(t) or (t if fields.is_document_link(t) else None) for t in targets} - {None, own_id}
                 if not ids:
                     continue  # (the row's text is read only for the rows that link an article)
                 text = clean(element_text(tr)) or ""
@@ -1938,6 +1976,15 @@ def _label_row(table) -> bool:
         return False
     cells = [clean(element_text(c)) or "" for c in row if c.tag in ("td", "th")]
     return 3 <= len(cells) <= 8 and sum(1 for c in cells if len(c) <= 20 and is_label_alone(c)) >= 2
+
+
+#: A whole date in brackets ending a title.
+_TITLE_DATE = re.compile(r"[(\[]([^()\[\]]{6,30})[)\]]\s*$")
+
+
+def resolve_icon_line(el) -> str:
+    """An element's text as one line, its icons read as their labels."""
+    return plugins.resolve_icons(" ".join(paragraphs(el, skip=is_noise, label=plugins.icon_label)))
 
 
 def _is_title_over_info(el) -> bool:

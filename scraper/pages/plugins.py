@@ -382,7 +382,7 @@ def _list_trail(doc, title: str | None):
 
 #: The longest text a trail told by what it says can have.
 _TRAIL_MAX = 300
-_TRAIL_END = re.compile(r"\s[>»›]\s*$")
+_TRAIL_ARROW = re.compile(r"\s[>»›](?:\s|$)")
 
 
 def _trail_category(el, title: str | None, text: str) -> str | None:
@@ -403,8 +403,10 @@ def _trail_category(el, title: str | None, text: str) -> str | None:
         return None
     parts = [p for p in _TRAIL_SPLIT.split(text) if p]
     linked = {collapse(element_text(a)) for a in el.iter("a")}
-    if len(parts) == 2 and _TRAIL_END.search(text) and parts[-1] in linked:
-        return parts[-1]  # "หน้าแรก > ข่าวประชาสัมพันธ์ >": the article's own crumb left off (Google Sites)
+    if len(parts) == 2 and _TRAIL_ARROW.search(text) and parts[-1] in linked and parts[-1] != title:
+        # "หน้าแรก > ข่าวประชาสัมพันธ์ (>)": the article's own crumb left off (Google Sites, a PHP
+        # page's trail); arrows only ("หน้าแรก | ติดต่อเรา" is a menu)
+        return parts[-1]
     if len(parts) < 3 or parts[-1] in linked and parts[-1] != title:
         return None
     for part in reversed(parts[1:]):
