@@ -885,13 +885,13 @@ class ArticlePage(WebPage):
         el = self.title_element
         if el is None:
             return []
-        return [s for s in el.iter("small") if s is not el and _is_info(resolve_icon_line(s))]
+        return [s for s in el.iter("small") if s is not el and _is_info(_shown_line(s, skip=is_noise))]
 
     @cached_property
     def info_lines(self) -> list[str]:
         above, below = self._lines
         top, _, bottom = self._body_split
-        in_title = [resolve_icon_line(s) for s in self._info_in_title]
+        in_title = [_shown_line(s, skip=is_noise) for s in self._info_in_title]
         lines = fields.join_label_lines(in_title + above + top + bottom + below) + self._column_info_lines()
         if not any(fields.find_date(line).matched for line in lines):
             lines += self._info_box_beside()
@@ -1118,12 +1118,11 @@ class ArticlePage(WebPage):
         count comes first."""
         (above, below), (top, _, bottom) = self._lines, self._body_split
         for block, lines_after in ((above + top, 3), (bottom + below, 3)):
-            dated = next(((i, date) for i, date in enumerate(map(fields.find_date, block)) if date.matched), None)
+            dated = _first_dated_line(block)
             if dated is None:
                 continue
-            at, date = dated
+            at, date, _, after = dated  # (a number before the date is a title's)
             year = date.value.year if date.value else None
-            after = block[at][block[at].find(date.matched) + len(date.matched):]  # (a number before the date is a title's)
             trailing = _TRAILING_COUNTS.search(" " + _COMMENT_COUNT.sub(" ", after).replace("(", " ").replace(")", " ").rstrip())
             counts = trailing.group(1).split() if trailing else []
             for line in block[at + 1:at + 1 + lines_after]:
@@ -1329,14 +1328,12 @@ class ArticlePage(WebPage):
         """An unlabelled, unlinked section name in the info beside the date (a badge "ข่าวกิจกรรม"
         before it, a line of it under the date): taken when it reads as a news section's name."""
         lines = self.info_lines
-        at = next((i for i, line in enumerate(lines) if fields.find_date(line).matched), None)
-        if at is None or not _is_info(lines[at]):
+        dated = _first_dated_line(lines)
+        if dated is None or not _is_info(lines[dated[0]]):
             return None
-        line = lines[at]
-        date = fields.find_date(line).matched
-        before = split_labelled(line[: line.find(date)])[0]  # (up to its label, "Date:", if any)
-        after = split_labelled(line[line.find(date) + len(date):])[0]
-        for text in (before, after, *lines[at + 1:at + 2]):
+        at, _, before, after = dated
+        # (each up to its label, "Date:", if any)
+        for text in (split_labelled(before)[0], split_labelled(after)[0], *lines[at + 1:at + 2]):
             text = clean(text.strip(" |·•-/")) or ""
             if text and len(text) <= 30 and not _DIGIT.search(text) and _SECTION_LIKE.match(text) \
                     and not split_labelled(text)[1]:
@@ -1351,11 +1348,11 @@ class ArticlePage(WebPage):
         above, _ = self._lines
         top = self._body_split[0]
         block = above + top
-        at = next((i for i, line in enumerate(block) if fields.find_date(line).matched), None)
-        if at is None or not _is_info(block[at]) or any(seg.kind == "modified" for seg in split_labelled(block[at])[1]):
+        dated = _first_dated_line(block)
+        if dated is None or not _is_info(block[dated[0]]) or any(seg.kind == "modified" for seg in split_labelled(block[dated[0]])[1]):
             return None  # (the date's line an info line, not a sentence; the date the article's, not "ข้อมูล ณ วันที่")
-        date = fields.find_date(block[at]).matched
-        head = split_labelled(block[at][block[at].find(date) + len(date):])[0]
+        at, _, _, after = dated
+        head = split_labelled(after)[0]
         links = sorted({clean(element_text(a)) or "" for a in self.root.iter("a") if not _AUTHOR_HREF.search(a.get("href") or "")},
                        key=lambda t: (-len(t), t))
         for text in [head, *block[at + 1:at + 4]]:
@@ -1833,7 +1830,7 @@ def _followed_by_info(el, scope) -> bool:
                     return True
                 # icons that stand for labels ("<img alt='วันที่ประกาศ'> 15 ม.ค. 2567 <img alt='จำนวนผู้อ่าน'> 87")
                 if len(text) <= MAX_INFO_LINE and next(sib.iter("img", "i", "svg"), None) is not None:
-                    shown = plugins.resolve_icons(" ".join(paragraphs(sib, label=plugins.icon_label)))
+                    shown = _shown_line(sib)
                     return shown != text and fields.is_metadata_line(shown)
                 return False
             if (sib.tail or "").strip():
@@ -1886,9 +1883,11 @@ _TEXT_UNITS = ("p", "td", "th", "li", "figcaption", "blockquote")
 _CLOSES_TEXT = etree.XPath("boolean(descendant-or-self::*[self::h1 or self::h2 or self::form or self::textarea])")
 
 
-def _shown_line(el) -> str:
-    """An element's text with the labels its icons and tooltips stand for."""
-    return plugins.resolve_icons(" ".join(paragraphs(el, label=plugins.icon_label)))
+def _shown_line(el, skip=None) -> str:
+    """An element's text with the labels its icons and tooltips stand for (``skip``: what to
+    leave out, as ``paragraphs`` takes it)."""
+    lines = paragraphs(el, label=plugins.icon_label) if skip is None else paragraphs(el, skip=skip, label=plugins.icon_label)
+    return plugins.resolve_icons(" ".join(lines))
 
 
 def _holds_title_and_info(el) -> bool:
@@ -1944,6 +1943,17 @@ def _info_list(dl) -> bool:
     return dl is not None and any(_is_info(clean(element_text(dd)) or "") for dd in dl.iter("dd"))
 
 
+def _first_dated_line(lines: list[str]):
+    """The first of ``lines`` that holds a date: ``(its index, the date found, the text before
+    the date, the text after it)``, or None."""
+    for i, line in enumerate(lines):
+        date = fields.find_date(line)
+        if date.matched:
+            at = line.find(date.matched)
+            return i, date, line[:at], line[at + len(date.matched):]
+    return None
+
+
 def _info_items(ul) -> bool:
     """A short list (``<ul class="list-inline news-meta">``) of which an item is a date alone or a
     number alone: the article's info items, their icons' names gone."""
@@ -1980,11 +1990,6 @@ def _label_row(table) -> bool:
 
 #: A whole date in brackets ending a title.
 _TITLE_DATE = re.compile(r"[(\[]([^()\[\]]{6,30})[)\]]\s*$")
-
-
-def resolve_icon_line(el) -> str:
-    """An element's text as one line, its icons read as their labels."""
-    return plugins.resolve_icons(" ".join(paragraphs(el, skip=is_noise, label=plugins.icon_label)))
 
 
 def _is_title_over_info(el) -> bool:
