@@ -239,8 +239,8 @@ _ICON_NAMES = (
     (re.compile(r"^(?:user|person|author|pencil|pen|account|writer|profile)(?![a-z])"), "by"),
     (re.compile(r"^(?:eye|view|views|visibility|visible|seen)(?![a-z])"), "Views"),
     (re.compile(r"^(?:folder|category|categories)(?![a-z])"), "Category:"),
-    (re.compile(r"^(?:tag|tags)(?![a-z])"), "Tags:"),
-    (re.compile(r"^(?:comment|comments|chat|bubble)(?![a-z])"), "Comments"),  # (ends a category's value: "📁 ข่าว 🏷 วันแรงงาน")
+    (re.compile(r"^(?:tag|tags)(?![a-z])"), "Tags:"),  # (ends a category's value: "📁 ข่าว 🏷 วันแรงงาน")
+    (re.compile(r"^(?:comment|comments|chat|bubble)(?![a-z])"), "Comments"),
 )
 
 

@@ -12,7 +12,7 @@ import re
 from urllib.parse import unquote, urljoin, urlsplit
 
 from scraper.parsers.html import attribute_values, tagged
-from scraper.parsers.labels import hits_value, is_label_alone, split_labelled, strip_label
+from scraper.parsers.labels import ends_with_date, hits_value, is_label_alone, split_labelled, strip_label
 from scraper.parsers.text import clean, collapse, element_text
 from scraper.parsers.thaidate import find_date
 
@@ -213,8 +213,7 @@ def _count_then_label(line: str) -> str | None:
     """``'area2 58 Views 0 Comments'`` -> ``'58'``; not a year ending a date (``'12 Jun 2025 Hits'``)
     nor a number before a label that takes its own value after a colon (``'Hits : 1,024'``)."""
     for m in _COUNT_THEN_LABEL.finditer(line):
-        found = find_date(line[: m.end(1)])
-        if found.matched and line[: m.end(1)].rstrip().endswith(found.matched.rstrip()):
+        if ends_with_date(line[: m.end(1)]):
             continue
         return m.group(1).rstrip(",.")
     return None

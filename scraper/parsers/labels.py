@@ -84,7 +84,7 @@ def split_labelled(line: str) -> tuple[str, tuple[Labelled, ...]]:
         nxt = out[i + 1]
         if nxt.kind in _COUNTS and _needs_count_before(nxt):
             m = _TRAILING_NUM.search(out[i].value)
-            if m and not _ends_with_date(out[i].value):  # (never a date's year: "8 พฤษภาคม 2567 Views (245)")
+            if m and not ends_with_date(out[i].value):  # (never a date's year: "8 พฤษภาคม 2567 Views (245)")
                 out[i] = Labelled(out[i].kind, out[i].label, out[i].value[: m.start()].strip(_STRIP))
                 out[i + 1] = Labelled(nxt.kind, nxt.label, f"{m.group(1)} {nxt.value}".strip())
     return head, tuple(out)
@@ -94,7 +94,8 @@ def split_labelled(line: str) -> tuple[str, tuple[Labelled, ...]]:
 _COUNTS = frozenset(("hits", "comments"))
 
 
-def _ends_with_date(value: str) -> bool:
+def ends_with_date(value: str) -> bool:
+    """Whether ``value`` ends with a date ("... 8 พฤษภาคม 2567"): its last number is a year."""
     found = find_date(value)
     return bool(found.matched) and value.rstrip().endswith(found.matched.rstrip())
 #: Counter labels written after their number only ("1045 ครั้งที่อ่าน", "45 ยอดดู 0 ความคิดเห็น").
