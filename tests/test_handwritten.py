@@ -79,17 +79,8 @@ def test_every_page_has_its_expected_record_and_model_note():
 #: only in the breadcrumb and the picture sits in the title's block.
 #: From the twenty-seventh blind set: adminlte3_public_news: each value in a box's h3 with its
 #: caption under it ("20 พ.ย. 2567" over "วันที่เผยแพร่"): the values' h3s are taken for headings
-#: and the captions are read after them; joomlacorner: with Joomla 1.5's "Show Title" off the
-#: title is only the text's bold first paragraph, and the extractor finds no title there.
-#: From the twenty-sixth blind set: w3layouts_bs4: the category only as the last, unlinked crumb
-#: of a trail that stops at the section ("Home → ข่าวประชาสัมพันธ์"); ja_purity_j15: a {mospagebreak} table of contents beside the
-#: article, so the created date and the byline above it are not read; suffusion: the date box's
-#: day and year in separate blocks with no space ("มี.ค. 14" "2014").
+#: and the captions are read after them.
 KNOWN_GAPS: set[str] = {"custom_php/adminlte3_public_news_small_box_stats_value_then_label",
-                        "custom_php/w3layouts_bs4_blog_single_dash_be_date_unit_beside_thai_digit_visits_attach_box",
-                        "joomla15/ja_purity_j15_mospagebreak_toc_first_page_date_alias_nonsef_created_by_alias",
-                        "wordpress/suffusion_date_box_month_day_year_thai_abbrev_posted_by_wp_postviews_audience_nbsp_indent",
-                        "joomla15/joomlacorner_thai_template_show_title_off_bold_title_first_paragraph",
                         "other/ghost5_casper_primary_tag_jsonld_utc", "wordpress/beaver_builder_theme_schema_comment_count",
                         "other/google_sites_new_date_below_google_url_redirect",
                         "other/blogger_contempo_item_time_published_label_site_h1",

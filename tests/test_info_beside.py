@@ -124,6 +124,9 @@ def test_a_relative_date_or_a_comment_count_ends_the_name(byline):
     # a list of info items: the date, a name, a category link, a count
     ('<ul class="k1"><li>21 ส.ค. 2566</li><li>ฝ่ายบริหารงานทั่วไป</li><li><a href="/news/category/2">ข่าวกิจกรรม</a></li>'
      '<li>357</li></ul>', "ฝ่ายบริหารงานทั่วไป"),
+    # the name a link to the page's own author anchor (W3Layouts' "#author", its icon renamed)
+    ('<ul class="k1"><li>05-02-2568</li><li><a href="#author">งานประชาสัมพันธ์</a></li><li>จำนวนผู้เข้าชม : ๓๑๒</li></ul>',
+     "งานประชาสัมพันธ์"),
     # a category link after the date is no name, nor words that do not read as one
     ('<div class="k1">18 ก.ย. 2567 <a href="/news/category/2">กลุ่มงานข่าว</a></div>', None),
     ('<div class="k1">18 ก.ย. 2567 ข่าวกิจกรรม</div>', None),

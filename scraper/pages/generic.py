@@ -125,7 +125,7 @@ _NAME_LIKE = re.compile(r"^(?:นาย|นาง|นางสาว|น\.ส\.|
                         r"|admin|administrator|webmaster|ผู้ดูแลระบบ|Super\s+User)", re.IGNORECASE)
 #: What a news section's name reads like ("ข่าวกิจกรรม", "ข่าวประชาสัมพันธ์", "ประกาศจัดซื้อจัดจ้าง").
 _SECTION_LIKE = re.compile(r"^(?:ข่าว|ประกาศ|กิจกรรม|บทความ)\S*$")
-_AUTHOR_HREF = re.compile(r"/author/|[?&]author=|rel=author", re.IGNORECASE)
+_AUTHOR_HREF = re.compile(r"/author/|[?&]author=|rel=author|^#author", re.IGNORECASE)
 _COMMENTS_CAPTION = re.compile(r"ความ(?:คิด)?เห็น|Comments?|Responses?", re.IGNORECASE)
 _AVATAR_WORDS = re.compile(r"^\s*(?:avatar\s+(?:of|for)|รูปประจำตัว(?:ของ)?|รูปโปรไฟล์(?:ของ)?)\s+|\s*(?:'s)?\s+avatar\s*$",
                            re.IGNORECASE)
@@ -180,7 +180,7 @@ def _is_noise(el) -> bool:
         # A footer inside an <article> is that article's footer (its categories, tags, views):
         # HTML scopes a footer to its nearest sectioning ancestor.
         return el.tag != "footer" or not any(a.tag == "article" for a in el.iterancestors())
-    if el.tag == "table" and is_files_table(el):
+    if el.tag == "table" and (is_files_table(el) or _is_contents_table(el)):
         return True
     role = el.get("role")
     if role and role in NOISE_ROLES:
@@ -540,7 +540,12 @@ class ArticlePage(WebPage):
                 start = self.first_prose(self.body_elements[1])
             start = body if start is None else start
         found = self.title_above(start)
-        if found is None or found.tag in HEADING_TAGS or clean(element_text(found)) in self.title_texts:
+        if found is not None and clean(element_text(found)) in self.title_texts:
+            return found
+        opening = self._title_opening_text(body)
+        if opening is not None:
+            return opening
+        if found is None or found.tag in HEADING_TAGS:
             return found
         # A line that is not a heading and that the page's <title> does not name: the first line
         # of a block whose other lines are info lines (PHP-Nuke's title cell), or else a heading
@@ -549,6 +554,23 @@ class ArticlePage(WebPage):
             if better is not None:
                 return better
         return found
+
+    @cached_property
+    def _whole_titles(self) -> set[str]:
+        """The page's title as its head gives it whole: og/twitter titles and ``<title>``."""
+        return {collapse(t) for t in _meta_titles(self.doc)} | {collapse("".join(el.itertext())) for el in tagged(self.doc, "title")}
+
+    def _title_opening_text(self, body):
+        """The text's first line when it is the page's title as its ``<title>`` gives it whole
+        (Joomla 1.5 with "Show Title" off: the officer typed the headline as a bold first
+        paragraph): the element holding it, else None."""
+        lines = paragraphs(body, skip=is_noise)
+        if not lines or not 10 <= len(lines[0]) <= 250:
+            return None
+        if lines[0] not in self._whole_titles:
+            return None
+        holders = [d for d in body.iter() if isinstance(d.tag, str) and clean(element_text(d)) == lines[0]]
+        return holders[-1] if holders else None
 
     def _first_line_title(self, el):
         """The element holding the first line of ``el`` when every line after it is an info line."""
@@ -561,7 +583,7 @@ class ArticlePage(WebPage):
     def _named_heading(self, body):
         """The nearest heading above ``body`` whose text the page's <title> or og:title gives
         whole (a part of a "site :: page" <title> may be the site's name)."""
-        named = {collapse(t) for t in _meta_titles(self.doc)} | {collapse("".join(el.itertext())) for el in tagged(self.doc, "title")}
+        named = self._whole_titles
         for looked, el in enumerate(_preceding(body)):
             if looked > 400:
                 break
@@ -610,7 +632,15 @@ class ArticlePage(WebPage):
         common = _common_ancestor(title, body)
         # the <article> around them is the article's block, meta lines below its text included
         article = next((a for a in _ancestors(common) if a.tag == "article"), None)
-        return article if article is not None else common
+        if article is not None:
+            return article
+        if common.tag == "tr":
+            # one row of a short table: its other rows hold the article's info (Joomla 1.5's
+            # second contentpaneopen, its byline, date and text rows, when the title is in the text)
+            table = next((a for a in common.iterancestors() if a.tag == "table"), None)
+            if table is not None and len(table.xpath("./tr | ./tbody/tr")) <= 6:
+                return table
+        return common
 
     @cached_property
     def json_ld(self) -> dict:
@@ -815,6 +845,8 @@ class ArticlePage(WebPage):
                     continue  # a value of a list of the article's info (its date, its counter)
             if el.tag == "li" and _info_items(el.getparent()):
                 continue  # an item of a short list whose other items are the date and a counter (icons renamed)
+            if el.tag in ("td", "th", "li", "a") and _in_link_table(el):
+                continue  # an entry of a table of contents (a paged article's first page links its title)
             if len(text) > 300 or _is_info(text) or (line != text and _is_info(line or "")):
                 continue
             if len(text) <= MAX_INFO_LINE and _is_info(_shown_line(el)):
@@ -1941,6 +1973,28 @@ def _info_list(dl) -> bool:
     """A ``<dl>`` one of whose values is an info line (a date, a labelled count): the article's
     info block, every value of it an info value."""
     return dl is not None and any(_is_info(clean(element_text(dd)) or "") for dd in dl.iter("dd"))
+
+
+def _in_link_table(el) -> bool:
+    """``el`` is an entry of a table or list of three or more rows that are each a link alone (a
+    paged article's table of contents, a menu): one of its links repeating the title is not it."""
+    box = next((a for a in _ancestors(el) if a.tag in ("table", "ul", "ol")), None)
+    return box is not None and _link_rows(box) is not None
+
+
+def _link_rows(box) -> list | None:
+    """The rows of a table or list (``<tr>``/``<li>``) when three or more of them are each a link
+    alone and at most one is not (its caption), else None."""
+    rows = [r for r in box.iter("tr", "li") if clean(element_text(r))]
+    linked = [r for r in rows if _link_len(r) >= 0.8 * _text_len(r)]
+    return rows if len(linked) >= 3 and len(linked) >= len(rows) - 1 else None
+
+
+def _is_contents_table(table) -> bool:
+    """A table of links under a caption row of its own (``<th>สารบัญบทความ</th>``: Joomla's
+    page-break table of contents, a box of related links): navigation, never the text."""
+    rows = _link_rows(table)
+    return rows is not None and _link_len(rows[0]) == 0 and rows[0].find("th") is not None
 
 
 def _first_dated_line(lines: list[str]):

@@ -314,6 +314,13 @@ def _category_of(crumbs: list[str], title: str | None, marked: bool = False) -> 
     return middle[-1] if middle else None
 
 
+def _is_section_crumb(crumb: str, title: str | None) -> bool:
+    """A last crumb that names a section, not the article: short, not its title or a part of it,
+    not a generic "รายละเอียดข่าว"."""
+    return (len(crumb) <= 40 and sum(ch.isalpha() for ch in crumb) >= 2 and not _GENERIC_CRUMB.match(crumb) and not _is_title_crumb(crumb, title)
+            and not (title and (crumb in title or title in crumb)))
+
+
 def _is_title_crumb(crumb: str, title: str | None) -> bool:
     """The article's own crumb: its title, whole or cut short ("สสค.ร้อยเอ็ด รณรงค์ป้องกัน...")."""
     if not title or len(crumb) <= 20:
@@ -400,6 +407,8 @@ def _trail_category(el, title: str | None, text: str) -> str | None:
         ends_with_article = title and (crumbs[-1] == title or (len(crumbs[-1]) >= 8 and crumbs[-1] in title))
         if len(crumbs) >= 3 and ends_with_article and len(links) == len(crumbs) - 1 and _separated(el):
             return _category_of(crumbs, title)
+        if len(crumbs) == 2 and len(links) == 1 and not ends_with_article and _is_section_crumb(crumbs[1], title):
+            return crumbs[1]  # "Home → ข่าวประชาสัมพันธ์": a trail that stops at the section, unlinked
         return None
     parts = [p for p in _TRAIL_SPLIT.split(text) if p]
     linked = {collapse(element_text(a)) for a in el.iter("a")}

@@ -159,6 +159,9 @@ def clean_all(texts: list[str]) -> list[str]:
     return [unicodedata.normalize("NFC", text) for text in collapsed]
 
 
+_YEAR_ALONE = re.compile(r"\s*(?:19|20|25)\d\d\s*$")
+
+
 def element_text(el) -> str:
     """All text of an element (scripts and styles excluded), collapsed (an element without
     children: its own text, with no walk)."""
@@ -226,9 +229,10 @@ def paragraphs(root, skip: Callable[[etree._Element], bool] = _never, mark: Call
                 flush()
                 skipped = el
                 walker.skip_subtree()
-            elif tag in CELL_TAGS or tag == "time" and buf and buf[-1][-1:].isdigit():
+            elif tag in CELL_TAGS or buf and buf[-1][-1:].isdigit() and (tag == "time" or _YEAR_ALONE.match(el.text or "")):
                 # (a <time> right after another's digits: "16 ตุลาคม 2024<time>17 ตุลาคม 2024",
-                # a theme's published and updated dates, one of them hidden by its CSS)
+                # a theme's published and updated dates, one of them hidden by its CSS; a year in
+                # an element of its own after the day's: a date box "<span>14</span><span>2014</span>")
                 buf.append(" ")
             if el.text and skipped is not el:
                 buf.append(el.text)
