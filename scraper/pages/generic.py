@@ -130,6 +130,8 @@ _COMMENTS_CAPTION = re.compile(r"ความ(?:คิด)?เห็น|Comments
 _AVATAR_WORDS = re.compile(r"^\s*(?:avatar\s+(?:of|for)|รูปประจำตัว(?:ของ)?|รูปโปรไฟล์(?:ของ)?)\s+|\s*(?:'s)?\s+avatar\s*$",
                            re.IGNORECASE)
 _AUTHOR_CAPTION = re.compile(r"^(?:About\s+(?:the\s+)?Author|เกี่ยวกับผู้เขียน)\s*:?$", re.IGNORECASE)
+_AFTER_BANNER = etree.XPath("boolean(preceding::*[@role='banner'])")
+_ARTICLE_TYPE = re.compile(r"schema\.org/(?:Article|NewsArticle|BlogPosting|CreativeWork|Report|WebPage)\b")
 _COMMENT_TYPE = re.compile(r"schema\.org/(?:Comment|Review|Answer|Question)\b")
 _COLUMN_HEADINGS = etree.XPath("boolean(.//tr[count(th) >= 2])")  # a table of columns, not a module's one heading
 _HEADINGS = etree.XPath("//body//*[self::h1 or self::h2 or self::h3 or self::h4]")
@@ -184,7 +186,9 @@ def _is_noise(el) -> bool:
         return True
     role = el.get("role")
     if role and role in NOISE_ROLES:
-        return True
+        # a second "banner" after the site's header is the post's hero band (Kadence's title above
+        # the content), not the site's
+        return role != "banner" or not _AFTER_BANNER(el)
     if el.tag in ("div", "section"):
         first, picture = _first_words(el)
         if first is not None and (_is_link_box(el, first, picture) or _is_files_box(el, first)
@@ -655,6 +659,12 @@ class ArticlePage(WebPage):
         if not self.itemprops:
             return []  # (no itemprop anywhere: the search of every element for one is spared)
         body = self.body_elements[0] if self.body_elements else None
+        # the article's own item (schema.org/Article, CreativeWork...) around its text: a date of
+        # the page's item around it (a Blog on <body>) printed after it then belongs to another
+        # post (Astra's related posts, each printing a bare datePublished; a banner above the
+        # article, Astra's layout 2, still prints its own)
+        own = next((a for a in body.iterancestors() if a.get("itemscope") is not None), None) if body is not None else None
+        own = own if own is not None and _ARTICLE_TYPE.search(own.get("itemtype") or "") else None
         out = []
         for el in _MICRODATA(self.doc):
             post = next((a for a in el.iterancestors() if a.get("itemprop") == "blogPost"), None)
@@ -663,7 +673,20 @@ class ArticlePage(WebPage):
             scope = next((a for a in el.iterancestors() if a.get("itemscope") is not None), None)
             if scope is not None and _COMMENT_TYPE.search(scope.get("itemtype") or ""):
                 continue  # a comment's author and date (Komento's schema.org/Comment) are not the article's
+            if own is not None and scope is not None and scope is not own and _inside(own, scope) \
+                    and el.get("itemprop") in _MICRODATA_KIND and _follows(el, own):
+                continue
             out.append(el)
+        # itemprops in no itemscope say nothing of whose they are: when they disagree (SP Page
+        # Builder's article teasers, each a "datePublished" of its own), none is the article's
+        orphans: dict[str, set] = {}
+        for el in out:
+            if not any(a.get("itemscope") is not None for a in el.iterancestors()):
+                orphans.setdefault(el.get("itemprop"), set()).add(el.get("content") or el.get("datetime") or clean(element_text(el)))
+        mixed = {prop for prop, values in orphans.items() if len(values) > 1}
+        if mixed:
+            out = [el for el in out if el.get("itemprop") not in mixed
+                   or any(a.get("itemscope") is not None for a in el.iterancestors())]
         return out
 
     @cached_property
@@ -1032,6 +1055,10 @@ class ArticlePage(WebPage):
         for el, classes in times:
             kind = "modified" if "updated" in classes and not any("published" in c for c in classes) and dated else "published"
             _, labelled = split_labelled(clean(element_text(el.getparent())) or "")
+            if not labelled:  # the label a block of its own before it (a block theme's "แก้ไขล่าสุด" paragraph)
+                before = el.getparent().getprevious() if el.getprevious() is None else None
+                text = clean(element_text(before)) if before is not None else None
+                labelled = split_labelled(text)[1] if text and is_label_alone(text) else ()
             if labelled and labelled[0].kind in ("created", "modified") and len(labelled) == 1:
                 kind = labelled[0].kind  # <time> under "สร้างเมื่อ:" / "แก้ไขล่าสุด:"
             source = "created" if kind == "created" else "time"  # a creation date only when nothing is published
@@ -1973,6 +2000,15 @@ def _info_list(dl) -> bool:
     """A ``<dl>`` one of whose values is an info line (a date, a labelled count): the article's
     info block, every value of it an info value."""
     return dl is not None and any(_is_info(clean(element_text(dd)) or "") for dd in dl.iter("dd"))
+
+
+def _follows(el, block) -> bool:
+    """``el`` comes after the whole of ``block`` in the document."""
+    for ancestor in _ancestors(block):
+        for sibling in ancestor.itersiblings():
+            if sibling is el or _inside(el, sibling):
+                return True
+    return False
 
 
 def _in_link_table(el) -> bool:

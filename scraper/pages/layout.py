@@ -15,6 +15,8 @@ from lxml import etree
 
 from scraper.pages.generic import (
     ArticlePage,
+    _common_ancestor,
+    _has_own_linked_heading,
     _holds_title_and_info,
     _inside,
     _outermost,
@@ -69,6 +71,8 @@ class LayoutArticlePage(ArticlePage):
                 return with_body[0]
             if not with_body and any(not any(_inside(b, el) for el in found) for b in self._body_in(self.doc)):
                 return None  # the post itself is not wrapped (block themes); these are its "more posts"
+            if with_body and self._teasers_beside_text(found):
+                return None  # a builder's posts module under the post (Divi's blog grid), each teaser's excerpt its "post-content"
             if not with_body:
                 # the post (its text in a block this family does not name) and teasers of related posts
                 sizes = sorted(((_text_len(el), i) for i, el in enumerate(found)), reverse=True)
@@ -80,6 +84,15 @@ class LayoutArticlePage(ArticlePage):
                     return None  # the post's text stands outside them all (a page builder's template): they are teasers
             raise NotAnArticle(f"listing page: {len(found)} {self.layout} article blocks, not one article")
         return found[0] if found else None
+
+    def _teasers_beside_text(self, found: list) -> bool:
+        """Each of ``found`` is headed by a link to another post, and the page's prose stands
+        outside them all, twice as long as the longest: they are teasers, the post is that prose."""
+        if not all(_has_own_linked_heading(el, lambda h: not self._links_to_itself(h)) for el in found):
+            return False
+        prose = self.prose_blocks
+        return bool(prose) and all(not _inside(b, el) and not _inside(el, b) for b in prose for el in found) \
+            and sum(_text_len(b) for b in prose) >= 2 * max(_text_len(el) for el in found)
 
     @cached_property
     def index(self) -> ElementIndex:
@@ -122,7 +135,17 @@ class LayoutArticlePage(ArticlePage):
         return bool(classes) and el.tag not in _PAGE_TAGS and not self.LINK_NOISE_CLASSES.isdisjoint(classes.split())
 
     def find_root(self):
-        return self.container if self.container is not None else super().find_root()
+        container = self.container
+        if container is None:
+            return super().find_root()
+        title = self.title_element
+        if title is not None and not _inside(title, container):
+            # the title printed above the post's block (Kadence's "title above content" hero band,
+            # its info line under it): the block around both is the article's
+            common = _common_ancestor(title, container)
+            if common is not None and common.tag not in ("body", "html"):
+                return common
+        return container
 
     def find_body(self) -> list:
         if self.container is not None:
@@ -132,6 +155,10 @@ class LayoutArticlePage(ArticlePage):
             # one <article>, if it has one (the same names in a sidebar's teasers are not the text)
             entries = self.entries
             found = self._body_in(entries[0]) if len(entries) == 1 else self._body_in(self.doc, self.index)
+            posts = self.containers
+            if found and len(posts) > 1 and all(any(_inside(b, el) for el in posts) for b in found) \
+                    and self._teasers_beside_text(posts):
+                found = []  # only the teasers' excerpts: the post's text is the prose beside them
         if len(found) == 1 and next(found[0].iter("h1", "h2", "h3"), None) is not None and _holds_title_and_info(found[0]):
             # the block this family's names call the text holds the title and the info line (a
             # theme's "post-content" around the whole post): the text is inside it

@@ -246,7 +246,9 @@ _NAV_WORD = (r"(ก่อนหน้า|ถัดไป|ย้อนกลั�
              r"|ส่งต่อ|Print|Email|Back|Next|Prev(?:ious)?|แชร์|Share|Tweet|Like|การกระทำกับเอกสาร|Document\s+Actions"
              r"|เพิ่มความคิดเห็น|แสดงความคิดเห็น|ความคิดเห็น|JComments|Add\s+(?:a\s+)?comment|Leave\s+a\s+(?:comment|reply))")
 #: A line made only of navigation words, arrows and brackets ("[พิมพ์หน้านี้] [กลับ]", "« ก่อนหน้า").
-_EDGE_NOISE = re.compile(rf"^(?:[\s\[\]()<>«»‹›|/:-]*{_NAV_WORD}[\s\[\]()<>«»‹›|/:-]*)+$|^[<>«»‹›]+$", re.IGNORECASE)
+#: (a count in brackets may follow a word: "ความคิดเห็น (0)")
+_EDGE_NOISE = re.compile(rf"^(?:[\s\[\]()<>«»‹›|/:-]*{_NAV_WORD}(?:\s*\(\s*[\d๐-๙]+\s*\))?[\s\[\]()<>«»‹›|/:-]*)+$|^[<>«»‹›]+$",
+                         re.IGNORECASE)
 
 
 #: A breadcrumb trail written out: "หน้าแรก > ประกาศ > อัตราค่าจ้างขั้นต่ำ".
@@ -372,7 +374,8 @@ def images(scopes: list, page_base: str, skip=lambda el: False) -> list[str]:
 
 _ACTION_LINK = re.compile(
     r"[?&](?:print=1|tmpl=component|format=(?:pdf|print)|task=(?:emailform|pdf)|pop=1)\b"
-    r"|^mailto:|^javascript:|/(?:print|email|pdf)/?$",
+    r"|^mailto:|^javascript:|/(?:print|email|pdf)/?$"
+    r"|/(?:print|email|e?mail|pdf|sendtofriend|tellafriend)\w{0,12}\.(?:php|aspx?|jsp|cfm)(?:[?#]|$)",  # e107's print.php?news.87
     re.IGNORECASE,
 )
 

@@ -18,14 +18,14 @@ _NUM = r"[\d๐-๙][\d๐-๙,.]*"
 #: kind -> label alternatives (longest first within a kind).
 LABELS: dict[str, str] = {
     "published": r"เผยแพร่เมื่อ|วันที่เผยแพร่|เผยแพร่วันที่|ลงข่าวเมื่อ|ลงข่าววันที่|วันที่ลงข่าว|วันที่ประกาศ|ประกาศเมื่อ"
-    r"|โพสต์เมื่อ|ส่งเมื่อ|(?:^|(?<=\s))เมื่อ(?=\s*[\d๐-๙])|เผยแพร่(?:แล้ว)?(?=\s*:?\s*[\d๐-๙])|ลงประกาศเมื่อ|ลงประกาศ|ลงวันที่|วันที่เขียนเรื่อง|Post\s+date|Published\s+on|Published(?!\s+(?:in|by)\b)|Posted\s+on|Post\s+on|Date\s+posted|(?<!\w)Date(?=\s*:)",
+    r"|โพสต์เมื่อ|ส่งเมื่อ|(?:^|(?<=\s))เมื่อ(?=\s*[\d๐-๙])|เผยแพร่(?:แล้ว)?(?=\s*:?\s*[\d๐-๙])|ลงประกาศเมื่อ|ลงประกาศ|ลงวันที่|วันที่เขียนเรื่อง|Post\s+date|Published\s+on|Published(?!\s+(?:in|by)\b)|Posted\s+on|Post\s+on|Date\s+posted|(?<!\w)Date(?=\s*:)|(?<!\w)Posted(?=\s*:)",
     "created": r"สร้างเมื่อ|วันที่สร้าง|Created\s+on|Created",
     "modified": r"อัพเดทล่าสุดเมือ|อัพเดทล่าสุดเมื่อ|อัพเดทล่าสุด|อัปเดตล่าสุด|อัพเดตล่าสุด|แก้ไขล่าสุดเมื่อ|แก้ไขล่าสุด"
     r"|อัปเดตเมื่อ|อัพเดทเมื่อ|อัพเดตเมื่อ|ปรับปรุงเมื่อ|แก้ไขเมื่อ|(?:อัปเดต|อัพเดท|อัพเดต)(?=\s*:?\s*[\d๐-๙])"
     r"|ปรับปรุงล่าสุดเมื่อ|ปรับปรุงล่าสุด|Last\s+Updated\s+on|Last\s+Updated|Updated\s+on|Modified\s+on"
     # the date a page's figures hold for ("ข้อมูล ณ วันที่ 1 ตุลาคม 2567"), not when it was published
     r"|ข้อมูล\s*ณ\s*วันที่|ข้อมูล\s*ณ(?=\s*[\d๐-๙])|(?<!\w)As\s+of(?=\s*[\d๐-๙])",
-    "author": r"Published\s+by|ข่าวโดย|เขียนโดย|ผู้ลงข่าว|ส่งโดย|ผู้โพสต์|Submitted\s+by|เผยแพร่โดย|ลงข่าวโดย|ประกาศโดย|ผู้เขียนเรื่อง|ผู้เขียน|Post\s+author|โพสต์โดย|ผู้ประกาศข่าว|ผู้ประกาศ|Written\s+by|Posted\s+by|(?<!\w)Author(?!\w)"
+    "author": r"Published\s+by|ข่าวโดย|เขียนโดย|ผู้ลงข่าว|ส่งโดย|ผู้โพสต์|Submitted\s+by|เผยแพร่โดย|ลงข่าวโดย|ประกาศโดย|ผู้เขียนเรื่อง|ผู้เขียน|Post\s+author|โพสต์โดย|ผู้ประกาศข่าว|ผู้เผยแพร่ข่าว|ผู้เผยแพร่|ผู้ประกาศ|Written\s+by|Posted\s+by|(?<!\w)Author(?!\w)"
     r"|(?<!\w)by(?!\w)|(?:^|(?<=\s))โดย(?=\s|\s*[:：])|(?:^|(?<=\s))ผู้ส่ง(?=\s*:)",
     "hits": r"ครั้งที่อ่าน|ยอดเข้าชม|ยอดดู|จำนวนผู้อ่าน|จำนวนผู้เข้าชม|จำนวนผู้ชม|จำนวนการเข้าชม|จำนวนครั้งที่อ่าน|เปิดอ่าน|ฮิต|(?<!\w)Hits(?!\w)|(?<!\w)Views(?!\w)"
     rf"|(?:ผู้เข้าชม|เข้าชม|ผู้ชม|อ่าน)(?=\s*:?\s*{_NUM}\s*(?:ครั้ง|คน|$|\||\)))|(?:ผู้เข้าชม|เข้าชม)(?=\s*:)"
@@ -37,7 +37,7 @@ LABELS: dict[str, str] = {
     "parent": r"หมวดหมู่หลัก|หมวดหลัก|ประเภทหลัก|Parent\s+Category",
     # tags end a category's value ("หมวดหมู่ ข่าวกิจกรรม ติดแท็ก ค่าจ้างขั้นต่ำ"); nothing reads them
     "tags": r"ติดแท็ก|แท็ก|ป้ายกำกับ|(?<!\w)Tags?(?=\s*:)",
-    "category": r"จัดอยู่ในหมวดหมู่|หมวดหมู่ข่าว|หมวดข่าว|หมวดหมู่(?!นี้)|หมวด(?!นี้)|ประเภทข่าว|ประเภท(?=\s*:)|เผยแพร่ใน|Published\s+in|Posted\s+in|Category|Categories",
+    "category": r"จัดอยู่ในหมวดหมู่|ในหมวดหมู่(?!นี้)|ในหมวด(?!นี้)|หมวดหมู่ข่าว|หมวดข่าว|หมวดหมู่(?!นี้)|หมวด(?!นี้)|ประเภทข่าว|ประเภท(?=\s*:)|เผยแพร่ใน|Published\s+in|Posted\s+in|Category|Categories",
 }
 
 _LABEL_RE = re.compile(
@@ -65,6 +65,15 @@ def split_labelled(line: str) -> tuple[str, tuple[Labelled, ...]]:
     Cached: each field (dates, author, hits, category) reads the same info lines, and the
     label expression is costly to run; the result is immutable.
     """
+    named = _NAME_ON.match(line)
+    if named and not _LABEL_RE.search(line[:named.end()]):
+        rest = line[named.end():]
+        date = find_date(rest)
+        if date.matched and rest.find(date.matched) <= 12:
+            # "trang_admin on ศุกร์ 13 มิถุนายน 2008 - 15:40:22": e107's "{NEWSAUTHOR} on {NEWSDATE}"
+            head, segments = split_labelled(rest)
+            byline = Labelled("author", "on", named.group(1).strip(_STRIP))
+            return "", (byline, Labelled("published", "on", head), *segments) if head else (byline, *segments)
     matches = list(_LABEL_RE.finditer(line))
     if not matches:
         return line, ()
@@ -89,6 +98,9 @@ def split_labelled(line: str) -> tuple[str, tuple[Labelled, ...]]:
                 out[i + 1] = Labelled(nxt.kind, nxt.label, f"{m.group(1)} {nxt.value}".strip())
     return head, tuple(out)
 
+
+#: A name of one or two words, then "on" and the date: a byline that no label opens.
+_NAME_ON = re.compile(r"^\s*([^\s:：]{2,30}(?:\s[^\s:：]{1,30})?)\s+on\s+(?=\S)")
 
 #: Labels of a count, which may stand after its number ("1,245 Views", "3 Comments").
 _COUNTS = frozenset(("hits", "comments"))
