@@ -363,6 +363,7 @@ VARIANT_IDS = sorted(_VARIANTS, key=lambda k: (list(mm.TRANSFORMS).index(k[1]), 
 
 
 _ROUNDTRIP_GAPS: set[str] = {  # pages that are known gaps as written
+    "handwritten/other/asp_classic_section_bar_bracket_date_two_digit_be_footer_reporter_reads_thumbs_table",
     "handwritten/custom_php/adminlte3_public_news_small_box_stats_value_then_label",
     "handwritten/other/ghost5_casper_primary_tag_jsonld_utc", "handwritten/wordpress/beaver_builder_theme_schema_comment_count",
     "handwritten/other/google_sites_new_date_below_google_url_redirect",
@@ -396,6 +397,35 @@ def test_each_transform_applies_to_most_fixtures():
 #: Variants the extractor still gets wrong (issue 8 stays open on them). Strict: a variant that
 #: starts passing fails the suite until it is taken off this list, so the list only shrinks.
 KNOWN_GAPS: set[tuple[str, str]] = {
+    # Twenty-eighth to thirtieth blind sets (a random sample, page builders, Thai packages and the
+    # long tail), not fixed yet: the ASP page's thumbnail table after the text is not taken for its
+    # pictures (the page itself is a known gap, tests/test_handwritten.py); with class names
+    # replaced, the ITA package's info table below the text, PHP-Fusion's icon-only info box below
+    # the text (its author link then taken for the category), the Struts portal's section link
+    # and Uncode's WPBakery rows are lost; with wrappers added, HTML5 UP's icon info and Elementor's
+    # sections; with the info moved below the text, the e-Office form's expiry date is taken for
+    # the published one and the webboard's poster cell for text; with every transform, the
+    # builders' views widgets (Divi, Elementor, Uncode) and Kadence's text.
+    ("handwritten/custom_php/ita_oit_vendor_news_badge_info_table_below_thai_digits_publisher_row", "rename_classes_and_ids"),
+    ("handwritten/other/asp_classic_section_bar_bracket_date_two_digit_be_footer_reporter_reads_thumbs_table", "rename_classes_and_ids"),
+    ("handwritten/other/jsp_struts2_tiles_bs2_meta_above_title_numeric_be_time_download_action", "rename_classes_and_ids"),
+    ("handwritten/other/phpfusion9_news_readmore_well_meta_below_icons_month_first_thai_ce_comments_dates", "rename_classes_and_ids"),
+    ("handwritten/wordpress/uncode_wpbakery_header_basic_post_info_over_featured_bg_yoast_utc_btn_pdf", "rename_classes_and_ids"),
+    ("handwritten/custom_php/html5up_editorial_news_meta_icons_before_h1_thai_digit_date_footer_views_relative_paths", "extra_wrappers"),
+    ("handwritten/wordpress/elementor_pro_sections_astra_post_info_above_title_pvc_shortcode_widget", "extra_wrappers"),
+    ("handwritten/custom_php/eoffice_pr_board_read_label_rows_title_in_subject_row_readers_list", "meta_below_body"),
+    ("handwritten/custom_php/thai_vendor_webboard_news_topic_label_span_poster_foot_row_visitors", "meta_below_body"),
+    ("handwritten/joomla4/sppb5_article_layout_helix_ultimate_page_title_h2_icon_tooltip_info_bare_hits_sidebar_microdata", "meta_below_body"),
+    ("handwritten/custom_php/eoffice_pr_board_read_label_rows_title_in_subject_row_readers_list", "all_together"),
+    ("handwritten/custom_php/html5up_editorial_news_meta_icons_before_h1_thai_digit_date_footer_views_relative_paths", "all_together"),
+    ("handwritten/custom_php/thai_vendor_webboard_news_topic_label_span_poster_foot_row_visitors", "all_together"),
+    ("handwritten/other/asp_classic_section_bar_bracket_date_two_digit_be_footer_reporter_reads_thumbs_table", "all_together"),
+    ("handwritten/other/jsp_struts2_tiles_bs2_meta_above_title_numeric_be_time_download_action", "all_together"),
+    ("handwritten/other/phpfusion9_news_readmore_well_meta_below_icons_month_first_thai_ce_comments_dates", "all_together"),
+    ("handwritten/wordpress/divi_tb_title_module_no_meta_blurb_author_date_views_dynamic_content_button_pdf", "all_together"),
+    ("handwritten/wordpress/elementor_pro_sections_astra_post_info_above_title_pvc_shortcode_widget", "all_together"),
+    ("handwritten/wordpress/kadence_title_above_content_hero_pill_posted_on_label_be_time_infobox", "all_together"),
+    ("handwritten/wordpress/uncode_wpbakery_header_basic_post_info_over_featured_bg_yoast_utc_btn_pdf", "all_together"),
     # Twenty-sixth blind set (a random sample, measured after the fixes for sets 23-25 and 27),
     # not fixed yet: with class names replaced or wrappers added, the Gantry 4 info block and
     # Weaver Xtreme's site h1 before the post's are lost, and tagDiv's bare views moved below the

@@ -130,6 +130,13 @@ _COMMENTS_CAPTION = re.compile(r"ความ(?:คิด)?เห็น|Comments
 _AVATAR_WORDS = re.compile(r"^\s*(?:avatar\s+(?:of|for)|รูปประจำตัว(?:ของ)?|รูปโปรไฟล์(?:ของ)?)\s+|\s*(?:'s)?\s+avatar\s*$",
                            re.IGNORECASE)
 _AUTHOR_CAPTION = re.compile(r"^(?:About\s+(?:the\s+)?Author|เกี่ยวกับผู้เขียน)\s*:?$", re.IGNORECASE)
+#: A subject's label, alone in its cell or its bold words ("เรื่อง :", "หัวข้อ :", "Subject:").
+_SUBJECT_LABEL = re.compile(r"^(?:เรื่อง|หัวข้อ(?:ข่าว)?|Subject|Topic)\s*[:：]$", re.IGNORECASE)
+_SUBJECT_HOLDERS = etree.XPath("//td[string-length(normalize-space()) < 16] | //th[string-length(normalize-space()) < 16]"
+                               " | //b[string-length(normalize-space()) < 16] | //strong[string-length(normalize-space()) < 16]"
+                               " | //label[string-length(normalize-space()) < 16]")
+_PREVIOUS_NEXT = re.compile(r"^[\s«‹<]*(?:ข่าว|เรื่อง)?(?:ก่อนหน้า|ถัดไป)(?:นี้)?[\s»›>:]*$|^[\s«‹<]*(?:Previous|Prev|Next)(?:\s+(?:post|article|news))?[\s»›>:]*$",
+                            re.IGNORECASE)
 _AFTER_BANNER = etree.XPath("boolean(preceding::*[@role='banner'])")
 _ARTICLE_TYPE = re.compile(r"schema\.org/(?:Article|NewsArticle|BlogPosting|CreativeWork|Report|WebPage)\b")
 _COMMENT_TYPE = re.compile(r"schema\.org/(?:Comment|Review|Answer|Question)\b")
@@ -193,7 +200,7 @@ def _is_noise(el) -> bool:
         first, picture = _first_words(el)
         if first is not None and (_is_link_box(el, first, picture) or _is_files_box(el, first)
                                   or _is_related_box(el, first, picture) or _is_tags_box(el, first)
-                                  or _is_author_box(el, first)):
+                                  or _is_author_box(el, first) or _is_post_navigation(el)):
             return True
     return plugins.is_plugin_noise(el)
 
@@ -294,10 +301,23 @@ _NOT_PROSE_SIBLINGS = frozenset(HEADING_TAGS) | {"thead", "tfoot", "caption"}
 _SEE_ALL = re.compile(r"^[←→«»‹›<>]|ทั้งหมด\s*$|^(?:View|See)\s+all\b", re.I)
 
 
+def _is_post_navigation(el) -> bool:
+    """One or two links to other posts, with no words but "ก่อนหน้า"/"ถัดไป" (Previous/Next)
+    around them: the post navigation under the text (Concrete CMS's next-previous block)."""
+    links = el.findall(".//a")
+    if not 1 <= len(links) <= 2:
+        return False
+    words = [t.strip() for t in el.xpath(".//text()[not(ancestor::a)]") if t.strip()]
+    return bool(words) and all(_PREVIOUS_NEXT.match(w) for w in words)
+
+
 def _is_tags_box(el, first) -> bool:
     """A block of nothing but tag links (``rel="tag"``, HTML's link type for a tag of the
     article; not WordPress's ``rel="category tag"``): the post's tags, not its text, even with
     no caption before them."""
+    if first.tag in HEADING_TAGS and _TAGS_LINE.match(f"{clean(element_text(first))}:"):
+        # under its caption, "แท็ก" in a heading of its own (Concrete CMS's tags block)
+        return _link_len(el) >= 0.8 * (_text_len(el) - len(element_text(first).strip())) > 0
     return (first.tag == "a" and _is_tag_link(first) and all(_is_tag_link(a) for a in el.iter("a"))
             and _link_len(el) >= _text_len(el))
 
@@ -546,6 +566,10 @@ class ArticlePage(WebPage):
         found = self.title_above(start)
         if found is not None and clean(element_text(found)) in self.title_texts:
             return found
+        subject = self._subject_value(body)
+        if subject is not None:
+            named = self._named_heading(body)  # (a heading that the <title> names still wins)
+            return named if named is not None else subject
         opening = self._title_opening_text(body)
         if opening is not None:
             return opening
@@ -563,6 +587,18 @@ class ArticlePage(WebPage):
     def _whole_titles(self) -> set[str]:
         """The page's title as its head gives it whole: og/twitter titles and ``<title>``."""
         return {collapse(t) for t in _meta_titles(self.doc)} | {collapse("".join(el.itertext())) for el in tagged(self.doc, "title")}
+
+    def _subject_value(self, body):
+        """The value after a "เรื่อง :" / "หัวข้อ :" label above the text (a webboard topic's head
+        row, an e-Office form's subject row): the title, where no heading gives it."""
+        for el in _SUBJECT_HOLDERS(self.doc):
+            if not _SUBJECT_LABEL.match(clean(element_text(el)) or "") or in_noise(el) or not _follows(body, el):
+                continue
+            value = next((s for s in el.itersiblings() if isinstance(s.tag, str)), None)
+            text = clean(element_text(value)) if value is not None else None
+            if text and 10 <= len(text) <= 250 and not fields.find_date(text).matched and not split_labelled(text)[1]:
+                return value
+        return None
 
     def _title_opening_text(self, body):
         """The text's first line when it is the page's title as its ``<title>`` gives it whole
@@ -1375,11 +1411,14 @@ class ArticlePage(WebPage):
         for img in self.root.iter("img"):
             alt = clean(img.get("alt"))
             name = clean(_AVATAR_WORDS.sub("", alt)) if alt else None
-            if not name or name not in lines or len(name) > 60 or len(name.split()) < 2 or fields.is_edge_noise(name):
+            # (a picture from the site's avatars, "/files/avatars/7.jpg", names an account: one word)
+            avatar = "avatar" in (img.get("src") or "").lower()
+            if not name or name not in lines or len(name) > 60 or len(name.split()) < 2 and not avatar \
+                    or fields.is_edge_noise(name):
                 continue
             # the name alone beside it (a print icon's "พิมพ์" is no name), or an alt that says it
             # is the avatar of that name ("ภาวิณี ศรีสุข Avatar": WordPress's avatar block)
-            if name != alt or clean(element_text(img.getparent())) == alt:
+            if name != alt or avatar or clean(element_text(img.getparent())) == alt:
                 return name
         return None
 
@@ -1391,8 +1430,13 @@ class ArticlePage(WebPage):
         if dated is None or not _is_info(lines[dated[0]]):
             return None
         at, _, before, after = dated
-        # (each up to its label, "Date:", if any)
-        for text in (split_labelled(before)[0], split_labelled(after)[0], *lines[at + 1:at + 2]):
+        # (each up to its label, "Date:", if any; the next line only from the same block of lines,
+        # not a sidebar's caption after the text)
+        above, below = self._lines
+        top, _, bottom = self._body_split
+        following = [line for line in lines[at + 1:at + 2]
+                     if any(line in group and lines[at] in group for group in (above, top, bottom, below))]
+        for text in (split_labelled(before)[0], split_labelled(after)[0], *following):
             text = clean(text.strip(" |·•-/")) or ""
             if text and len(text) <= 30 and not _DIGIT.search(text) and _SECTION_LIKE.match(text) \
                     and not split_labelled(text)[1]:
@@ -2071,11 +2115,13 @@ def _is_site_footer(el) -> bool:
 def _label_row(table) -> bool:
     """A table's first row is column headings written as labels in plain cells: two or more of
     its cells are info labels alone ("วันที่ประกาศ", "ผู้ประกาศ", "จำนวนผู้อ่าน")."""
-    row = next(table.iter("tr"), None)
-    if row is None:
-        return False
-    cells = [clean(element_text(c)) or "" for c in row if c.tag in ("td", "th")]
-    return 3 <= len(cells) <= 8 and sum(1 for c in cells if len(c) <= 20 and is_label_alone(c)) >= 2
+    for i, row in enumerate(table.iter("tr")):
+        if i > 1:
+            return False
+        cells = [clean(element_text(c)) or "" for c in row if c.tag in ("td", "th")]
+        if len(cells) >= 3:  # (the first row may be one cell over the columns: "แสดง # [10]", the list's size)
+            return len(cells) <= 8 and sum(1 for c in cells if len(c) <= 20 and is_label_alone(c)) >= 2
+    return False
 
 
 #: A whole date in brackets ending a title.

@@ -52,6 +52,11 @@ _BREADCRUMBS = etree.XPath(
 _HOME_LINK_CANDIDATES = etree.XPath(
     "//a[contains(., 'หน้าแรก') or contains(., 'หน้าหลัก') or contains(translate(., 'HOME', 'home'), 'home')]"
 )
+#: A block whose own text opens with an unlinked home crumb ("หน้าหลัก » <a>ข่าว…</a> » …").
+_HOME_TEXT_CANDIDATES = etree.XPath(
+    "//*[text()[1][starts-with(normalize-space(), 'หน้าแรก') or starts-with(normalize-space(), 'หน้าหลัก')"
+    " or starts-with(normalize-space(), 'Home')]]"
+)
 #: A line of links that starts at the home page: breadcrumbs told by what they say.
 _HOME_WORDS = re.compile(r"^(หน้าแรก|หน้าหลัก|Home|หน้าแรกเว็บไซต์)$", re.I)
 #: A trail's last item that names the page's kind, not the article ("news details").
@@ -366,6 +371,12 @@ def breadcrumb_category(doc, title: str | None, html: str | None = None) -> str 
                 return found
             if is_trail(text) and len([p for p in _TRAIL_SPLIT.split(text) if p]) >= 3:
                 break  # a whole line of links from home, judged: a menu ("หน้าหลัก | เกี่ยวกับกรม | ...")
+    for el in _HOME_TEXT_CANDIDATES(doc):
+        text = collapse(element_text(el))
+        if el.tag not in ("a", "body", "html") and el.find(".//a") is not None and _TRAIL_ARROW.search(text):
+            found = _trail_category(el, title, text)  # (arrows only: "หน้าหลัก | ..." is a menu)
+            if found:
+                return found
     return _list_trail(doc, title)
 
 

@@ -364,7 +364,8 @@ def images(scopes: list, page_base: str, skip=lambda el: False) -> list[str]:
             src = (img.get("src") or img.get("data-src") or "").strip()
             if not src or src.startswith("data:"):
                 continue
-            if any(skip(a) for a in _ancestors_until(img, scope)) or is_action_button(img) or is_banner(img, page_base):
+            if (any(skip(a) for a in _ancestors_until(img, scope)) or is_action_button(img) or is_banner(img, page_base)
+                    or _AVATAR_SRC.search(src)):  # a byline's avatar ("/files/avatars/7.jpg", Gravatar's): the author's
                 continue
             absolute = urljoin(page_base, src)
             if absolute not in out:
@@ -372,6 +373,7 @@ def images(scopes: list, page_base: str, skip=lambda el: False) -> list[str]:
     return out
 
 
+_AVATAR_SRC = re.compile(r"/avatars?/|gravatar\.com/avatar/", re.IGNORECASE)
 _ACTION_LINK = re.compile(
     r"[?&](?:print=1|tmpl=component|format=(?:pdf|print)|task=(?:emailform|pdf)|pop=1)\b"
     r"|^mailto:|^javascript:|/(?:print|email|pdf)/?$"

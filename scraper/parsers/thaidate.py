@@ -139,6 +139,8 @@ _CORE_RE = re.compile(
                 # 30/08/2564, 30-08-64, 30.08.2564 (dots only with a 4-digit year)
                 (?P<ns>[/\-])(?P<nm>{_D}{{1,2}})(?P=ns)(?P<ny>{_D}{{4}}|{_D}{{2}}){_YEAR_END}
               | \.(?P<nm2>{_D}{{1,2}})\.(?P<ny2>{_D}{{4}}){_YEAR_END}
+                # 22.02.54: Joomla 1.5's "%d.%m.%y" of its category lists (every part two digits)
+              | (?<={_D}{_D})\.(?P<nm3>{_D}{{2}})\.(?P<ny3>{_D}{{2}})(?![\d๐-๙]|\.[\d๐-๙])
                 # 30 สิงหาคม 2564 / 30 ส.ค. 64 / 30 สิงหาคม พ.ศ. 2564 / 30 สิงหาคม ค.ศ. 2021 / 30 ส.ค. ปี 64
                 # (or joined by hyphens: "18-พ.ย.-67", a PHP date('j-M-y') with Thai months)
               | (?:{_S}*-{_S}*|{_S}*)(?:เดือน{_S}*)?(?=[มกเพสตธ])(?P<tm>{_TH_MONTH_RE})
@@ -156,8 +158,8 @@ _CORE_RE = re.compile(
         {_S}*(?:,{_S}*)?(?P<fy>{_D}{{4}}){_YEAR_END}
     )
     (?:
-        # "18 ต.ค. 2019 : 14:05" (e107), "12 มีนาคม 2013 @ 10:15:22" (PHP-Nuke)
-        (?:{_S}*(?:[,|@\-:]{_S}*)?(?:(?i:at){_S}+)?|[Tt])
+        # "18 ต.ค. 2019 : 14:05" (e107), "12 มีนาคม 2013 @ 10:15:22" (PHP-Nuke), "• 9:30AM" (Concrete)
+        (?:{_S}*(?:[,|@\-:•·]{_S}*)?(?:(?i:at){_S}+)?|[Tt])
         (?P<wela>เวลา{_S}*)?
         (?P<hh>{_D}{{1,2}})(?P<tsep>[:.])(?P<mi>{_D}{{2}})
         # a bare numeric offset only after seconds (``10:00-12:00`` is a range, not an offset)
@@ -243,6 +245,8 @@ def _from_match(raw: str, m: re.Match[str], start: int) -> ThaiDate:
                 day, month = str(month), int(day)
         elif m["nm2"] is not None:
             month, ytext = int(m["nm2"]), m["ny2"]
+        elif m["nm3"] is not None:
+            month, ytext = int(m["nm3"]), m["ny3"]
         else:
             month, ytext = _EN_MONTH[m["em"][:3].lower()], m["ey"]
     elif m["iy"] is not None:

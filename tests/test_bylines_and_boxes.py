@@ -1,0 +1,114 @@
+"""Forms of the info and of the boxes around the text met in the twenty-eighth to thirtieth
+blind sets, each beside the case that must not change:
+
+- bylines: "name on <date>" with no label (e107), "ในหมวด", "ผู้เผยแพร่", "Posted:", "วันที่โพสต์";
+- a subject's label ("เรื่อง :", "หัวข้อ :") gives the title where no heading does;
+- dates: a modified date's label printed as a block of its own before its ``<time>``; itemprops
+  in no itemscope that disagree (builder teasers) are nobody's;
+- boxes after the text: a tags box under its own heading, the post navigation
+  ("ก่อนหน้า"/"ถัดไป"), a byline's avatar picture.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from scraper.extract import extract_one
+from scraper.parsers.labels import split_labelled
+
+URL = "https://trang.labour.go.th/news.php?item.87"
+TITLE = "สสค.ตรัง รณรงค์ยุติการใช้แรงงานเด็ก เนื่องในวันต่อต้านการใช้แรงงานเด็กโลก"
+TEXT = ("<p>สำนักงานสวัสดิการและคุ้มครองแรงงานจังหวัดตรัง จัดกิจกรรมรณรงค์ยุติการใช้แรงงานเด็กในสถานประกอบกิจการ "
+        "พร้อมแจกเอกสารความรู้ด้านกฎหมายคุ้มครองแรงงานแก่นายจ้างและลูกจ้างในพื้นที่</p>"
+        "<p>ทั้งนี้ นายจ้างที่มีข้อสงสัยสามารถสอบถามได้ที่สำนักงาน ในวันและเวลาราชการ หรือสายด่วน 1546</p>")
+
+
+def page(article: str, title: str = TITLE, head: str = "") -> bytes:
+    return f"""<!DOCTYPE html><html lang="th"><head><meta charset="utf-8"><title>{title}</title>{head}</head>
+<body><div class="x1"><a href="/">หน้าแรก</a> สำนักงานสวัสดิการและคุ้มครองแรงงานจังหวัดตรัง</div>
+<div class="x0">{article}</div>
+<div class="x4">โทร. 0 7521 8437 © 2551</div></body></html>""".encode()
+
+
+@pytest.mark.parametrize(("line", "kinds"), [
+    ("trang_admin on ศุกร์ 13 มิถุนายน 2008 - 15:40:22", [("author", "trang_admin"), ("published", "ศุกร์ 13 มิถุนายน 2008 - 15:40:22")]),
+    ("เขียนโดย Super User. ในหมวด ข่าวประชาสัมพันธ์", [("author", "Super User."), ("category", "ข่าวประชาสัมพันธ์")]),
+    ("ผู้เผยแพร่ งานประชาสัมพันธ์", [("author", "งานประชาสัมพันธ์")]),
+    ("Posted: 3/21/2024 2:05:00 PM", [("published", "3/21/2024 2:05:00 PM")]),
+    ("วันที่โพสต์ : 9 ม.ค. 2566", [("published", "9 ม.ค. 2566")]),
+    # not a byline: a sentence, a label's own "on", a category "in this section"
+    ("Click on the link below", []),
+    ("Post on 12 May 2024", [("published", "12 May 2024")]),
+    ("ข่าวอื่นในหมวดนี้: ตรวจแรงงาน", []),
+])
+def test_byline_forms_split_at_their_labels(line, kinds):
+    assert [(s.kind, s.value) for s in split_labelled(line)[1]] == kinds
+
+
+def test_a_name_on_a_date_below_the_text_is_the_byline():
+    """e107: "{NEWSAUTHOR} on {NEWSDATE}", then the comment count, under the text."""
+    article = (f'<div class="k1">{TITLE}</div><div class="k2">{TEXT}<div><a href="/user.php?id.2">trang_admin</a> on '
+               'ศุกร์ 13 มิถุนายน 2008 - 15:40:22<br><a href="/comment.php?comment.news.87">ความคิดเห็น (0)</a></div></div>')
+    record = extract_one(page(article), URL)
+    assert (record["published"], record["author"]) == ("2008-06-13T15:40:22+07:00", "trang_admin")
+    assert "ความคิดเห็น" not in record["body"] and "trang_admin" not in record["body"]
+
+
+ROWS = """<table><tr><td>{label}</td><td><b>{title}</b></td></tr>
+<tr><td>วันที่ส่ง :</td><td>07/11/2565 13:45 น.</td></tr><tr><td>ผู้ส่ง :</td><td>นางสาวอรุณี ใจงาม</td></tr>
+<tr><td>รายละเอียด :</td><td>{text}</td></tr></table>"""
+
+
+def test_a_subject_label_gives_the_title_where_no_heading_does():
+    article = f"<div><b>อ่านข่าวประชาสัมพันธ์</b></div>{ROWS.format(label='เรื่อง :', title=TITLE, text=TEXT)}"
+    record = extract_one(page(article, title="e-Office :: สำนักงานสวัสดิการและคุ้มครองแรงงานจังหวัดตรัง"), URL)
+    assert (record["title"], record["author"]) == (TITLE, "นางสาวอรุณี ใจงาม")
+
+
+def test_a_heading_title_is_kept_over_a_subject_row():
+    article = f"<h1>{TITLE}</h1>{ROWS.format(label='เรื่อง :', title='ขอเชิญร่วมงานวันแรงงานแห่งชาติ ประจำปี 2566', text=TEXT)}"
+    assert extract_one(page(article), URL)["title"] == TITLE
+
+
+def test_a_modified_dates_label_in_a_block_of_its_own_marks_its_time():
+    """Twenty Twenty-Five: "แก้ไขล่าสุด" in a paragraph, the modified-date block after it, the title,
+    then the publish date."""
+    article = (f'<div><p>แก้ไขล่าสุด</p><div><time datetime="2025-01-10T09:12:40+07:00">10 ม.ค. 2025</time></div></div>'
+               f'<h1>{TITLE}</h1><div><div><time datetime="2025-01-08T14:05:33+07:00">8 ม.ค. 2025</time></div></div>'
+               f'<div class="k2">{TEXT}</div>')
+    assert extract_one(page(article), URL)["published"] == "2025-01-08T14:05:33+07:00"
+
+
+def test_itemprops_in_no_itemscope_that_disagree_are_nobodys():
+    teasers = "".join(f'<div><h3><a href="/news/{i}">ข่าวอื่นลำดับที่ {i} ของสำนักงาน</a></h3>'
+                      f'<span itemprop="datePublished">{d} กันยายน 2567</span></div>' for i, d in ((1, 12), (2, 29)))
+    article = f'<h1>{TITLE}</h1><div>วันที่เผยแพร่: 5 กันยายน 2567</div><div class="k2">{TEXT}</div><div>{teasers}</div>'
+    assert extract_one(page(article), URL)["published"] == "2024-09-05"
+
+
+def test_one_itemprop_in_no_itemscope_is_still_read():
+    article = f'<h1>{TITLE}</h1><div><span itemprop="datePublished">5 กันยายน 2567</span></div><div class="k2">{TEXT}</div>'
+    assert extract_one(page(article), URL)["published"] == "2024-09-05"
+
+
+def test_tags_under_their_heading_and_the_post_navigation_are_not_text():
+    after = ('<div><div><h5>แท็ก</h5></div><a href="/news/topic/safety">ความปลอดภัย</a> <a href="/news/topic/training">ฝึกอบรม</a></div>'
+             '<div><div><h5>ก่อนหน้า</h5><a href="/news/a">ประชุมคณะอนุกรรมการค่าจ้างจังหวัด</a></div>'
+             '<div><h5>ถัดไป</h5><a href="/news/b">ให้ความรู้สิทธิผู้รับงานไปทำที่บ้าน</a></div></div>')
+    article = f'<h1>{TITLE}</h1><div>12 มีนาคม 2567</div><div class="k2">{TEXT}{after}</div>'
+    body = extract_one(page(article), URL)["body"]
+    assert body.endswith("สายด่วน 1546"), body
+
+
+def test_a_link_to_a_file_under_its_caption_stays_text():
+    """"ไฟล์แนบ <a>…</a>" is no post navigation: the text keeps its line."""
+    article = (f'<h1>{TITLE}</h1><div>12 มีนาคม 2567</div><div class="k2">{TEXT}'
+               '<div><p>ไฟล์แนบ <a href="/images/doc/summary.xlsx">สรุปสาระสำคัญ พ.ร.บ.</a></p></div></div>')
+    assert "ไฟล์แนบ สรุปสาระสำคัญ พ.ร.บ." in extract_one(page(article), URL)["body"]
+
+
+def test_a_bylines_avatar_names_its_account_and_is_no_picture_of_the_text():
+    article = (f'<h1>{TITLE}</h1><div><div><img src="/application/files/avatars/7.jpg" alt="sk_pr"></div>'
+               f'<div>sk_pr</div><div>March 12, 2024 • 9:30AM</div></div><div class="k2">{TEXT}</div>')
+    record = extract_one(page(article), URL)
+    assert (record["author"], record["published"], record["images"]) == ("sk_pr", "2024-03-12T09:30:00+07:00", [])
