@@ -137,6 +137,7 @@ _SUBJECT_HOLDERS = etree.XPath("//td[string-length(normalize-space()) < 16] | //
                                " | //label[string-length(normalize-space()) < 16]")
 _PREVIOUS_NEXT = re.compile(r"^[\s«‹<]*(?:ข่าว|เรื่อง)?(?:ก่อนหน้า|ถัดไป)(?:นี้)?[\s»›>:]*$|^[\s«‹<]*(?:Previous|Prev|Next)(?:\s+(?:post|article|news))?[\s»›>:]*$",
                             re.IGNORECASE)
+_SHORT_CELL = etree.XPath("string-length(normalize-space()) <= 20")
 _AFTER_BANNER = etree.XPath("boolean(preceding::*[@role='banner'])")
 _ARTICLE_TYPE = re.compile(r"schema\.org/(?:Article|NewsArticle|BlogPosting|CreativeWork|Report|WebPage)\b")
 _COMMENT_TYPE = re.compile(r"schema\.org/(?:Comment|Review|Answer|Question)\b")
@@ -200,7 +201,7 @@ def _is_noise(el) -> bool:
         first, picture = _first_words(el)
         if first is not None and (_is_link_box(el, first, picture) or _is_files_box(el, first)
                                   or _is_related_box(el, first, picture) or _is_tags_box(el, first)
-                                  or _is_author_box(el, first) or _is_post_navigation(el)):
+                                  or _is_author_box(el, first) or _is_post_navigation(el, first)):
             return True
     return plugins.is_plugin_noise(el)
 
@@ -301,9 +302,12 @@ _NOT_PROSE_SIBLINGS = frozenset(HEADING_TAGS) | {"thead", "tfoot", "caption"}
 _SEE_ALL = re.compile(r"^[←→«»‹›<>]|ทั้งหมด\s*$|^(?:View|See)\s+all\b", re.I)
 
 
-def _is_post_navigation(el) -> bool:
+def _is_post_navigation(el, first) -> bool:
     """One or two links to other posts, with no words but "ก่อนหน้า"/"ถัดไป" (Previous/Next)
-    around them: the post navigation under the text (Concrete CMS's next-previous block)."""
+    around them: the post navigation under the text (Concrete CMS's next-previous block). It
+    opens with such a word (``first``, its first words), which spares the walk of every other box."""
+    if first.tag == "a" or not _PREVIOUS_NEXT.match(first.text or ""):
+        return False
     links = el.findall(".//a")
     if not 1 <= len(links) <= 2:
         return False
@@ -2064,17 +2068,36 @@ def _in_link_table(el) -> bool:
 
 def _link_rows(box) -> list | None:
     """The rows of a table or list (``<tr>``/``<li>``) when three or more of them are each a link
-    alone and at most one is not (its caption), else None."""
-    rows = [r for r in box.iter("tr", "li") if clean(element_text(r))]
-    linked = [r for r in rows if _link_len(r) >= 0.8 * _text_len(r)]
-    return rows if len(linked) >= 3 and len(linked) >= len(rows) - 1 else None
+    alone and at most one is not (its caption), else None. (A layout table's rows hold many links:
+    they are told apart without reading their text, and the second such row ends the search.)"""
+    rows: list = []
+    linked = unlinked = 0
+    for row in box.iter("tr", "li"):
+        links = row.findall(".//a")
+        if len(links) > 1:
+            unlinked += 1
+        else:
+            size = _text_len(row)
+            if not size:
+                continue
+            if links and _link_len(row) >= 0.8 * size:
+                linked += 1
+            else:
+                unlinked += 1
+        rows.append(row)
+        if unlinked > 1:
+            return None
+    return rows if linked >= 3 else None
 
 
 def _is_contents_table(table) -> bool:
     """A table of links under a caption row of its own (``<th>สารบัญบทความ</th>``: Joomla's
     page-break table of contents, a box of related links): navigation, never the text."""
+    first = next(table.iter("tr"), None)
+    if first is None or first.find("th") is None or first.find(".//a") is not None:
+        return False
     rows = _link_rows(table)
-    return rows is not None and _link_len(rows[0]) == 0 and rows[0].find("th") is not None
+    return rows is not None and rows[0] is first
 
 
 def _first_dated_line(lines: list[str]):
@@ -2116,11 +2139,13 @@ def _label_row(table) -> bool:
     """A table's first row is column headings written as labels in plain cells: two or more of
     its cells are info labels alone ("วันที่ประกาศ", "ผู้ประกาศ", "จำนวนผู้อ่าน")."""
     for i, row in enumerate(table.iter("tr")):
-        if i > 1:
+        cells = [c for c in row if c.tag in ("td", "th")]
+        if i == 0 and len(cells) == 1:
+            continue  # (one cell over the columns first: "แสดง # [10]", the list's size)
+        if not 3 <= len(cells) <= 8:
             return False
-        cells = [clean(element_text(c)) or "" for c in row if c.tag in ("td", "th")]
-        if len(cells) >= 3:  # (the first row may be one cell over the columns: "แสดง # [10]", the list's size)
-            return len(cells) <= 8 and sum(1 for c in cells if len(c) <= 20 and is_label_alone(c)) >= 2
+        texts = [clean(element_text(c)) or "" if _SHORT_CELL(c) else "" for c in cells]
+        return sum(1 for c in texts if c and is_label_alone(c)) >= 2
     return False
 
 

@@ -57,6 +57,8 @@ _HOME_TEXT_CANDIDATES = etree.XPath(
     "//*[text()[1][starts-with(normalize-space(), 'หน้าแรก') or starts-with(normalize-space(), 'หน้าหลัก')"
     " or starts-with(normalize-space(), 'Home')]]"
 )
+#: The source of an unlinked home crumb: the word, then an arrow ("หน้าหลัก &raquo; <a ...").
+_UNLINKED_HOME = re.compile(r"(?:หน้าหลัก|หน้าแรก|Home)\s*(?:&raquo;|»|&gt;|›|&rsaquo;)")
 #: A line of links that starts at the home page: breadcrumbs told by what they say.
 _HOME_WORDS = re.compile(r"^(หน้าแรก|หน้าหลัก|Home|หน้าแรกเว็บไซต์)$", re.I)
 #: A trail's last item that names the page's kind, not the article ("news details").
@@ -371,7 +373,7 @@ def breadcrumb_category(doc, title: str | None, html: str | None = None) -> str 
                 return found
             if is_trail(text) and len([p for p in _TRAIL_SPLIT.split(text) if p]) >= 3:
                 break  # a whole line of links from home, judged: a menu ("หน้าหลัก | เกี่ยวกับกรม | ...")
-    for el in _HOME_TEXT_CANDIDATES(doc):
+    for el in _HOME_TEXT_CANDIDATES(doc) if html is None or _UNLINKED_HOME.search(html) else ():
         text = collapse(element_text(el))
         if el.tag not in ("a", "body", "html") and el.find(".//a") is not None and _TRAIL_ARROW.search(text):
             found = _trail_category(el, title, text)  # (arrows only: "หน้าหลัก | ..." is a menu)
