@@ -33,7 +33,7 @@ from scraper.parsers import fields
 from scraper.parsers.decode import decode_html
 from scraper.parsers.errors import ExtractionError, NotAnArticle
 from scraper.parsers.html import attribute_values, check_complete, parse_html, tagged
-from scraper.parsers.labels import is_label_alone, split_labelled
+from scraper.parsers.labels import COMMENT_WORDS, is_label_alone, split_labelled
 from scraper.parsers.text import clean, collapse, element_text, paragraphs
 
 #: Semantic containers that never hold the article's own text.
@@ -126,7 +126,7 @@ _NAME_LIKE = re.compile(r"^(?:นาย|นาง|นางสาว|น\.ส\.|
 #: What a news section's name reads like ("ข่าวกิจกรรม", "ข่าวประชาสัมพันธ์", "ประกาศจัดซื้อจัดจ้าง").
 _SECTION_LIKE = re.compile(r"^(?:ข่าว|ประกาศ|กิจกรรม|บทความ)\S*$")
 _AUTHOR_HREF = re.compile(r"/author/|[?&]author=|rel=author|^#author", re.IGNORECASE)
-_COMMENTS_CAPTION = re.compile(r"ความ(?:คิด)?เห็น|Comments?|Responses?", re.IGNORECASE)
+_COMMENTS_CAPTION = re.compile(rf"{COMMENT_WORDS}|Responses?", re.IGNORECASE)
 _AVATAR_WORDS = re.compile(r"^\s*(?:avatar\s+(?:of|for)|รูปประจำตัว(?:ของ)?|รูปโปรไฟล์(?:ของ)?)\s+|\s*(?:'s)?\s+avatar\s*$",
                            re.IGNORECASE)
 _AUTHOR_CAPTION = re.compile(r"^(?:About\s+(?:the\s+)?Author|เกี่ยวกับผู้เขียน)\s*:?$", re.IGNORECASE)
@@ -1847,7 +1847,7 @@ _COUNT = r"\d{1,3}(?:,\d{3})+|\d+"
 #: The numbers that end a line, each a word of its own ("นายวีระพงษ์ ทองดี 152").
 _TRAILING_COUNTS = re.compile(rf"(?:^|\s)((?:(?:{_COUNT})\s*)+)$")
 #: A comment count with its label or icon ("Comments 3", "3 ความคิดเห็น"): never the views.
-_COMMENT_COUNT = re.compile(rf"(?:Comments?|ความ(?:คิด)?เห็น)\s*:?\s*(?:{_COUNT})|(?:{_COUNT})\s*(?:Comments?|ความ(?:คิด)?เห็น)",
+_COMMENT_COUNT = re.compile(rf"(?:{COMMENT_WORDS})\s*:?\s*(?:{_COUNT})|(?:{_COUNT})\s*(?:{COMMENT_WORDS})",
                             re.IGNORECASE)
 #: A line of counts and nothing else ("0 687", "๑,๒๐๕").
 _ONLY_COUNTS = re.compile(rf"^(?:{_COUNT})(?:\s+(?:{_COUNT}))*$")

@@ -23,7 +23,7 @@ from lxml import etree
 
 from scraper.pages.selectors import token_test
 from scraper.parsers.fields import hits_from_text, is_trail
-from scraper.parsers.labels import is_label_alone, split_labelled
+from scraper.parsers.labels import COMMENT_WORDS, is_label_alone, split_labelled
 from scraper.parsers.text import clean, collapse, element_text
 
 #: Class tokens (and ids) of plugin blocks that are never the article's text nor its files.
@@ -160,7 +160,7 @@ HEROICON_LABELS = {
 }
 
 _ICON_TAGS = frozenset(("i", "span", "em"))
-_COMMENTS_TIP = re.compile(r"^\s*[\d๐-๙]+\s*(?:ความ(?:คิด)?เห็น|Comments?)\s*$", re.IGNORECASE)
+_COMMENTS_TIP = re.compile(rf"^\s*[\d๐-๙]+\s*(?:{COMMENT_WORDS})\s*$", re.IGNORECASE)
 ICON_MARK = "\ue000"  # icon_label wraps the label in it: resolve_icons keeps it where no label follows
 
 

@@ -12,7 +12,14 @@ import re
 from urllib.parse import unquote, urljoin, urlsplit
 
 from scraper.parsers.html import attribute_values, tagged
-from scraper.parsers.labels import ends_with_date, hits_value, is_label_alone, split_labelled, strip_label
+from scraper.parsers.labels import (
+    COMMENT_WORDS,
+    ends_with_date,
+    hits_value,
+    is_label_alone,
+    split_labelled,
+    strip_label,
+)
 from scraper.parsers.text import clean, collapse, element_text
 from scraper.parsers.thaidate import find_date
 
@@ -119,8 +126,8 @@ _TRAILING_WEEKDAY = re.compile(
 _AFTER_NAME = re.compile(
     r"\son(?=\s)|\s(?:[\d๐-๙]+\s*(?:วินาที|นาที|ชั่วโมง|ชม\.|วัน|สัปดาห์|อาทิตย์|เดือน|ปี)(?:ที่)?(?:แล้ว|ก่อน)"
     r"|[\d๐-๙]+\s+(?:seconds?|minutes?|mins?|hours?|days?|weeks?|months?|years?)\s+ago"
-    r"|(?:ยัง)?ไม่มีความ(?:คิด)?เห็น|[\d๐-๙]+\s*ความ(?:คิด)?เห็น|แสดงความ(?:คิด)?เห็น"
-    r"|No\s+Comments?|Leave\s+a\s+(?:comment|reply)|[\d๐-๙]+\s+Comments?|(?:Comments?|ความ(?:คิด)?เห็น)\s*:?\s*[\d๐-๙]+)(?!\w)",
+    r"|(?:ยัง)?ไม่มีความ(?:คิด)?เห็น|แสดงความ(?:คิด)?เห็น|No\s+Comments?|Leave\s+a\s+(?:comment|reply)"
+    rf"|[\d๐-๙]+\s*(?:{COMMENT_WORDS})|(?:{COMMENT_WORDS})\s*:?\s*[\d๐-๙]+)(?!\w)",
     re.IGNORECASE,
 )
 

@@ -15,6 +15,10 @@ from scraper.parsers.thaidate import find_date
 
 _NUM = r"[\d๐-๙][\d๐-๙,.]*"
 
+#: The words of a comment count ("3 ความคิดเห็น", "ความเห็น: 2", "5 Comments"), for the patterns
+#: that tell a comment count from the views around a byline, a counter or a caption.
+COMMENT_WORDS = r"ความ(?:คิด)?เห็น|Comments?"
+
 #: kind -> label alternatives (longest first within a kind).
 LABELS: dict[str, str] = {
     "published": r"เผยแพร่เมื่อ|วันที่เผยแพร่|เผยแพร่วันที่|ลงข่าวเมื่อ|ลงข่าววันที่|วันที่ลงข่าว|วันที่ประกาศ|ประกาศเมื่อ"
