@@ -363,6 +363,8 @@ VARIANT_IDS = sorted(_VARIANTS, key=lambda k: (list(mm.TRANSFORMS).index(k[1]), 
 
 
 _ROUNDTRIP_GAPS: set[str] = {  # pages that are known gaps as written
+    "handwritten/joomla3/dlpw_central_j3_press_release_number_right_aligned_microdata_time_pr_signoff",
+    "handwritten/joomla4/dlpw_central_j4_minister_activity_badge_icon_meta_wanthi_time_credit_field_bare_views",
     "handwritten/other/asp_classic_section_bar_bracket_date_two_digit_be_footer_reporter_reads_thumbs_table",
     "handwritten/custom_php/adminlte3_public_news_small_box_stats_value_then_label",
     "handwritten/other/ghost5_casper_primary_tag_jsonld_utc", "handwritten/wordpress/beaver_builder_theme_schema_comment_count",
@@ -397,6 +399,23 @@ def test_each_transform_applies_to_most_fixtures():
 #: Variants the extractor still gets wrong (issue 8 stays open on them). Strict: a variant that
 #: starts passing fails the suite until it is taken off this list, so the list only shrinks.
 KNOWN_GAPS: set[tuple[str, str]] = {
+    # Thirty-third blind set (the department's and the Bangkok-area portals), not fixed yet: the
+    # press release's number line over the text and its dated sign-off under it are read as info,
+    # not text, and the minister's-activity page's "ข่าว/ภาพ :" credit in its info line is not
+    # taken for the author (both pages are known gaps, tests/test_handwritten.py); with the info
+    # moved below the text, CivicTheme's press-release number field.
+    ("handwritten/joomla3/dlpw_central_j3_press_release_number_right_aligned_microdata_time_pr_signoff", "rename_classes_and_ids"),
+    ("handwritten/joomla4/dlpw_central_j4_minister_activity_badge_icon_meta_wanthi_time_credit_field_bare_views", "rename_classes_and_ids"),
+    ("handwritten/joomla3/dlpw_central_j3_press_release_number_right_aligned_microdata_time_pr_signoff", "thai_digits_in_meta"),
+    ("handwritten/joomla4/dlpw_central_j4_minister_activity_badge_icon_meta_wanthi_time_credit_field_bare_views", "thai_digits_in_meta"),
+    ("handwritten/joomla3/dlpw_central_j3_press_release_number_right_aligned_microdata_time_pr_signoff", "synonym_labels"),
+    ("handwritten/joomla3/dlpw_central_j3_press_release_number_right_aligned_microdata_time_pr_signoff", "extra_wrappers"),
+    ("handwritten/joomla4/dlpw_central_j4_minister_activity_badge_icon_meta_wanthi_time_credit_field_bare_views", "extra_wrappers"),
+    ("handwritten/drupal/d10_civictheme_press_release_number_field_utc_time_field_metatag_created_statistics_file", "meta_below_body"),
+    ("handwritten/joomla3/dlpw_central_j3_press_release_number_right_aligned_microdata_time_pr_signoff", "meta_below_body"),
+    ("handwritten/joomla4/dlpw_central_j4_minister_activity_badge_icon_meta_wanthi_time_credit_field_bare_views", "meta_below_body"),
+    ("handwritten/joomla3/dlpw_central_j3_press_release_number_right_aligned_microdata_time_pr_signoff", "all_together"),
+    ("handwritten/joomla4/dlpw_central_j4_minister_activity_badge_icon_meta_wanthi_time_credit_field_bare_views", "all_together"),
     # Twenty-eighth to thirtieth blind sets (a random sample, page builders, Thai packages and the
     # long tail), not fixed yet: the ASP page's thumbnail table after the text is not taken for its
     # pictures (the page itself is a known gap, tests/test_handwritten.py); with class names

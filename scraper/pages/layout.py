@@ -211,7 +211,9 @@ class LayoutArticlePage(ArticlePage):
     # --- fields ----------------------------------------------------------------------------------
 
     def _family_elements(self, classes: tuple[str, ...]) -> list:
-        return [el for el in self.index.find(classes) if not any(_inside(el, b) for b in self.body_elements)]
+        # (a body that is the post's whole block, its info blocks inside it, does not hide them)
+        bodies = [b for b in self.body_elements if b is not self.container]
+        return [el for el in self.index.find(classes) if not any(_inside(el, b) for b in bodies)]
 
     def date_candidates(self) -> list[dict]:
         out: list[dict] = []
