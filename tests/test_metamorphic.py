@@ -399,6 +399,10 @@ def test_each_transform_applies_to_most_fixtures():
 #: Variants the extractor still gets wrong (issue 8 stays open on them). Strict: a variant that
 #: starts passing fails the suite until it is taken off this list, so the list only shrinks.
 KNOWN_GAPS: set[tuple[str, str]] = {
+    # Thirty-first blind set (a second random sample), not fixed yet: with class names replaced,
+    # SiteOrigin's Page Builder panels around the text.
+    ("handwritten/wordpress/siteorigin_corp_page_builder_panels_date_off_yoast_meta_only_widget_titles_button_pdf_related_dates", "rename_classes_and_ids"),
+    ("handwritten/wordpress/siteorigin_corp_page_builder_panels_date_off_yoast_meta_only_widget_titles_button_pdf_related_dates", "all_together"),
     # Thirty-third blind set (the department's and the Bangkok-area portals), not fixed yet: the
     # press release's number line over the text and its dated sign-off under it are read as info,
     # not text, and the minister's-activity page's "ข่าว/ภาพ :" credit in its info line is not

@@ -66,6 +66,8 @@ FORMS = [
     ("30/8/2564", D, None),
     ("30.08.2564", D, None),
     ("30.08.64", D, None),  # Joomla 1.5's "%d.%m.%y" in its category lists
+    ("30 ส.ค. 2564, 10:15 AM", DT, None),
+    ("30 ส.ค. 2564, 22:15 PM", bkk(2021, 8, 30, 22, 15), None),  # .NET's "HH:mm tt": the PM says nothing more
     ("๓๐/๐๘/๒๕๖๔", D, None),
     ("30/08/2564 10:15", DT, None),
     ("2564-08-30", D, None),
@@ -149,9 +151,9 @@ def test_thaidate_is_frozen_slotted() -> None:
         ("2564-13-01", "impossible date"),
         ("29 February 2021", "impossible date"),
         ("30 ส.ค. 2564 25:00", "impossible time"),
+        ("30 Aug 2021 13:15 AM", "impossible time"),  # (13:15 PM is .NET's "HH:mm tt": 13:15)
         ("30 ส.ค. 2564 เวลา 10.60 น.", "impossible time"),
         ("30 ส.ค. 2564 10:15:61", "impossible time"),
-        ("30 Aug 2021 13:15 PM", "impossible time"),
         ("30 ส.ค. 2800", "year out of range"),
         ("30/08/1700", "year out of range"),
         ("30 สิงหาคม พ.ศ. 2021", "year out of range"),  # พ.ศ. forces BE

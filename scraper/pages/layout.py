@@ -32,6 +32,10 @@ from scraper.parsers.text import clean, element_text, paragraphs
 _PAGE_TAGS = frozenset(("body", "html"))
 
 
+#: Link-noise class tokens that page builders also give the blocks of a post's text.
+_BUILDER_BLOCKS = frozenset(("widget", "module"))
+
+
 class LayoutArticlePage(ArticlePage):
     """An article page of one layout family (see the module docstring)."""
 
@@ -132,7 +136,12 @@ class LayoutArticlePage(ArticlePage):
         if super().is_link_noise(el):
             return True
         classes = el.get("class")
-        return bool(classes) and el.tag not in _PAGE_TAGS and not self.LINK_NOISE_CLASSES.isdisjoint(classes.split())
+        if not classes or el.tag in _PAGE_TAGS:
+            return False
+        named = self.LINK_NOISE_CLASSES.intersection(classes.split())
+        if named and named <= _BUILDER_BLOCKS and any(_inside(el, b) for b in self.body_elements):
+            return False  # a page builder's widget inside the text (SiteOrigin's button) is the text's
+        return bool(named)
 
     def find_root(self):
         container = self.container

@@ -285,9 +285,13 @@ def _from_match(raw: str, m: re.Match[str], start: int) -> ThaiDate:
     hour, minute, second = int(m["hh"]), int(m["mi"]), int(m["ss"] or 0)
     ampm = m["ampm"]
     if ampm is not None:
-        if not 1 <= hour <= 12:
+        pm = ampm[0] in "pP"
+        if pm and 13 <= hour <= 23:
+            pass  # a 24-hour time with a PM after it (.NET's "HH:mm tt" in a Thai culture): "14:10 PM"
+        elif not 1 <= hour <= 12:
             return ThaiDate(None, raw, matched, f"impossible time: {matched}")
-        hour = hour % 12 + (12 if ampm[0] in "pP" else 0)
+        else:
+            hour = hour % 12 + (12 if pm else 0)
     try:
         tz = m["tz"] or m["tz2"]
         tzinfo = _tz(tz) if tz else BANGKOK
