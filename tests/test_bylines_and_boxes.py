@@ -36,6 +36,8 @@ def page(article: str, title: str = TITLE, head: str = "") -> bytes:
     ("ผู้เผยแพร่ งานประชาสัมพันธ์", [("author", "งานประชาสัมพันธ์")]),
     ("Posted: 3/21/2024 2:05:00 PM", [("published", "3/21/2024 2:05:00 PM")]),
     ("วันที่โพสต์ : 9 ม.ค. 2566", [("published", "9 ม.ค. 2566")]),
+    ("ข่าววันที่ 26 พ.ย. 2567 | ผู้ส่งข่าว area5 | อ่าน 154", [("published", "26 พ.ย. 2567"), ("author", "area5"), ("hits", "154")]),
+    ("ประชาสัมพันธ์เมื่อวันอังคารที่ ๑๒ กุมภาพันธ์ ๒๕๕๑", [("published", "วันอังคารที่ ๑๒ กุมภาพันธ์ ๒๕๕๑")]),
     # not a byline: a sentence, a label's own "on", a category "in this section"
     ("Click on the link below", []),
     ("Post on 12 May 2024", [("published", "12 May 2024")]),
@@ -112,3 +114,16 @@ def test_a_bylines_avatar_names_its_account_and_is_no_picture_of_the_text():
                f'<div>sk_pr</div><div>March 12, 2024 • 9:30AM</div></div><div class="k2">{TEXT}</div>')
     record = extract_one(page(article), URL)
     assert (record["author"], record["published"], record["images"]) == ("sk_pr", "2024-03-12T09:30:00+07:00", [])
+
+
+def test_a_heading_linked_to_the_article_the_head_titles_is_the_title():
+    """A printer-friendly page (Drupal's print module) links its h2 to the article's own page."""
+    article = (f'<div>เผยแพร่บน สำนักงานสวัสดิการและคุ้มครองแรงงานจังหวัดตรัง (<a href="/">https://trang.labour.go.th</a>)</div>'
+               f'<h2><a href="/news/2555/08/item-87">{TITLE}</a></h2><div>ส่งโดย admin เมื่อ 14 สิงหาคม 2555</div>'
+               f'<div class="k2">{TEXT}</div>')
+    assert extract_one(page(article, title=f"{TITLE} | สำนักงานสวัสดิการและคุ้มครองแรงงานจังหวัดตรัง"), URL)["title"] == TITLE
+
+
+def test_a_share_caption_ends_no_text():
+    article = f'<h1>{TITLE}</h1><div>12 มีนาคม 2567</div><div class="k2">{TEXT}<div><div>แชร์ข่าวนี้</div><a href="https://www.facebook.com/sharer.php">Facebook</a></div></div>'
+    assert extract_one(page(article), URL)["body"].endswith("สายด่วน 1546")

@@ -914,8 +914,11 @@ class ArticlePage(WebPage):
                 continue
             if len(text) <= MAX_INFO_LINE and _is_info(_shown_line(el)):
                 continue  # an info line of icons or tooltips ("📅 8 ก.พ. 2566  👤 นิตยา  👁 245")
-            if _link_len(el) >= 0.5 * len(text) and not self._links_to_itself(el):
-                continue  # a link, or buttons (a linked title to this very page is still its title)
+            if _link_len(el) >= 0.5 * len(text) and not self._links_to_itself(el) \
+                    and not (el.tag in HEADING_TAGS and text in self.title_texts):
+                # a link, or buttons (a linked title to this very page is still its title, so is a
+                # heading linked to the article that the <title> names: a printer-friendly page's)
+                continue
             return _over_subtitle(el, self.title_texts)
         return None
 
