@@ -175,6 +175,8 @@ def icon_label(el) -> str | None:
     tooltip that is a label (``title="วันที่ลงข่าว"``), and an inline ``<svg>`` icon: Font
     Awesome's SVG (``data-icon="eye"``) or a Heroicon's path."""
     tag = el.tag
+    if tag != "svg" and not el.attrib:
+        return None  # (an element with no attributes stands for no label: most of a page's elements)
     tip = el.get("title") or el.get("data-bs-title") or el.get("data-original-title")
     if tip and tag != "a" and len(tip) <= 30:
         # a tooltip that names the value ("<span title='จำนวนผู้อ่าน'>👁 345</span>")
