@@ -127,3 +127,11 @@ def test_a_heading_linked_to_the_article_the_head_titles_is_the_title():
 def test_a_share_caption_ends_no_text():
     article = f'<h1>{TITLE}</h1><div>12 มีนาคม 2567</div><div class="k2">{TEXT}<div><div>แชร์ข่าวนี้</div><a href="https://www.facebook.com/sharer.php">Facebook</a></div></div>'
     assert extract_one(page(article), URL)["body"].endswith("สายด่วน 1546")
+
+
+def test_an_amp_picture_is_a_picture_of_the_text():
+    """AMP's legacy Reader mode prints <amp-img>, its <img> only in a <noscript> fallback."""
+    picture = ('<p><amp-img src="/wp-content/uploads/2021/03/site-1.jpg" width="1024" height="683" layout="intrinsic">'
+               '<noscript><img src="/wp-content/uploads/2021/03/site-1.jpg"></noscript></amp-img></p>')
+    article = f'<h1>{TITLE}</h1><div>12 มีนาคม 2567</div><div class="k2">{TEXT}{picture}</div>'
+    assert extract_one(page(article), URL)["images"] == ["https://trang.labour.go.th/wp-content/uploads/2021/03/site-1.jpg"]

@@ -364,7 +364,6 @@ VARIANT_IDS = sorted(_VARIANTS, key=lambda k: (list(mm.TRANSFORMS).index(k[1]), 
 
 _ROUNDTRIP_GAPS: set[str] = {  # pages that are known gaps as written
     "handwritten/joomla3/protostar_j3_print_component_migrated_j15_announcement_date_only_prakat_na_wanthi_under_title",
-    "handwritten/wordpress/amp_legacy_reader_facebook_paste_emoji_entities_hashtag_links_time_ago_utc_datetime",
     "handwritten/wordpress/responsive_cyberchimps_page_word_html_mso_no_gift_policy_date_sentence_thai_digits",
     "handwritten/wordpress/wp_print_plugin_print_page_blogtitle_p_posted_by_on_at_in_english_canonical",
     "handwritten/joomla3/dlpw_central_j3_press_release_number_right_aligned_microdata_time_pr_signoff",
@@ -405,11 +404,10 @@ def test_each_transform_applies_to_most_fixtures():
 KNOWN_GAPS: set[tuple[str, str]] = {
     # Thirty-second blind set (how old pages age), not fixed yet: a "ประกาศ ณ วันที่" line typed as
     # the text's first paragraph is read as info, not text (Joomla's print view, a Word-pasted
-    # WordPress page), AMP's amp-img pictures are lost and WP-Print's "In <category>" and its
-    # "Article printed from" footer are not read (the four pages are known gaps,
+    # WordPress page) and WP-Print's "In <category>" and its "Article printed from" footer are
+    # not read (the three pages are known gaps,
     # tests/test_handwritten.py); with wrappers added, the SP Upgrade-migrated JA Biz page.
     ("handwritten/joomla3/protostar_j3_print_component_migrated_j15_announcement_date_only_prakat_na_wanthi_under_title", "rename_classes_and_ids"),
-    ("handwritten/wordpress/amp_legacy_reader_facebook_paste_emoji_entities_hashtag_links_time_ago_utc_datetime", "rename_classes_and_ids"),
     ("handwritten/wordpress/responsive_cyberchimps_page_word_html_mso_no_gift_policy_date_sentence_thai_digits", "rename_classes_and_ids"),
     ("handwritten/wordpress/wp_print_plugin_print_page_blogtitle_p_posted_by_on_at_in_english_canonical", "rename_classes_and_ids"),
     ("handwritten/joomla3/protostar_j3_print_component_migrated_j15_announcement_date_only_prakat_na_wanthi_under_title", "thai_digits_in_meta"),
@@ -423,7 +421,6 @@ KNOWN_GAPS: set[tuple[str, str]] = {
     ("handwritten/wordpress/wp_print_plugin_print_page_blogtitle_p_posted_by_on_at_in_english_canonical", "meta_below_body"),
     ("handwritten/joomla3/ja_biz_t3_j15_migrated_sp_upgrade_word_mso_font_tags_date_alias_modified_migration_hits", "all_together"),
     ("handwritten/joomla3/protostar_j3_print_component_migrated_j15_announcement_date_only_prakat_na_wanthi_under_title", "all_together"),
-    ("handwritten/wordpress/amp_legacy_reader_facebook_paste_emoji_entities_hashtag_links_time_ago_utc_datetime", "all_together"),
     ("handwritten/wordpress/responsive_cyberchimps_page_word_html_mso_no_gift_policy_date_sentence_thai_digits", "all_together"),
     ("handwritten/wordpress/wp_print_plugin_print_page_blogtitle_p_posted_by_on_at_in_english_canonical", "all_together"),
     # Thirty-first blind set (a second random sample), not fixed yet: with class names replaced,

@@ -367,7 +367,7 @@ def images(scopes: list, page_base: str, skip=lambda el: False) -> list[str]:
     """Images inside the body ``scopes`` (document order, once each); ``skip`` drops an image's block."""
     out: list[str] = []
     for scope in scopes:
-        for img in scope.iter("img"):
+        for img in scope.iter("img", "amp-img"):  # (AMP's <amp-img>: its <img> is in a <noscript>)
             src = (img.get("src") or img.get("data-src") or "").strip()
             if not src or src.startswith("data:"):
                 continue
