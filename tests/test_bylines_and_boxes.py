@@ -38,6 +38,9 @@ def page(article: str, title: str = TITLE, head: str = "") -> bytes:
     ("วันที่โพสต์ : 9 ม.ค. 2566", [("published", "9 ม.ค. 2566")]),
     ("ข่าววันที่ 26 พ.ย. 2567 | ผู้ส่งข่าว area5 | อ่าน 154", [("published", "26 พ.ย. 2567"), ("author", "area5"), ("hits", "154")]),
     ("ประชาสัมพันธ์เมื่อวันอังคารที่ ๑๒ กุมภาพันธ์ ๒๕๕๑", [("published", "วันอังคารที่ ๑๒ กุมภาพันธ์ ๒๕๕๑")]),
+    # WP-Print: "In" names the category after the time, never a word "In" of a sentence
+    ("Posted By admin On 20 สิงหาคม 2015 @ 14:35 In ข่าวกิจกรรม", [("author", "admin On 20 สิงหาคม 2015 @ 14:35"), ("category", "ข่าวกิจกรรม")]),
+    ("In 2015 the office trained 120 employers", []),
     # not a byline: a sentence, a label's own "on", a category "in this section"
     ("Click on the link below", []),
     ("Post on 12 May 2024", [("published", "12 May 2024")]),
@@ -135,3 +138,13 @@ def test_an_amp_picture_is_a_picture_of_the_text():
                '<noscript><img src="/wp-content/uploads/2021/03/site-1.jpg"></noscript></amp-img></p>')
     article = f'<h1>{TITLE}</h1><div>12 มีนาคม 2567</div><div class="k2">{TEXT}{picture}</div>'
     assert extract_one(page(article), URL)["images"] == ["https://trang.labour.go.th/wp-content/uploads/2021/03/site-1.jpg"]
+
+
+def test_a_print_plugins_footer_ends_no_text():
+    """WP-Print's footer under the text: where the article was printed from, its URL, the print
+    link and the copyright line."""
+    footer = ("<p>Article printed from สำนักงานสวัสดิการและคุ้มครองแรงงานจังหวัดตรัง: <strong>https://trang.labour.go.th</strong></p>"
+              "<p>URL to article: <strong>https://trang.labour.go.th/archives/1088</strong></p>"
+              "<p>Click here to print.</p><p>Copyright © 2015 สำนักงานสวัสดิการและคุ้มครองแรงงานจังหวัดตรัง.</p>")
+    article = f'<h1>{TITLE}</h1><div>12 มีนาคม 2567</div><div class="k2">{TEXT}{footer}</div>'
+    assert extract_one(page(article), URL)["body"].endswith("สายด่วน 1546")

@@ -88,11 +88,9 @@ def test_every_page_has_its_expected_record_and_model_note():
 #: (in the text it stays text: the label is not taken, so that both hold).
 #: From the thirty-second blind set: protostar_j3_print and responsive_cyberchimps: a "ประกาศ ณ
 #: วันที่ …" line typed as the text's first paragraph is taken for an info line, not text (the
-#: record keeps it as text and reads its date); wp_print_plugin: WP-Print's "Posted By … On …
-#: In <category>" gives no category and its "Article printed from" footer is read as text.
+#: record keeps it as text and reads its date).
 KNOWN_GAPS: set[str] = {"joomla3/protostar_j3_print_component_migrated_j15_announcement_date_only_prakat_na_wanthi_under_title",
                         "wordpress/responsive_cyberchimps_page_word_html_mso_no_gift_policy_date_sentence_thai_digits",
-                        "wordpress/wp_print_plugin_print_page_blogtitle_p_posted_by_on_at_in_english_canonical",
                         "joomla3/dlpw_central_j3_press_release_number_right_aligned_microdata_time_pr_signoff",
                         "joomla4/dlpw_central_j4_minister_activity_badge_icon_meta_wanthi_time_credit_field_bare_views",
                         "other/asp_classic_section_bar_bracket_date_two_digit_be_footer_reporter_reads_thumbs_table",

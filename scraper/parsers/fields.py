@@ -293,7 +293,7 @@ _RATING = re.compile(
 
 
 #: A print view's footer: the page's own address ("ที่มา : https://..."), "พิมพ์จากระบบ...".
-_PRINT_FOOTER = re.compile(r"^\s*(?:(?:ที่มา|แหล่งที่มา|Source|URL)\s*:?\s*https?://\S+|พิมพ์(?:จาก|เมื่อ|วันที่)\s*.*|Printed\s+(?:from|on)\b.*)$",
+_PRINT_FOOTER = re.compile(r"^\s*(?:(?:ที่มา|แหล่งที่มา|Source|URL)\s*:?\s*https?://\S+|พิมพ์(?:จาก|เมื่อ|วันที่)\s*.*|(?:Article\s+)?Printed\s+(?:from|on)\b.*|URLs?\s+(?:to\s+article|in\s+this\s+post)\s*:.*|Click\s+here\s+to\s+print\.?|(?:Copyright|©).*)$",
                            re.IGNORECASE)
 
 

@@ -41,7 +41,7 @@ LABELS: dict[str, str] = {
     "parent": r"หมวดหมู่หลัก|หมวดหลัก|ประเภทหลัก|Parent\s+Category",
     # tags end a category's value ("หมวดหมู่ ข่าวกิจกรรม ติดแท็ก ค่าจ้างขั้นต่ำ"); nothing reads them
     "tags": r"ติดแท็ก|แท็ก|ป้ายกำกับ|(?<!\w)Tags?(?=\s*:)",
-    "category": r"จัดอยู่ในหมวดหมู่|ในหมวดหมู่(?!นี้)|ในหมวด(?!นี้)|หมวดหมู่ข่าว|หมวดข่าว|หมวดหมู่(?!นี้)|หมวด(?!นี้)|ประเภทข่าว|ประเภท(?=\s*:)|เผยแพร่ใน|Published\s+in|Posted\s+in|Category|Categories",
+    "category": r"จัดอยู่ในหมวดหมู่|ในหมวดหมู่(?!นี้)|ในหมวด(?!นี้)|หมวดหมู่ข่าว|หมวดข่าว|หมวดหมู่(?!นี้)|หมวด(?!นี้)|ประเภทข่าว|ประเภท(?=\s*:)|เผยแพร่ใน|Published\s+in|Posted\s+in|Category|Categories|(?<=[\d๐-๙]\s)In(?=\s)",
 }
 
 _LABEL_RE = re.compile(
