@@ -176,3 +176,13 @@ def test_a_date_ending_the_title_is_the_published_date_when_nothing_else_dates_i
 ])
 def test_an_unlinked_section_badge_beside_the_date_is_the_category(meta, category):
     assert extract_one(page(meta), URL)["category"] == category
+
+
+def test_an_accounts_name_before_the_date_below_the_text_is_the_author():
+    """PHP-Fusion's icon-only info box under the text, renamed: the account's profile link, the
+    date, the views, the comment count and the print button."""
+    after = ('<div class="k5"><span><i class="k6"></i> <a href="/profile.php?lookup=1">admin_nan</a></span> '
+             '<span><i class="k7"></i> มีนาคม 05 2021</span> <span><i class="k8"></i> 1,024</span> '
+             '<span><a href="#comments">2 ความคิดเห็น</a></span> <span><a href="/print.php?type=N&amp;item_id=45">พิมพ์</a></span></div>')
+    record = extract_one(page("", after), URL)
+    assert (record["author"], record["hits"], record["category"]) == ("admin_nan", 1024, None)

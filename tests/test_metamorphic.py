@@ -450,7 +450,6 @@ KNOWN_GAPS: set[tuple[str, str]] = {
     ("handwritten/custom_php/ita_oit_vendor_news_badge_info_table_below_thai_digits_publisher_row", "rename_classes_and_ids"),
     ("handwritten/other/asp_classic_section_bar_bracket_date_two_digit_be_footer_reporter_reads_thumbs_table", "rename_classes_and_ids"),
     ("handwritten/other/jsp_struts2_tiles_bs2_meta_above_title_numeric_be_time_download_action", "rename_classes_and_ids"),
-    ("handwritten/other/phpfusion9_news_readmore_well_meta_below_icons_month_first_thai_ce_comments_dates", "rename_classes_and_ids"),
     ("handwritten/wordpress/uncode_wpbakery_header_basic_post_info_over_featured_bg_yoast_utc_btn_pdf", "rename_classes_and_ids"),
     ("handwritten/custom_php/html5up_editorial_news_meta_icons_before_h1_thai_digit_date_footer_views_relative_paths", "extra_wrappers"),
     ("handwritten/wordpress/elementor_pro_sections_astra_post_info_above_title_pvc_shortcode_widget", "extra_wrappers"),
@@ -462,7 +461,6 @@ KNOWN_GAPS: set[tuple[str, str]] = {
     ("handwritten/custom_php/thai_vendor_webboard_news_topic_label_span_poster_foot_row_visitors", "all_together"),
     ("handwritten/other/asp_classic_section_bar_bracket_date_two_digit_be_footer_reporter_reads_thumbs_table", "all_together"),
     ("handwritten/other/jsp_struts2_tiles_bs2_meta_above_title_numeric_be_time_download_action", "all_together"),
-    ("handwritten/other/phpfusion9_news_readmore_well_meta_below_icons_month_first_thai_ce_comments_dates", "all_together"),
     ("handwritten/wordpress/divi_tb_title_module_no_meta_blurb_author_date_views_dynamic_content_button_pdf", "all_together"),
     ("handwritten/wordpress/elementor_pro_sections_astra_post_info_above_title_pvc_shortcode_widget", "all_together"),
     ("handwritten/wordpress/kadence_title_above_content_hero_pill_posted_on_label_be_time_infobox", "all_together"),
@@ -474,7 +472,6 @@ KNOWN_GAPS: set[tuple[str, str]] = {
     ("handwritten/joomla3/j25_rt_afterburner2_gantry4_written_by_untranslated_lc1_date_mod_stats_br_lines", "rename_classes_and_ids"),
     ("handwritten/wordpress/weaver_xtreme_site_h1_meta_microdata_posted_on_english_addtoany_header_gallery", "rename_classes_and_ids"),
     ("handwritten/wordpress/newspaper12_tdb_cloud_single_template_bare_views_comment_zero_related_times_docx", "meta_below_body"),
-    ("handwritten/custom_php/w3layouts_bs4_blog_single_dash_be_date_unit_beside_thai_digit_visits_attach_box", "all_together"),
     ("handwritten/joomla3/j25_rt_afterburner2_gantry4_written_by_untranslated_lc1_date_mod_stats_br_lines", "all_together"),
     ("handwritten/joomla4/cassiopeia_j51_unicode_alias_percent_url_super_user_word_bullets_zwsp_credit_line", "all_together"),
     ("handwritten/wordpress/weaver_xtreme_site_h1_meta_microdata_posted_on_english_addtoany_header_gallery", "all_together"),
@@ -505,7 +502,6 @@ KNOWN_GAPS: set[tuple[str, str]] = {
     ("handwritten/joomla3/sj_ytframework3_modified_only_info_kr7_guide_jcomments", "rename_classes_and_ids"),
     ("handwritten/joomla3/sj_ytframework3_modified_only_info_kr7_guide_jcomments", "all_together"),
     ("handwritten/other/angularjs1_shell_server_rendered_article_unrendered_bindings_icon_meta", "rename_classes_and_ids"),
-    ("handwritten/other/angularjs1_shell_server_rendered_article_unrendered_bindings_icon_meta", "all_together"),
     ("handwritten/other/adobe_muse_export_text_frames_h2_title_date_frame_assets_pdf", "extra_wrappers"),
     ("handwritten/other/adobe_muse_export_text_frames_h2_title_date_frame_assets_pdf", "all_together"),
     ("handwritten/custom_php/egov_package_mod_news_op_detail_div_topic_weekday_be_open_count", "all_together"),
@@ -529,7 +525,6 @@ KNOWN_GAPS: set[tuple[str, str]] = {
     ("handwritten/other/opencms11_mercury_sr_only_labels_ce_thai_abbrev", "rename_classes_and_ids"),
     ("handwritten/other/plone6_classic_byline_datetime_gmt_offset_breadcrumb", "extra_wrappers"),
     ("handwritten/other/wagtail_bakerydemo_streamfield_thai_be_date_tagged_with", "extra_wrappers"),
-    ("handwritten/drupal/d8_dga_standard_theme_icon_meta_metatag_time_file_field", "all_together"),
     ("handwritten/other/dnn9_xcillion_dnnblog_post_details_iso_date_written_by", "all_together"),
     ("handwritten/other/liferay71_wcd_ftl_thai_digit_short_be_icon_meta", "all_together"),
     ("handwritten/other/mobirise5_static_news_sections_posted_subtitle", "all_together"),
@@ -626,7 +621,6 @@ KNOWN_GAPS: set[tuple[str, str]] = {
     # Fifth and sixth blind sets: a field printed without any label, known only by its CMS's
     # class name (SharePoint's free-text by-line), is lost with the names;
     # with every transform at once, a last paragraph that is mostly an outside link is cut off.
-    ("handwritten/other/sharepoint2013_articleleft_zwsp_byline", "all_together"),
     ("handwritten/wordpress/enfold_title_container_h1_comment_count", "all_together"),
     # Seventh and eighth blind sets, not fixed yet: icon-font labels go with their class names
     # (Bootstrap panel footer); a category only in a breadcrumb told by its markup (Moodle, ASP.NET

@@ -125,7 +125,7 @@ _NAME_LIKE = re.compile(r"^(?:นาย|นาง|นางสาว|น\.ส\.|
                         r"|admin|administrator|webmaster|ผู้ดูแลระบบ|Super\s+User)", re.IGNORECASE)
 #: What a news section's name reads like ("ข่าวกิจกรรม", "ข่าวประชาสัมพันธ์", "ประกาศจัดซื้อจัดจ้าง").
 _SECTION_LIKE = re.compile(r"^(?:ข่าว|ประกาศ|กิจกรรม|บทความ)\S*$")
-_AUTHOR_HREF = re.compile(r"/author/|[?&]author=|rel=author|^#author", re.IGNORECASE)
+_AUTHOR_HREF = re.compile(r"/author/|[?&]author=|rel=author|^#author|profile\.php\?lookup=", re.IGNORECASE)
 _COMMENTS_CAPTION = re.compile(rf"{COMMENT_WORDS}|Responses?", re.IGNORECASE)
 _AVATAR_WORDS = re.compile(r"^\s*(?:avatar\s+(?:of|for)|รูปประจำตัว(?:ของ)?|รูปโปรไฟล์(?:ของ)?)\s+|\s*(?:'s)?\s+avatar\s*$",
                            re.IGNORECASE)
@@ -1225,7 +1225,10 @@ class ArticlePage(WebPage):
                 continue
             at, date, _, after = dated  # (a number before the date is a title's)
             year = date.value.year if date.value else None
-            trailing = _TRAILING_COUNTS.search(" " + _COMMENT_COUNT.sub(" ", after).replace("(", " ").replace(")", " ").rstrip())
+            words = _COMMENT_COUNT.sub(" ", after).replace("(", " ").replace(")", " ").split()
+            while words and fields.is_edge_noise(words[-1]):
+                words.pop()  # (a button's word ending the line: "1,024 2 ความคิดเห็น พิมพ์")
+            trailing = _TRAILING_COUNTS.search(" " + " ".join(words))
             counts = trailing.group(1).split() if trailing else []
             for line in block[at + 1:at + 1 + lines_after]:
                 if not _ONLY_COUNTS.match(line):
@@ -1455,17 +1458,23 @@ class ArticlePage(WebPage):
         ฝ่ายบริหารงานทั่วไป เข้าชม 356 ครั้ง", a list item under the date): taken only when it reads
         as a name (a person's title, an office's unit, a site's admin account), never a link's text
         other than an author's (a category's)."""
-        above, _ = self._lines
-        top = self._body_split[0]
+        (above, below), (top, _, bottom) = self._lines, self._body_split
         block = above + top
         dated = _first_dated_line(block)
-        if dated is None or not _is_info(block[dated[0]]) or any(seg.kind == "modified" for seg in split_labelled(block[dated[0]])[1]):
-            return None  # (the date's line an info line, not a sentence; the date the article's, not "ข้อมูล ณ วันที่")
-        at, _, _, after = dated
+        if dated is None:  # (the info below the text only when none is above it)
+            block = bottom + below
+            dated = _first_dated_line(block)
+        if dated is None or any(seg.kind == "modified" for seg in split_labelled(block[dated[0]])[1]):
+            return None  # (the date the article's, not "ข้อมูล ณ วันที่")
+        at, _, before, after = dated
+        line = block[at]
+        if not _is_info(line) and not (len(line) <= 100 and len(before.strip()) <= 40 and _NAME_LIKE.match(before.strip())):
+            return None  # (the date's line an info line, or a name then the date: not a sentence)
         head = split_labelled(after)[0]
         links = sorted({clean(element_text(a)) or "" for a in self.root.iter("a") if not _AUTHOR_HREF.search(a.get("href") or "")},
                        key=lambda t: (-len(t), t))
-        for text in [head, *block[at + 1:at + 4]]:
+        # (the name after the date, or before it: PHP-Fusion's "admin_nan มีนาคม 05 2021 …")
+        for text in [head, split_labelled(before)[0], *block[at + 1:at + 4]]:
             text = fields.name_value(text.strip(" |·•-/"))
             stripped = True
             while stripped:  # links ending it, last first: "กลุ่มงานสวัสดิการแรงงาน <a>ข่าวกิจกรรม</a> <a>0</a>"
