@@ -14,6 +14,7 @@ from __future__ import annotations
 import pytest
 
 from scraper.extract import extract_one
+from scraper.parsers.errors import StaticPage
 from scraper.parsers.labels import split_labelled
 
 URL = "https://trang.labour.go.th/news.php?item.87"
@@ -148,3 +149,30 @@ def test_a_print_plugins_footer_ends_no_text():
               "<p>Click here to print.</p><p>Copyright © 2015 สำนักงานสวัสดิการและคุ้มครองแรงงานจังหวัดตรัง.</p>")
     article = f'<h1>{TITLE}</h1><div>12 มีนาคม 2567</div><div class="k2">{TEXT}{footer}</div>'
     assert extract_one(page(article), URL)["body"].endswith("สายด่วน 1546")
+
+
+@pytest.mark.parametrize("title", ["ประวัติสำนักงาน", "ติดต่อเรา", "About us"])
+def test_a_page_titled_as_one_of_the_sites_own_is_not_news(title):
+    """Joomla's single-article menu item shows an author, a date and hits on "ประวัติสำนักงาน" too."""
+    article = (f'<h1>{title}</h1><div>เขียนโดย Super User | 12 มีนาคม 2567 | ฮิต: 1543</div>'
+               f'<div class="k2">{TEXT}</div>')
+    with pytest.raises(StaticPage):
+        extract_one(page(article, title=title), URL)
+
+
+def test_a_title_that_only_opens_with_a_sites_page_name_is_news():
+    title = "ติดต่อราชการช่วงวันหยุดยาว สำนักงานเปิดให้บริการตามปกติ"
+    article = f'<h1>{title}</h1><div>เขียนโดย Super User | 12 มีนาคม 2567 | ฮิต: 1543</div><div class="k2">{TEXT}</div>'
+    assert extract_one(page(article, title=title), URL)["title"] == title
+
+
+def test_an_info_list_under_a_files_box_below_the_text_is_read_whole():
+    """A DGA-template card below the text: the files' caption and the share caption first, then
+    each label over its value (<dt>/<dd>), the views last."""
+    card = ('<div><h5>เอกสารแนบ</h5></div><div>แชร์ข่าวนี้ :</div><div><h5>ข้อมูลข่าว</h5><dl>'
+            '<dt>วันที่เผยแพร่</dt><dd>๑๘ มีนาคม ๒๕๖๘</dd><dt>แก้ไขล่าสุด</dt><dd>๑๙ มี.ค. ๒๕๖๘ ๐๙:๑๒ น.</dd>'
+            '<dt>ผู้เผยแพร่</dt><dd>กลุ่มงานคุ้มครองแรงงาน</dd><dt>หมวดหมู่</dt><dd>ข่าวประกาศ</dd>'
+            '<dt>จำนวนผู้เข้าชม</dt><dd>๒๑๔ ครั้ง</dd></dl></div>')
+    article = f'<h1>{TITLE}</h1><div class="k2">{TEXT}</div>{card}'
+    record = extract_one(page(article), URL)
+    assert (record["published"], record["author"], record["hits"]) == ("2025-03-18", "กลุ่มงานคุ้มครองแรงงาน", 214)

@@ -363,6 +363,10 @@ VARIANT_IDS = sorted(_VARIANTS, key=lambda k: (list(mm.TRANSFORMS).index(k[1]), 
 
 
 _ROUNDTRIP_GAPS: set[str] = {  # pages that are known gaps as written
+    "handwritten/custom_php/metro_ui_css2_panel_header_div_title_thai_digit_label_row_tiles_sidebar",
+    "handwritten/joomla3/gov_th_vendor_article_override_blog_item_markup_single_full_article_id_url",
+    "handwritten/other/orchardcore_theblogtheme_masthead_post_heading_posted_by_on_month_first_be_recent_posts_widget",
+    "handwritten/wordpress/kadence_child_avatar_published_and_updated_labels_be_abbrev_novashare_counts_pvc_before_content",
     "handwritten/joomla3/protostar_j3_print_component_migrated_j15_announcement_date_only_prakat_na_wanthi_under_title",
     "handwritten/wordpress/responsive_cyberchimps_page_word_html_mso_no_gift_policy_date_sentence_thai_digits",
     "handwritten/joomla3/dlpw_central_j3_press_release_number_right_aligned_microdata_time_pr_signoff",
@@ -401,6 +405,38 @@ def test_each_transform_applies_to_most_fixtures():
 #: Variants the extractor still gets wrong (issue 8 stays open on them). Strict: a variant that
 #: starts passing fails the suite until it is taken off this list, so the list only shrinks.
 KNOWN_GAPS: set[tuple[str, str]] = {
+    # Thirty-fourth to thirty-sixth blind sets (a third random sample, pages that look alike, the
+    # newest sites), measured together at 690ada6, not fixed yet: as written, Metro UI's label row
+    # gives no category, Orchard Core's sidebar caption is taken for it, the Thai vendor's Joomla
+    # override gives the date without its time and Novashare's share counts end the text (the four
+    # pages are known gaps, tests/test_handwritten.py); with class names replaced, Bootstrap 2's
+    # icon-only info line, Olivero's category, Blocksy's views and News Portal's one-paragraph
+    # announcement; with every transform, JSN Boot's K2 text.
+    ("handwritten/custom_php/bootstrap2_hero_label_category_icons_only_numeric_be_time_thumbnails_well_attach", "rename_classes_and_ids"),
+    ("handwritten/custom_php/metro_ui_css2_panel_header_div_title_thai_digit_label_row_tiles_sidebar", "rename_classes_and_ids"),
+    ("handwritten/drupal/d10_olivero_ckeditor5_figure_caption_infographic_only_body", "rename_classes_and_ids"),
+    ("handwritten/joomla3/gov_th_vendor_article_override_blog_item_markup_single_full_article_id_url", "rename_classes_and_ids"),
+    ("handwritten/other/orchardcore_theblogtheme_masthead_post_heading_posted_by_on_month_first_be_recent_posts_widget", "rename_classes_and_ids"),
+    ("handwritten/wordpress/blocksy_child_hero_type2_title_outside_article_updated_only_meta_rankmath_published_pvc_related_microdata", "rename_classes_and_ids"),
+    ("handwritten/wordpress/kadence_child_avatar_published_and_updated_labels_be_abbrev_novashare_counts_pvc_before_content", "rename_classes_and_ids"),
+    ("handwritten/wordpress/news_portal_mystery_one_paragraph_linked_pdf_announcement", "rename_classes_and_ids"),
+    ("handwritten/wordpress/kadence_child_avatar_published_and_updated_labels_be_abbrev_novashare_counts_pvc_before_content", "thai_digits_in_meta"),
+    ("handwritten/custom_php/metro_ui_css2_panel_header_div_title_thai_digit_label_row_tiles_sidebar", "synonym_labels"),
+    ("handwritten/wordpress/kadence_child_avatar_published_and_updated_labels_be_abbrev_novashare_counts_pvc_before_content", "synonym_labels"),
+    ("handwritten/custom_php/metro_ui_css2_panel_header_div_title_thai_digit_label_row_tiles_sidebar", "extra_wrappers"),
+    ("handwritten/other/orchardcore_theblogtheme_masthead_post_heading_posted_by_on_month_first_be_recent_posts_widget", "extra_wrappers"),
+    ("handwritten/wordpress/kadence_child_avatar_published_and_updated_labels_be_abbrev_novashare_counts_pvc_before_content", "extra_wrappers"),
+    ("handwritten/custom_php/metro_ui_css2_panel_header_div_title_thai_digit_label_row_tiles_sidebar", "meta_below_body"),
+    ("handwritten/other/orchardcore_theblogtheme_masthead_post_heading_posted_by_on_month_first_be_recent_posts_widget", "meta_below_body"),
+    ("handwritten/wordpress/kadence_child_avatar_published_and_updated_labels_be_abbrev_novashare_counts_pvc_before_content", "meta_below_body"),
+    ("handwritten/custom_php/bootstrap2_hero_label_category_icons_only_numeric_be_time_thumbnails_well_attach", "all_together"),
+    ("handwritten/custom_php/metro_ui_css2_panel_header_div_title_thai_digit_label_row_tiles_sidebar", "all_together"),
+    ("handwritten/drupal/d10_olivero_ckeditor5_figure_caption_infographic_only_body", "all_together"),
+    ("handwritten/joomla3/gov_th_vendor_article_override_blog_item_markup_single_full_article_id_url", "all_together"),
+    ("handwritten/k2/k2_210_jsn_boot_date_above_title_rating_votes_intro_full_attachment_counter_author_block", "all_together"),
+    ("handwritten/other/orchardcore_theblogtheme_masthead_post_heading_posted_by_on_month_first_be_recent_posts_widget", "all_together"),
+    ("handwritten/wordpress/kadence_child_avatar_published_and_updated_labels_be_abbrev_novashare_counts_pvc_before_content", "all_together"),
+    ("handwritten/wordpress/news_portal_mystery_one_paragraph_linked_pdf_announcement", "all_together"),
     # Thirty-second blind set (how old pages age), not fixed yet: a "ประกาศ ณ วันที่" line typed as
     # the text's first paragraph is read as info, not text (Joomla's print view, a Word-pasted
     # WordPress page: the two pages are known gaps, tests/test_handwritten.py); with wrappers
@@ -461,7 +497,6 @@ KNOWN_GAPS: set[tuple[str, str]] = {
     ("handwritten/custom_php/thai_vendor_webboard_news_topic_label_span_poster_foot_row_visitors", "all_together"),
     ("handwritten/other/asp_classic_section_bar_bracket_date_two_digit_be_footer_reporter_reads_thumbs_table", "all_together"),
     ("handwritten/other/jsp_struts2_tiles_bs2_meta_above_title_numeric_be_time_download_action", "all_together"),
-    ("handwritten/wordpress/divi_tb_title_module_no_meta_blurb_author_date_views_dynamic_content_button_pdf", "all_together"),
     ("handwritten/wordpress/elementor_pro_sections_astra_post_info_above_title_pvc_shortcode_widget", "all_together"),
     ("handwritten/wordpress/kadence_title_above_content_hero_pill_posted_on_label_be_time_infobox", "all_together"),
     ("handwritten/wordpress/uncode_wpbakery_header_basic_post_info_over_featured_bg_yoast_utc_btn_pdf", "all_together"),
@@ -545,8 +580,6 @@ KNOWN_GAPS: set[tuple[str, str]] = {
     ("handwritten/custom_php/semantic_ui_ribbon_category_icon_list_meta_attach_segment", "rename_classes_and_ids"),
     ("handwritten/drupal/d6_pixture_reloaded_submitted_dmy_weekday_person_reads_upload", "all_together"),
     ("handwritten/drupal/d6_pixture_reloaded_submitted_dmy_weekday_person_reads_upload", "extra_wrappers"),
-    ("handwritten/joomla3/flexicontent3_bold_labels_br_read_count_category_line", "all_together"),
-    ("handwritten/joomla3/flexicontent3_bold_labels_br_read_count_category_line", "meta_below_body"),
     ("handwritten/k2/k2_26_ja_teline4_j25_date_above_title_toolbar_read_times_attachment_block", "rename_classes_and_ids"),
     ("handwritten/wordpress/foxiz_single_category_pill_read_time_phuchom_views_file_block", "all_together"),
     ("handwritten/wordpress/foxiz_single_category_pill_read_time_phuchom_views_file_block", "meta_below_body"),

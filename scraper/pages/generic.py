@@ -713,9 +713,9 @@ class ArticlePage(WebPage):
             scope = next((a for a in el.iterancestors() if a.get("itemscope") is not None), None)
             if scope is not None and _COMMENT_TYPE.search(scope.get("itemtype") or ""):
                 continue  # a comment's author and date (Komento's schema.org/Comment) are not the article's
-            if own is not None and scope is not None and scope is not own and _inside(own, scope) \
-                    and el.get("itemprop") in _MICRODATA_KIND and _follows(el, own):
-                continue
+            if own is not None and scope is not None and scope is not own and el.get("itemprop") in _MICRODATA_KIND \
+                    and (_follows(el, own) if _inside(own, scope) else _ARTICLE_TYPE.search(scope.get("itemtype") or "")):
+                continue  # (or another post's own item outside the article's: Blocksy's related posts)
             out.append(el)
         # itemprops in no itemscope say nothing of whose they are: when they disagree (SP Page
         # Builder's article teasers, each a "datePublished" of its own), none is the article's
@@ -951,14 +951,18 @@ class ArticlePage(WebPage):
                 above = above + inner[: inner.index(_BODY_MARK)]
         short = [line for line in above if len(line) <= MAX_INFO_LINE]
         below = below + self._meta_after_root()
-        below_short = []
+        below_short: list[str] = []
+        counted = 0
         for line in below:
             if line == _BODY_MARK:
                 continue
             if len(line) > MAX_INFO_LINE:
                 break
             below_short.append(line)
-            if len(below_short) >= LINES_BELOW_BODY:
+            # (captions and buttons, "เอกสารแนบ", "แชร์ข่าวนี้ :", say nothing; a label alone is one
+            # line with its value, a <dt> over its <dd>)
+            counted += not (fields.is_edge_noise(line) or is_label_alone(line))
+            if counted >= LINES_BELOW_BODY:
                 break
         return short, below_short
 

@@ -88,6 +88,27 @@ def static_page(page, raw: dict) -> str | None:
     return "a page with no publication date, author or hit count (a static page of the site), not news"
 
 
+#: A title that is the name of one of the site's own pages, whole: about, history, contact, the
+#: organisation, the site map. (Not an ITA item's "O1 โครงสร้าง": offices file their ITA reports,
+#: "O12 รายงานผลการดำเนินงาน…", as news too.)
+_SITE_PAGE_TITLE = re.compile(
+    r"^\s*(?:ติดต่อ(?:เรา|สำนักงาน|หน่วยงาน)?|Contact(?:\s+us)?|ประวัติ(?:ความเป็นมา|สำนักงาน|หน่วยงาน)?"
+    r"|เกี่ยวกับ(?:เรา|หน่วยงาน|สำนักงาน)|About(?:\s+us)?|แผนผังเว็บไซต์|Site\s*map|โครงสร้าง(?:องค์กร|หน่วยงาน|สำนักงาน)?"
+    r"|อำนาจหน้าที่|วิสัยทัศน์(?:\s*(?:และ\s*)?พันธกิจ)?|ทำเนียบผู้บริหาร|ผู้บริหาร|บุคลากร)\s*$",
+    re.IGNORECASE,
+)
+
+
+def site_page_title(page, raw: dict) -> str | None:
+    """The title is the name of one of the site's own pages ("ประวัติสำนักงาน", "ติดต่อเรา"): a page
+    of the site even when its template shows an author, a date and a counter (Joomla's
+    single-article menu items do), not news."""
+    title = raw.get("title") or ""
+    if _SITE_PAGE_TITLE.match(title):
+        return f"a page of the site ({title!r} names the site's own page), not news"
+    return None
+
+
 def structured_web_page(page, raw: dict) -> str | None:
     """The page's JSON-LD describes a ``WebPage`` and no article (SEO plugins such as Yoast give a
     post its ``Article``; a page of the site, "ตำแหน่งงานว่าง", gets only ``WebPage``), and the page
@@ -206,13 +227,13 @@ def _lists(root):
 
 
 #: The checks, cheapest and surest first.
-CHECKS: tuple[Callable, ...] = (sign_in_form, person_page, static_page, structured_web_page, photo_album, dated_cards,
-                                dated_file_links, thumbnail_grid)
+CHECKS: tuple[Callable, ...] = (sign_in_form, person_page, site_page_title, static_page, structured_web_page, photo_album,
+                                dated_cards, dated_file_links, thumbnail_grid)
 
 
 #: The checks that need the page alone to say it is news: a listing's own entry is news even
 #: when every info field is hidden (``listed``).
-UNLISTED_CHECKS = (static_page, structured_web_page)
+UNLISTED_CHECKS = (site_page_title, static_page, structured_web_page)
 
 
 def check_is_news(page, raw: dict, *, listed: bool = False) -> None:
