@@ -91,9 +91,16 @@ def test_report_charts_draw_marks_in_a_thai_font(browser, store):
                     "-o", str(out), "--as-of", "2025-04-01"], check=True, cwd=ROOT,
                    env={**os.environ, "PYTHONPATH": str(ROOT)})
     browser.get(out.as_uri())
-    marks = browser.execute_script(
-        "return Object.fromEntries([...document.querySelectorAll('figure.chart')].map("
-        "f => [f.dataset.chart, f.querySelectorAll('svg g.role-mark > *').length]))")
+    # the charts are drawn by vega-embed after the page loads: on a loaded machine (the suite's two
+    # workers) the last one may still be empty a moment after, so wait for every one (at most 10 s)
+    deadline = time.monotonic() + 10
+    while True:
+        marks = browser.execute_script(
+            "return Object.fromEntries([...document.querySelectorAll('figure.chart')].map("
+            "f => [f.dataset.chart, f.querySelectorAll('svg g.role-mark > *').length]))")
+        if all(n > 0 for n in marks.values()) or time.monotonic() > deadline:
+            break
+        time.sleep(0.2)
     assert set(marks) == {"portals", "per-month", "hit-growth", "coverage", "freshness", "revisions"}, marks
     assert all(n > 0 for n in marks.values()), marks
     assert browser.execute_script("return document.fonts.check('16px Loma', 'ก')")
