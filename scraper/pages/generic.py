@@ -706,6 +706,8 @@ class ArticlePage(WebPage):
         own = next((a for a in body.iterancestors() if a.get("itemscope") is not None), None) if body is not None else None
         own = own if own is not None and _ARTICLE_TYPE.search(own.get("itemtype") or "") else None
         out = []
+        orphans: set[int] = set()  # (the itemprops in no itemscope, and their values by itemprop)
+        values: dict[str, set] = {}
         for el in _MICRODATA(self.doc):
             post = next((a for a in el.iterancestors() if a.get("itemprop") == "blogPost"), None)
             if post is not None and not (body is not None and _inside(body, post)):
@@ -717,17 +719,13 @@ class ArticlePage(WebPage):
                     and (_follows(el, own) if _inside(own, scope) else _ARTICLE_TYPE.search(scope.get("itemtype") or "")):
                 continue  # (or another post's own item outside the article's: Blocksy's related posts)
             out.append(el)
+            if scope is None:
+                orphans.add(id(el))
+                values.setdefault(el.get("itemprop"), set()).add(el.get("content") or el.get("datetime") or clean(element_text(el)))
         # itemprops in no itemscope say nothing of whose they are: when they disagree (SP Page
         # Builder's article teasers, each a "datePublished" of its own), none is the article's
-        orphans: dict[str, set] = {}
-        for el in out:
-            if not any(a.get("itemscope") is not None for a in el.iterancestors()):
-                orphans.setdefault(el.get("itemprop"), set()).add(el.get("content") or el.get("datetime") or clean(element_text(el)))
-        mixed = {prop for prop, values in orphans.items() if len(values) > 1}
-        if mixed:
-            out = [el for el in out if el.get("itemprop") not in mixed
-                   or any(a.get("itemscope") is not None for a in el.iterancestors())]
-        return out
+        mixed = {prop for prop, seen in values.items() if len(seen) > 1}
+        return [el for el in out if id(el) not in orphans or el.get("itemprop") not in mixed] if mixed else out
 
     @cached_property
     def body_elements(self) -> list:
@@ -1426,7 +1424,7 @@ class ArticlePage(WebPage):
             alt = clean(img.get("alt"))
             name = clean(_AVATAR_WORDS.sub("", alt)) if alt else None
             # (a picture from the site's avatars, "/files/avatars/7.jpg", names an account: one word)
-            avatar = "avatar" in (img.get("src") or "").lower()
+            avatar = fields.is_avatar(img.get("src") or "")
             if not name or name not in lines or len(name) > 60 or len(name.split()) < 2 and not avatar \
                     or fields.is_edge_noise(name):
                 continue

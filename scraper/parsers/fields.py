@@ -372,7 +372,7 @@ def images(scopes: list, page_base: str, skip=lambda el: False) -> list[str]:
             if not src or src.startswith("data:"):
                 continue
             if (any(skip(a) for a in _ancestors_until(img, scope)) or is_action_button(img) or is_banner(img, page_base)
-                    or _AVATAR_SRC.search(src)):  # a byline's avatar ("/files/avatars/7.jpg", Gravatar's): the author's
+                    or is_avatar(src)):  # a byline's avatar: the author's picture, not the text's
                 continue
             absolute = urljoin(page_base, src)
             if absolute not in out:
@@ -381,6 +381,13 @@ def images(scopes: list, page_base: str, skip=lambda el: False) -> list[str]:
 
 
 _AVATAR_SRC = re.compile(r"/avatars?/|gravatar\.com/avatar/", re.IGNORECASE)
+
+
+def is_avatar(src: str) -> bool:
+    """A picture from the site's avatars ("/files/avatars/7.jpg") or Gravatar's: a person's."""
+    return bool(_AVATAR_SRC.search(src))
+
+
 _ACTION_LINK = re.compile(
     r"[?&](?:print=1|tmpl=component|format=(?:pdf|print)|task=(?:emailform|pdf)|pop=1)\b"
     r"|^mailto:|^javascript:|/(?:print|email|pdf)/?$"
