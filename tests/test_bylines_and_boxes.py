@@ -42,6 +42,7 @@ def page(article: str, title: str = TITLE, head: str = "") -> bytes:
     # WP-Print: "In" names the category after the time, never a word "In" of a sentence
     ("Posted By admin On 20 สิงหาคม 2015 @ 14:35 In ข่าวกิจกรรม", [("author", "admin On 20 สิงหาคม 2015 @ 14:35"), ("category", "ข่าวกิจกรรม")]),
     ("In 2015 the office trained 120 employers", []),
+    ("ฮิต: 12 in total", [("hits", "12 in total")]),
     # not a byline: a sentence, a label's own "on", a category "in this section"
     ("Click on the link below", []),
     ("Post on 12 May 2024", [("published", "12 May 2024")]),
