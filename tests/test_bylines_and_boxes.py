@@ -177,3 +177,22 @@ def test_an_info_list_under_a_files_box_below_the_text_is_read_whole():
     article = f'<h1>{TITLE}</h1><div class="k2">{TEXT}</div>{card}'
     record = extract_one(page(article), URL)
     assert (record["published"], record["author"], record["hits"]) == ("2025-03-18", "กลุ่มงานคุ้มครองแรงงาน", 214)
+
+
+def test_the_one_post_of_a_blog_whose_text_holds_it_dates_the_article():
+    """An article override copied from the category blog: one BlogPosting item, its info list with
+    a microdata time, and the text straight under the item (no articleBody wrapper)."""
+    info = ('<dl><dd>เขียนโดย งานประชาสัมพันธ์</dd><dd><time datetime="2024-07-05T09:12:30+07:00" '
+            'itemprop="datePublished">เผยแพร่: 05 กรกฎาคม 2567</time></dd><dd>ฮิต: 214</dd></dl>')
+    post = (f'<div itemprop="blogPost" itemscope itemtype="https://schema.org/BlogPosting">'
+            f'<h2 itemprop="name"><a href="/news/87" itemprop="url">{TITLE}</a></h2>{info}{TEXT}</div>')
+    article = f'<div itemscope itemtype="https://schema.org/Blog"><h1>ข่าวกิจกรรม</h1><div class="k3">{post}</div></div>'
+    record = extract_one(page(article), URL)
+    assert (record["title"], record["published"], record["hits"]) == (TITLE, "2024-07-05T09:12:30+07:00", 214)
+
+
+def test_a_post_outside_the_text_still_speaks_for_itself():
+    post = ('<div itemprop="blogPost" itemscope itemtype="https://schema.org/BlogPosting"><h4>ข่าวอื่นของสำนักงาน</h4>'
+            '<time datetime="2024-03-01T08:00:00+07:00" itemprop="datePublished">1/3/2567</time></div>')
+    article = f'<h1>{TITLE}</h1><div>วันที่เผยแพร่: 5 กันยายน 2567</div><div class="k2">{TEXT}</div><div>{post}</div>'
+    assert extract_one(page(article), URL)["published"] == "2024-09-05"

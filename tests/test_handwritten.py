@@ -91,10 +91,8 @@ def test_every_page_has_its_expected_record_and_model_note():
 #: record keeps it as text and reads its date).
 #: From the thirty-fourth to thirty-sixth blind sets: metro_ui_css2: the category in a label row
 #: of Thai-digit cells is not read; orchardcore_theblogtheme: the sidebar's "ข่าวล่าสุด" caption is
-#: taken for the category; gov_th_vendor_article_override: the date's time is lost (the blog
-#: layout's date line); kadence_child_avatar: Novashare's share counts ("186แชร์") end the text.
+#: taken for the category; kadence_child_avatar: Novashare's share counts ("186แชร์") end the text.
 KNOWN_GAPS: set[str] = {"custom_php/metro_ui_css2_panel_header_div_title_thai_digit_label_row_tiles_sidebar",
-                        "joomla3/gov_th_vendor_article_override_blog_item_markup_single_full_article_id_url",
                         "other/orchardcore_theblogtheme_masthead_post_heading_posted_by_on_month_first_be_recent_posts_widget",
                         "wordpress/kadence_child_avatar_published_and_updated_labels_be_abbrev_novashare_counts_pvc_before_content",
                         "joomla3/protostar_j3_print_component_migrated_j15_announcement_date_only_prakat_na_wanthi_under_title",

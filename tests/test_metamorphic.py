@@ -364,7 +364,6 @@ VARIANT_IDS = sorted(_VARIANTS, key=lambda k: (list(mm.TRANSFORMS).index(k[1]), 
 
 _ROUNDTRIP_GAPS: set[str] = {  # pages that are known gaps as written
     "handwritten/custom_php/metro_ui_css2_panel_header_div_title_thai_digit_label_row_tiles_sidebar",
-    "handwritten/joomla3/gov_th_vendor_article_override_blog_item_markup_single_full_article_id_url",
     "handwritten/other/orchardcore_theblogtheme_masthead_post_heading_posted_by_on_month_first_be_recent_posts_widget",
     "handwritten/wordpress/kadence_child_avatar_published_and_updated_labels_be_abbrev_novashare_counts_pvc_before_content",
     "handwritten/joomla3/protostar_j3_print_component_migrated_j15_announcement_date_only_prakat_na_wanthi_under_title",
@@ -415,7 +414,6 @@ KNOWN_GAPS: set[tuple[str, str]] = {
     ("handwritten/custom_php/bootstrap2_hero_label_category_icons_only_numeric_be_time_thumbnails_well_attach", "rename_classes_and_ids"),
     ("handwritten/custom_php/metro_ui_css2_panel_header_div_title_thai_digit_label_row_tiles_sidebar", "rename_classes_and_ids"),
     ("handwritten/drupal/d10_olivero_ckeditor5_figure_caption_infographic_only_body", "rename_classes_and_ids"),
-    ("handwritten/joomla3/gov_th_vendor_article_override_blog_item_markup_single_full_article_id_url", "rename_classes_and_ids"),
     ("handwritten/other/orchardcore_theblogtheme_masthead_post_heading_posted_by_on_month_first_be_recent_posts_widget", "rename_classes_and_ids"),
     ("handwritten/wordpress/blocksy_child_hero_type2_title_outside_article_updated_only_meta_rankmath_published_pvc_related_microdata", "rename_classes_and_ids"),
     ("handwritten/wordpress/kadence_child_avatar_published_and_updated_labels_be_abbrev_novashare_counts_pvc_before_content", "rename_classes_and_ids"),
@@ -432,7 +430,6 @@ KNOWN_GAPS: set[tuple[str, str]] = {
     ("handwritten/custom_php/bootstrap2_hero_label_category_icons_only_numeric_be_time_thumbnails_well_attach", "all_together"),
     ("handwritten/custom_php/metro_ui_css2_panel_header_div_title_thai_digit_label_row_tiles_sidebar", "all_together"),
     ("handwritten/drupal/d10_olivero_ckeditor5_figure_caption_infographic_only_body", "all_together"),
-    ("handwritten/joomla3/gov_th_vendor_article_override_blog_item_markup_single_full_article_id_url", "all_together"),
     ("handwritten/k2/k2_210_jsn_boot_date_above_title_rating_votes_intro_full_attachment_counter_author_block", "all_together"),
     ("handwritten/other/orchardcore_theblogtheme_masthead_post_heading_posted_by_on_month_first_be_recent_posts_widget", "all_together"),
     ("handwritten/wordpress/kadence_child_avatar_published_and_updated_labels_be_abbrev_novashare_counts_pvc_before_content", "all_together"),

@@ -705,12 +705,16 @@ class ArticlePage(WebPage):
         # article, Astra's layout 2, still prints its own)
         own = next((a for a in body.iterancestors() if a.get("itemscope") is not None), None) if body is not None else None
         own = own if own is not None and _ARTICLE_TYPE.search(own.get("itemtype") or "") else None
+        # the one post of a page whose text holds it (an article drawn in a category blog's markup,
+        # its text straight under the post's item) is the article
+        posts = self.doc.xpath('//*[@itemprop="blogPost"]') if body is not None else []
+        alone = posts[0] if len(posts) == 1 and _inside(posts[0], body) else None
         out = []
         orphans: set[int] = set()  # (the itemprops in no itemscope, and their values by itemprop)
         values: dict[str, set] = {}
         for el in _MICRODATA(self.doc):
             post = next((a for a in el.iterancestors() if a.get("itemprop") == "blogPost"), None)
-            if post is not None and not (body is not None and _inside(body, post)):
+            if post is not None and post is not alone and not (body is not None and _inside(body, post)):
                 continue
             scope = next((a for a in el.iterancestors() if a.get("itemscope") is not None), None)
             if scope is not None and _COMMENT_TYPE.search(scope.get("itemtype") or ""):
@@ -1073,26 +1077,23 @@ class ArticlePage(WebPage):
         """Date candidates from layout-free markup and the info lines (see ``fields.dates``)."""
         out: list[dict] = []
         body = self.body_elements
+        top, _, bottom = self._body_split
+        edges = top + bottom
         for el in self.microdata:
             prop = el.get("itemprop")
-            if prop not in _MICRODATA_KIND or any(_inside(el, b) for b in body):
+            if prop not in _MICRODATA_KIND or any(_inside(el, b) for b in body) and not _on_lines(el, edges):
                 continue
             kind = _MICRODATA_KIND[prop]
             # <abbr title="2024-01-15T14:42:00+07:00">14:42</abbr>: the abbr pattern (Blogger)
             machine = el.get("datetime") or el.get("content") or (el.get("title") if el.tag == "abbr" else None)
             raw = None if el.tag in ("meta", "abbr") else fields.visible_date(el)
             out.append(fields.candidate(kind, "microdata" if kind != "created" else "created", raw, machine))
-        top, _, bottom = self._body_split
-        edges = top + bottom
         times = []
         for el in _time_elements(self.doc):
             if not _inside(el, self.root) or in_noise(el):
                 continue
-            if any(_inside(el, b) for b in body):
-                # inside the text's block only on its info lines (an info block printed in the text)
-                shown = clean(element_text(el))
-                if not shown or not any(shown in line for line in edges):
-                    continue
+            if any(_inside(el, b) for b in body) and not _on_lines(el, edges):
+                continue  # inside the text's block only on its info lines (an info block printed in the text)
             times.append((el, (el.get("class") or "").split()))
         # hAtom's "updated" beside a "published" time is the modification date; alone, or with
         # "published"/"post-published" in its own classes, it is the post's date (The7, Publisher)
@@ -2062,6 +2063,12 @@ def _info_list(dl) -> bool:
     """A ``<dl>`` one of whose values is an info line (a date, a labelled count): the article's
     info block, every value of it an info value."""
     return dl is not None and any(_is_info(clean(element_text(dd)) or "") for dd in dl.iter("dd"))
+
+
+def _on_lines(el, lines) -> bool:
+    """``el`` shows text, all of it on one of ``lines`` (the info lines above or below the text)."""
+    shown = clean(element_text(el))
+    return bool(shown) and any(shown in line for line in lines)
 
 
 def _follows(el, block) -> bool:
