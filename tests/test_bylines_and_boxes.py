@@ -15,6 +15,7 @@ import pytest
 
 from scraper.extract import extract_one
 from scraper.parsers.errors import StaticPage
+from scraper.parsers.fields import is_edge_noise
 from scraper.parsers.labels import split_labelled
 
 URL = "https://trang.labour.go.th/news.php?item.87"
@@ -196,3 +197,34 @@ def test_a_post_outside_the_text_still_speaks_for_itself():
             '<time datetime="2024-03-01T08:00:00+07:00" itemprop="datePublished">1/3/2567</time></div>')
     article = f'<h1>{TITLE}</h1><div>วันที่เผยแพร่: 5 กันยายน 2567</div><div class="k2">{TEXT}</div><div>{post}</div>'
     assert extract_one(page(article), URL)["published"] == "2024-09-05"
+
+
+@pytest.mark.parametrize(("line", "noise"), [
+    ("186แชร์", True),  # Novashare's total share count
+    ("142แชร์44LINE", True),  # its per-network counts, glued to the networks' names
+    ("1.2K Share", True),
+    ("ความคิดเห็น (0)", True),
+    ("186 คน", False),
+    ("แชร์ความรู้เรื่องสิทธิลูกจ้าง 12 ข้อ", False),
+])
+def test_share_counts_are_edge_noise_and_sentences_are_not(line, noise):
+    assert is_edge_noise(line) is noise
+
+
+def test_a_widgets_caption_after_a_byline_like_the_articles_names_no_category():
+    """A recent-posts widget whose first post has the article's own byline, the widget's caption
+    right before it: the caption follows that byline only in the widget."""
+    byline = "<p>Posted by sk_labour on สิงหาคม 24, 2566</p>"
+    widget = (f'<div><h3>ข่าวล่าสุด</h3><div><a href="/blog/a"><h2>ประชุมเครือข่ายแรงงานสัมพันธ์ ครั้งที่ 2/2566</h2></a>'
+              f'{byline}</div><div><a href="/blog/b"><h2>ตรวจแรงงานเชิงรุกในกิจการแปรรูปสัตว์น้ำ</h2></a>{byline}</div></div>')
+    article = f'<h1>{TITLE}</h1>{byline}<div class="k2">{TEXT}</div>{widget}'
+    record = extract_one(page(article), URL)
+    assert (record["published"], record["author"], record["category"]) == ("2023-08-24", "sk_labour", None)
+
+
+def test_a_breadcrumb_ending_in_a_generic_crumb_after_an_icon_home_names_the_category():
+    """Metro UI: the home crumb an icon, the last crumb "รายละเอียดข่าว" linked to "#"."""
+    trail = ('<nav class="breadcrumbs"><ul><li><a href="index.php"><i class="icon-home"></i></a></li>'
+             '<li><a href="news.php?cat=1">ข่าวกิจกรรม</a></li><li class="active"><a href="#">รายละเอียดข่าว</a></li></ul></nav>')
+    article = f'{trail}<h1>{TITLE}</h1><div>12 มีนาคม 2567</div><div class="k2">{TEXT}</div>'
+    assert extract_one(page(article), URL)["category"] == "ข่าวกิจกรรม"

@@ -89,13 +89,7 @@ def test_every_page_has_its_expected_record_and_model_note():
 #: From the thirty-second blind set: protostar_j3_print and responsive_cyberchimps: a "ประกาศ ณ
 #: วันที่ …" line typed as the text's first paragraph is taken for an info line, not text (the
 #: record keeps it as text and reads its date).
-#: From the thirty-fourth to thirty-sixth blind sets: metro_ui_css2: the category in a label row
-#: of Thai-digit cells is not read; orchardcore_theblogtheme: the sidebar's "ข่าวล่าสุด" caption is
-#: taken for the category; kadence_child_avatar: Novashare's share counts ("186แชร์") end the text.
-KNOWN_GAPS: set[str] = {"custom_php/metro_ui_css2_panel_header_div_title_thai_digit_label_row_tiles_sidebar",
-                        "other/orchardcore_theblogtheme_masthead_post_heading_posted_by_on_month_first_be_recent_posts_widget",
-                        "wordpress/kadence_child_avatar_published_and_updated_labels_be_abbrev_novashare_counts_pvc_before_content",
-                        "joomla3/protostar_j3_print_component_migrated_j15_announcement_date_only_prakat_na_wanthi_under_title",
+KNOWN_GAPS: set[str] = {"joomla3/protostar_j3_print_component_migrated_j15_announcement_date_only_prakat_na_wanthi_under_title",
                         "wordpress/responsive_cyberchimps_page_word_html_mso_no_gift_policy_date_sentence_thai_digits",
                         "joomla3/dlpw_central_j3_press_release_number_right_aligned_microdata_time_pr_signoff",
                         "joomla4/dlpw_central_j4_minister_activity_badge_icon_meta_wanthi_time_credit_field_bare_views",

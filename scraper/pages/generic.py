@@ -1448,7 +1448,7 @@ class ArticlePage(WebPage):
         above, below = self._lines
         top, _, bottom = self._body_split
         following = [line for line in lines[at + 1:at + 2]
-                     if any(line in group and lines[at] in group for group in (above, top, bottom, below))]
+                     if any(_one_after(group, lines[at], line) for group in (above, top, bottom, below))]
         for text in (split_labelled(before)[0], split_labelled(after)[0], *following):
             text = clean(text.strip(" |·•-/")) or ""
             if text and len(text) <= 30 and not _DIGIT.search(text) and _SECTION_LIKE.match(text) \
@@ -2063,6 +2063,12 @@ def _info_list(dl) -> bool:
     """A ``<dl>`` one of whose values is an info line (a date, a labelled count): the article's
     info block, every value of it an info value."""
     return dl is not None and any(_is_info(clean(element_text(dd)) or "") for dd in dl.iter("dd"))
+
+
+def _one_after(lines: list[str], first: str, then: str) -> bool:
+    """``then`` is the line right after ``first`` in ``lines`` (a widget printing the same byline
+    as the article's, then its caption, does not make that caption the article's)."""
+    return any(line == first and lines[i + 1] == then for i, line in enumerate(lines[:-1]))
 
 
 def _on_lines(el, lines) -> bool:

@@ -313,11 +313,12 @@ def _crumbs(el) -> list[str]:
 
 def _category_of(crumbs: list[str], title: str | None, marked: bool = False) -> str | None:
     """The crumb before the article's: in a trail from home, or (``marked``: breadcrumb markup)
-    in one that ends with the article's own crumb (Moodle starts at the course or forum)."""
+    in one that ends with the article's own crumb (Moodle starts at the course or forum) or with
+    a generic one standing for it ("รายละเอียดข่าว", its home crumb an icon with no words)."""
     if len(crumbs) < 2:
         return None
     home = bool(_HOME_WORDS.match(crumbs[0]))
-    if not home and not (marked and (crumbs[-1] == title or _is_title_crumb(crumbs[-1], title))):
+    if not home and not (marked and (crumbs[-1] == title or _is_title_crumb(crumbs[-1], title) or _GENERIC_CRUMB.match(crumbs[-1]))):
         return None
     middle = [c for c in crumbs[1 if home else 0:] if c != title and not _GENERIC_CRUMB.match(c) and not _is_title_crumb(c, title)]
     return middle[-1] if middle else None

@@ -253,8 +253,9 @@ _NAV_WORD = (r"(ก่อนหน้า|ถัดไป|ย้อนกลั�
              r"|ส่งต่อ|Print|Email|Back|Next|Prev(?:ious)?|แชร์(?:ข่าวนี้|บทความนี้|หน้านี้|เรื่องนี้)?|Share|Tweet|Like|การกระทำกับเอกสาร|Document\s+Actions"
              r"|เพิ่มความคิดเห็น|แสดงความคิดเห็น|ความคิดเห็น|JComments|Add\s+(?:a\s+)?comment|Leave\s+a\s+(?:comment|reply))")
 #: A line made only of navigation words, arrows and brackets ("[พิมพ์หน้านี้] [กลับ]", "« ก่อนหน้า").
-#: (a count in brackets may follow a word: "ความคิดเห็น (0)")
-_EDGE_NOISE = re.compile(rf"^(?:[\s\[\]()<>«»‹›|/:-]*{_NAV_WORD}(?:\s*\(\s*[\d๐-๙]+\s*\))?[\s\[\]()<>«»‹›|/:-]*)+$|^[<>«»‹›]+$",
+#: (a count in brackets may follow a word: "ความคิดเห็น (0)"; a share count may open one: "186แชร์",
+#: "142แชร์44LINE", Novashare's total and per-network counts)
+_EDGE_NOISE = re.compile(rf"^(?:[\s\[\]()<>«»‹›|/:-]*(?:[\d๐-๙][\d๐-๙,.]*[KkMm]?\s*)?{_NAV_WORD}(?:\s*\(\s*[\d๐-๙]+\s*\))?[\s\[\]()<>«»‹›|/:-]*)+$|^[<>«»‹›]+$",
                          re.IGNORECASE)
 
 
