@@ -83,16 +83,13 @@ def test_every_page_has_its_expected_record_and_model_note():
 #: From the thirtieth blind set: asp_classic_section_bar: the item's pictures are a table of
 #: thumbnails after the text, each opening its big picture through javascript:, and are lost.
 #: From the thirty-third blind set: dlpw_central_j3_press_release: the release's number line
-#: ("ข่าวที่ 215/2567") over the text and its dated sign-off under it are text, not info;
-#: dlpw_central_j4_minister_activity: a "ข่าว/ภาพ :" credit in the info line names the author
-#: (in the text it stays text: the label is not taken, so that both hold).
+#: ("ข่าวที่ 215/2567") over the text and its dated sign-off under it are text, not info.
 #: From the thirty-second blind set: protostar_j3_print and responsive_cyberchimps: a "ประกาศ ณ
 #: วันที่ …" line typed as the text's first paragraph is taken for an info line, not text (the
 #: record keeps it as text and reads its date).
 KNOWN_GAPS: set[str] = {"joomla3/protostar_j3_print_component_migrated_j15_announcement_date_only_prakat_na_wanthi_under_title",
                         "wordpress/responsive_cyberchimps_page_word_html_mso_no_gift_policy_date_sentence_thai_digits",
                         "joomla3/dlpw_central_j3_press_release_number_right_aligned_microdata_time_pr_signoff",
-                        "joomla4/dlpw_central_j4_minister_activity_badge_icon_meta_wanthi_time_credit_field_bare_views",
                         "other/asp_classic_section_bar_bracket_date_two_digit_be_footer_reporter_reads_thumbs_table",
                         "custom_php/adminlte3_public_news_small_box_stats_value_then_label",
                         "other/ghost5_casper_primary_tag_jsonld_utc", "wordpress/beaver_builder_theme_schema_comment_count",

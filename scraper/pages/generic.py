@@ -122,7 +122,8 @@ _LINKED_ITEMS = etree.XPath(".//li[.//a]")
 #: What a name reads like in an office's info line: a person's title, a unit of the office, a
 #: site's admin account ("นางสาว…", "ฝ่ายบริหารงานทั่วไป", "กลุ่มงานสวัสดิการแรงงาน", "admin").
 _NAME_LIKE = re.compile(r"^(?:นาย|นาง|นางสาว|น\.ส\.|ว่าที่|ดร\.|ฝ่าย|กลุ่มงาน|กลุ่ม|งาน(?!วัน)|ส่วน|สำนักงาน|ศูนย์|สสค\.|สรจ\."
-                        r"|admin|administrator|webmaster|ผู้ดูแลระบบ|Super\s+User)", re.IGNORECASE)
+                        r"|admin|administrator|webmaster|ผู้ดูแลระบบ|Super\s+User"
+                        r"|[a-z][a-z0-9]*_[a-z0-9_]+$)", re.IGNORECASE)  # (an account: "surin_pr")
 #: What a news section's name reads like ("ข่าวกิจกรรม", "ข่าวประชาสัมพันธ์", "ประกาศจัดซื้อจัดจ้าง").
 _SECTION_LIKE = re.compile(r"^(?:ข่าว|ประกาศ|กิจกรรม|บทความ)\S*$")
 _AUTHOR_HREF = re.compile(r"/author/|[?&]author=|rel=author|^#author|profile\.php\?lookup=", re.IGNORECASE)
@@ -188,8 +189,11 @@ def _is_noise(el) -> bool:
         if el.tag == "form":
             return not _is_page_form(el)
         # A footer inside an <article> is that article's footer (its categories, tags, views):
-        # HTML scopes a footer to its nearest sectioning ancestor.
-        return el.tag != "footer" or not any(a.tag == "article" for a in el.iterancestors())
+        # HTML scopes a footer to its nearest sectioning ancestor. An aside there that labels the
+        # article's info (a meta column: "ผู้เขียน …", "เปิดอ่าน … ครั้ง") is the article's too.
+        if el.tag == "footer":
+            return not any(a.tag == "article" for a in el.iterancestors())
+        return el.tag != "aside" or not _is_info_aside(el)
     if el.tag == "table" and (is_files_table(el) or _is_contents_table(el)):
         return True
     role = el.get("role")
@@ -197,7 +201,7 @@ def _is_noise(el) -> bool:
         # a second "banner" after the site's header is the post's hero band (Kadence's title above
         # the content), not the site's
         return role != "banner" or not _AFTER_BANNER(el)
-    if el.tag in ("div", "section"):
+    if el.tag in ("div", "section", "dl"):  # (tt_news prints its related and files boxes as <dl>s)
         first, picture = _first_words(el)
         if first is not None and (_is_link_box(el, first, picture) or _is_files_box(el, first)
                                   or _is_related_box(el, first, picture) or _is_tags_box(el, first)
@@ -299,6 +303,8 @@ _DIGIT = re.compile(r"[\d๐-๙]")
 #: A text block's siblings that are never more of its text: headings, and a table's head, foot
 #: and caption around its body (a PHP page's news table: the title in <thead>, the info in <tfoot>).
 _NOT_PROSE_SIBLINGS = frozenset(HEADING_TAGS) | {"thead", "tfoot", "caption"}
+#: A link to an author's archive that says so, not who: "เรื่องทั้งหมดของผู้เขียน", "View all posts by".
+_ALL_POSTS_OF = re.compile(r"ทั้งหมดของ|^(?:View|See)\s+all\b|^All\s+posts\b|^(?:More\s+)?posts\s+by\b", re.I)
 _SEE_ALL = re.compile(r"^[←→«»‹›<>]|ทั้งหมด\s*$|^(?:View|See)\s+all\b", re.I)
 
 
@@ -340,7 +346,7 @@ def _is_related_box(el, first, picture: bool) -> bool:
     heading = first.getparent()  # "<h3><span>2</span> ความคิดเห็น</h3>": the heading around the first words
     if first.tag not in HEADING_TAGS and heading is not None and heading is not el and heading.tag in HEADING_TAGS:
         first = heading
-    if not ((first.tag in HEADING_TAGS or first.tag in ("em", "strong", "b")) and _BOX_CAPTION.match(element_text(first))):
+    if not ((first.tag in HEADING_TAGS or first.tag in ("em", "strong", "b", "dt")) and _BOX_CAPTION.match(element_text(first))):
         return False
     # a caption deep inside heads its own small box, not a block that holds the text beside it
     # (DNN Blog's post content: a "Share" box, then the author, tags, date and the text)
@@ -393,6 +399,28 @@ def in_noise(el) -> bool:
 def _in_sidebar(el) -> bool:
     """Inside navigation, a sidebar or a footer (by HTML semantics), not merely inside a form."""
     return any(a.tag in ("nav", "aside", "footer") or a.get("role") in NOISE_ROLES for a in _ancestors(el))
+
+
+def _box_heading(el) -> str | None:
+    """The short heading of the box around ``el`` (up to three levels up): an author box's name."""
+    for level, box in enumerate(el.iterancestors()):
+        if level >= 3:
+            break
+        for heading in box.iter(*HEADING_TAGS):
+            text = clean(element_text(heading))
+            if text and len(text) <= 40 and not _DIGIT.search(text) and not _inside(el, heading):
+                return text
+    return None
+
+
+def _is_info_aside(el) -> bool:
+    """An ``<aside>`` inside an ``<article>``, short, all of whose lines are the article's info
+    (a meta column: the date, "ผู้เขียน …", "เปิดอ่าน … ครั้ง"), not an embedded post or a box."""
+    if not any(a.tag == "article" for a in el.iterancestors()) or _text_len(el) > 400:
+        return False
+    lines = paragraphs(el)
+    return bool(lines) and all(fields.is_metadata_line(line) or fields.is_edge_noise(line) for line in lines) \
+        and any(seg.kind in ("author", "hits") for line in lines for seg in split_labelled(line)[1])
 
 
 def _is_page_form(form) -> bool:
@@ -1170,6 +1198,8 @@ class ArticlePage(WebPage):
                 return fields.author_name(name)
         for a in _AUTHOR_LINKS(self.root):  # rel="author", or a link to the author's archive
             text = clean(element_text(a))
+            if text and _ALL_POSTS_OF.search(text):
+                text = _box_heading(a)  # "เรื่องทั้งหมดของผู้เขียน" under the name's heading (an author's box)
             # (outside the text, or a line of links at its edge: a byline inside the post's block)
             if text and not in_noise(a) and (not any(_inside(a, b) for b in self.body_elements)
                                              or text in self._body_split[0] or text in self._body_split[2]):
@@ -1233,6 +1263,9 @@ class ArticlePage(WebPage):
                 words.pop()  # (a button's word ending the line: "1,024 2 ความคิดเห็น พิมพ์")
             trailing = _TRAILING_COUNTS.search(" " + " ".join(words))
             counts = trailing.group(1).split() if trailing else []
+            head = split_labelled(after)[0].strip(" |·•-/") if not counts else ""
+            if head and _ONLY_COUNTS.match(head):
+                counts = head.split()  # (numbers between the date and a label: "17 ก.พ. 2565 1,245 หมวดหมู่: …")
             for line in block[at + 1:at + 1 + lines_after]:
                 if not _ONLY_COUNTS.match(line):
                     if len(line) <= 40 and not _DIGIT.search(line) and not _COMMENTS_CAPTION.search(line):
@@ -1477,7 +1510,9 @@ class ArticlePage(WebPage):
         links = sorted({clean(element_text(a)) or "" for a in self.root.iter("a") if not _AUTHOR_HREF.search(a.get("href") or "")},
                        key=lambda t: (-len(t), t))
         # (the name after the date, or before it: PHP-Fusion's "admin_nan มีนาคม 05 2021 …")
-        for text in [head, split_labelled(before)[0], *block[at + 1:at + 4]]:
+        for text in [head, fields.without_weekday(split_labelled(before)[0]), *block[at + 1:at + 4]]:
+            # (a news credit, "ข่าว/ภาพ : กลุ่มประชาสัมพันธ์ …", labels its name: a longer one is taken)
+            credited = fields.is_credit(text)
             text = fields.name_value(text.strip(" |·•-/"))
             stripped = True
             while stripped:  # links ending it, last first: "กลุ่มงานสวัสดิการแรงงาน <a>ข่าวกิจกรรม</a> <a>0</a>"
@@ -1485,7 +1520,8 @@ class ArticlePage(WebPage):
                 stripped = ending is not None
                 if stripped:
                     text = text[: -len(ending) - 1].strip()
-            if text and len(text) <= 40 and text not in links and not _DIGIT.search(text) and _NAME_LIKE.match(text):
+            if text and len(text) <= (fields.MAX_NAME if credited else 40) and text not in links and not _DIGIT.search(text) \
+                    and (credited or _NAME_LIKE.match(text)):
                 return text
         return None
 
@@ -1820,12 +1856,23 @@ def _is_info(text: str) -> bool:
 
 def _opens_with_date(text: str) -> bool:
     """A short line that opens with a whole date, a few words after it: an info line whose icons
-    say nothing ("๕ มิ.ย. ๖๗ กลุ่มงานสวัสดิการแรงงาน ข่าวกิจกรรม"), not a title."""
-    if len(text) > MAX_INFO_LINE or not text[:1].isdigit():
+    say nothing ("๕ มิ.ย. ๖๗ กลุ่มงานสวัสดิการแรงงาน ข่าวกิจกรรม"), not a title; or a few words
+    around a date with its time ("surin_pr พ., 03/20/2024 - 10:21 ข่าวประชาสัมพันธ์"): a title
+    may name a day, never the minute."""
+    if len(text) > MAX_INFO_LINE:
         return False
+    if not text[:1].isdigit():
+        if not _CLOCK.search(text):
+            return False
+        date = fields.find_date(text)
+        return (date.value is not None and bool(_CLOCK.search(date.matched))
+                and len(text.replace(date.matched, " ", 1).split()) <= 4)
     date = fields.find_date(text)
     return (date.value is not None and text.startswith(date.matched)
             and len(text[len(date.matched):].split()) <= 4)
+
+
+_CLOCK = re.compile(r"\d{1,2}[:.]\d{2}")
 
 
 def _is_info_heading(parts: list[str]) -> bool:

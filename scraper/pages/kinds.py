@@ -188,6 +188,24 @@ def dated_cards(page, raw: dict) -> str | None:
     return None
 
 
+def dated_rows(page, raw: dict) -> str | None:
+    """Four or more of the text's lines open with a date, and they are most of it: the rows of
+    a schedule or a list ("1 พ.ค. 2567 08.30 น. ร่วมงานวันแรงงาน … หอประชุมจังหวัด"), each an
+    entry of its own, not one story. (A story quoting a schedule has its own paragraphs around it.)"""
+    lines = raw.get("paragraphs") or ()
+    if len(lines) < 4:
+        return None
+    rows = sum(1 for p in lines if _DIGIT(p[:3]) and _opens_with_date(p))
+    if rows >= 4 and rows >= 0.6 * len(lines):
+        return f"a table of {rows} dated rows (a schedule or a list), not one article"
+    return None
+
+
+def _opens_with_date(text: str) -> bool:
+    found = fields.find_date(text[:40])
+    return bool(found.matched) and text.find(found.matched) <= 2
+
+
 def dated_file_links(page, raw: dict) -> str | None:
     """A list of three or more links to files or pages, each with a date and nothing more, holding
     twice the text found and a short text at most (an intro), on a page with no author, hits or date of its own: a list of
@@ -228,7 +246,7 @@ def _lists(root):
 
 #: The checks, cheapest and surest first.
 CHECKS: tuple[Callable, ...] = (sign_in_form, person_page, site_page_title, static_page, structured_web_page, photo_album,
-                                dated_cards, dated_file_links, thumbnail_grid)
+                                dated_cards, dated_rows, dated_file_links, thumbnail_grid)
 
 
 #: The checks that need the page alone to say it is news: a listing's own entry is news even

@@ -237,6 +237,11 @@ class LayoutArticlePage(ArticlePage):
         for el in self._family_elements(self.AUTHOR_CLASSES):
             names = el.xpath(".//*[@itemprop='name']")
             text = fields.author_name(visible_text(names[0] if names else el))
+            if text and len(text) > fields.MAX_NAME:
+                # an author's box (Baskerville's post-author: the name's heading, a bio, a link to
+                # the author's posts): its first line is the name
+                lines = paragraphs(el, skip=is_noise)
+                text = fields.author_name(lines[0]) if len(lines) > 1 else None
             if text:
                 return text
         return None

@@ -12,6 +12,7 @@ that uses the plugin carries it whatever its theme.
   (``screen-reader-text``, ``sr-only``, ``visually-hidden``, ``element-invisible``);
 * Joomla's Attachments extension (``attachmentsContainer``/``attachmentsList``);
 * Drupal's Statistics counter link (``statistics_counter``);
+* WP-PostRatings' stars and votes (``post-ratings``, ``post-ratings-loading``);
 * TYPO3 news' category (``news-list-category``) and SharePoint's by-line (``by-line``).
 """
 
@@ -29,7 +30,8 @@ from scraper.parsers.text import clean, collapse, element_text
 #: Class tokens (and ids) of plugin blocks that are never the article's text nor its files.
 PLUGIN_NOISE = frozenset(
     "vvisit_counter breadcrumb breadcrumbs pathway mod-breadcrumbs sharedaddy jp-relatedposts addthis_toolbox"
-    " addtoany_share_save_container a2a_kit screen-reader-text visually-hidden sr-only element-invisible".split()
+    " addtoany_share_save_container a2a_kit post-ratings post-ratings-loading"
+    " screen-reader-text visually-hidden sr-only element-invisible".split()
 )
 #: Screen-reader-only text: hidden from sight, but a label there still names the value beside it.
 SCREEN_READER_ONLY = frozenset("screen-reader-text visually-hidden sr-only element-invisible".split())
@@ -199,6 +201,11 @@ def icon_label(el) -> str | None:
         name = el.get("data-icon")
         if name and f"fa-{name}" in ICON_LABELS:
             return _marked(ICON_LABELS[f"fa-{name}"])
+        # an icon set's sprite name on the <svg> (Artbees' data-name="mk-icon-heart")
+        named = _SVG_ICON_NAME.search(el.get("data-name") or "")
+        words = _icon_words(named.group(1)) if named else None
+        if words:
+            return _marked(words)
         for path in el.iter("{*}path", "path"):
             d = " ".join((path.get("d") or "").split())
             for opening, words in HEROICON_LABELS.items():
@@ -242,6 +249,7 @@ def icon_label(el) -> str | None:
 #: An icon font's class prefix ("fa-", "bi-", "ti-", "la-", "mdi-", "icon-", "tp-", ...).
 _ICON_PREFIX = re.compile(r"^(?:fa[srlbd]?|bi|glyphicon|dashicons|ti|la[srb]?|mdi|icon|icons|ion|ionicons|tp|uk-icon"
                           r"|feather|ri|bx|bxs|bxl|pe-7s|lnr|icofont|et|gi|ci|fi|flaticon|im|zmdi|typcn|oi|material-icons)[-_]")
+_SVG_ICON_NAME = re.compile(r"(?:^|-)(?:icon|moon|li|jupiter-icon)-([a-z-]+)$")
 #: An icon's name -> the label it stands for.
 _ICON_NAMES = (
     (re.compile(r"^(?:calendar|clock|time|date|schedule|event)(?![a-z])"), "Date:"),
@@ -250,6 +258,7 @@ _ICON_NAMES = (
     (re.compile(r"^(?:folder|category|categories)(?![a-z])"), "Category:"),
     (re.compile(r"^(?:tag|tags)(?![a-z])"), "Tags:"),  # (ends a category's value: "📁 ข่าว 🏷 วันแรงงาน")
     (re.compile(r"^(?:comment|comments|chat|bubble)(?![a-z])"), "Comments"),
+    (re.compile(r"^(?:heart|love|like|likes|thumbs-up)(?![a-z])"), "Likes"),
 )
 
 

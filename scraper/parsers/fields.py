@@ -87,7 +87,7 @@ def dates_from_lines(lines: list[str]) -> list[dict]:
 # --- author, hits, category ---------------------------------------------------------------------
 
 _HITS_IN_TEXT = re.compile(r"(?:UserPageVisits|PageVisits)\s*:\s*([\d๐-๙,]+)")
-_MAX_NAME = 80
+MAX_NAME = 80  # (the longest name or section an info line gives)
 
 
 def author_name(text: str) -> str | None:
@@ -136,22 +136,34 @@ _GLUED_MONTH = re.compile(r"(?<=[a-z0-9_\-])(?=(?:January|February|March|April|M
                           r"|November|December)\s+\d)")
 
 
+def without_weekday(value: str) -> str:
+    """What stands before a date without the weekday and connective that open it ("admin เมื่อ จ.,")."""
+    while True:
+        trimmed = _TRAILING_WEEKDAY.sub("", value).strip(" ,|-")
+        if trimmed == value:
+            return value
+        value = trimmed
+
+
 def name_value(value: str) -> str:
     """A name as an info line gives it: up to a separator, a date, a relative date or a comment
-    count shown after it."""
-    value = _AFTER_NAME.split(_VALUE_END.split(value)[0], maxsplit=1)[0]
+    count shown after it; a news credit's own label before it ("<pen icon> ข่าว : กลุ่มงาน…") is
+    not the name."""
+    value = _AFTER_NAME.split(_VALUE_END.split(_CREDIT_LABEL.sub("", value, count=1))[0], maxsplit=1)[0]
     value = _GLUED_MONTH.sub(" ", value)  # "ctb-labourNovember 27, 2024": spans a theme's CSS spaces apart
     found = find_date(value)
     if found.matched:
-        value = value[: value.find(found.matched)]
-        while True:
-            trimmed = _TRAILING_WEEKDAY.sub("", value).strip(" ,|-")
-            if trimmed == value:
-                break
-            value = trimmed
+        value = without_weekday(value[: value.find(found.matched)])
     # the full stop of an English sentence ("This entry was posted ... by area2."), not a Thai
     # abbreviation's dot ("สสค."); a separator left at the end ("udon_admin /")
     return _SENTENCE_END.sub("", value).rstrip(" /|·•")
+
+
+#: A credit's label: "ข่าว :", "ข่าว/ภาพ :", "ข่าวและภาพ :" (the news, and its photos, by ...).
+_CREDIT_LABEL = re.compile(r"^\s*ข่าว(?:\s*(?:/|และ)\s*ภาพ)?\s*[:：]\s*(?=\S)")
+def is_credit(text: str) -> bool:
+    """A news credit: "ข่าว : …", "ข่าว/ภาพ : …" (a byline in the info, never read in the text)."""
+    return bool(_CREDIT_LABEL.match(text))
 
 
 _SENTENCE_END = re.compile(r"(?<=[A-Za-z0-9_])\.\s*$")
@@ -193,7 +205,7 @@ def join_label_lines(lines: list[str]) -> list[str]:
 def author_from_lines(lines: list[str]) -> str | None:
     for value in _labelled(lines, "author"):
         value = name_value(value)
-        if value and len(value) <= _MAX_NAME:
+        if value and len(value) <= MAX_NAME:
             return clean(value)
     return None
 
@@ -242,7 +254,7 @@ def hits_from_lines(lines: list[str]) -> str | None:
 def category_from_lines(lines: list[str]) -> str | None:
     for value in _labelled(lines, "category"):
         value = name_value(value)
-        if value and len(value) <= _MAX_NAME:
+        if value and len(value) <= MAX_NAME:
             return _without_full_stop(clean(value))
     return None
 
@@ -290,7 +302,10 @@ def is_trail(line: str) -> bool:
 #: A rating widget's lines: "คะแนนของคุณ", "เฉลี่ย (0 โหวต)", "Average (3 Votes)", "โหวต: 2".
 _RATING = re.compile(
     r"^\s*(?:คะแนนของคุณ|Your\s+Rating|(?:คะแนน)?เฉลี่ย\s*\(\s*[\d๐-๙]+\s*(?:โหวต|คะแนน)\s*\)"
-    r"|Average\s*\(\s*\d+\s*Votes?\s*\)|(?:โหวต|Votes?)\s*:?\s*[\d๐-๙]+)\s*$", re.IGNORECASE)
+    r"|Average\s*\(\s*\d+\s*Votes?\s*\)|(?:โหวต|Votes?)\s*:?\s*[\d๐-๙]+"
+    # WP-PostRatings: "(12 โหวต, เฉลี่ย: 4.50 จาก 5)", "(12 votes, average: 4.50 out of 5)", its loader
+    r"|\(?\s*[\d๐-๙]+\s*(?:โหวต|votes?)\s*,\s*(?:เฉลี่ย|average)\s*:?\s*[\d๐-๙.]+\s*(?:จาก|out\s+of)\s*[\d๐-๙]+\s*\)?"
+    r"|กำลังโหลด\s*\.*|Loading\s*\.\.\.)\s*$", re.IGNORECASE)
 
 
 #: A print view's footer: the page's own address ("ที่มา : https://..."), "พิมพ์จากระบบ...".
@@ -390,7 +405,8 @@ def is_avatar(src: str) -> bool:
 
 
 _ACTION_LINK = re.compile(
-    r"[?&](?:print=1|tmpl=component|format=(?:pdf|print)|task=(?:emailform|pdf)|pop=1)\b"
+    # (not "tmpl=component" alone: a gallery's picture opens in one, Phoca's modal detail view)
+    r"[?&](?:print=1|option=com_mail\w*|format=(?:pdf|print)|task=(?:emailform|pdf)|pop=1)\b|/component/mail\w*/"
     r"|^mailto:|^javascript:|/(?:print|email|pdf)/?$"
     r"|/(?:print|email|e?mail|pdf|sendtofriend|tellafriend)\w{0,12}\.(?:php|aspx?|jsp|cfm)(?:[?#]|$)",  # e107's print.php?news.87
     re.IGNORECASE,

@@ -22,20 +22,22 @@ COMMENT_WORDS = r"ความ(?:คิด)?เห็น|Comments?"
 #: kind -> label alternatives (longest first within a kind).
 LABELS: dict[str, str] = {
     "published": r"เผยแพร่เมื่อ|ประชาสัมพันธ์เมื่อ|ข่าววันที่|วันที่เผยแพร่|เผยแพร่วันที่|ลงข่าวเมื่อ|ลงข่าววันที่|วันที่ลงข่าว|วันที่ประกาศ|ประกาศเมื่อ"
-    r"|โพสต์เมื่อ|วันที่โพสต์|ส่งเมื่อ|(?:^|(?<=\s))เมื่อ(?=\s*[\d๐-๙])|เผยแพร่(?:แล้ว)?(?=\s*:?\s*[\d๐-๙])|ลงประกาศเมื่อ|ลงประกาศ|ลงวันที่|วันที่เขียนเรื่อง|Post\s+date|Published\s+on|Published(?!\s+(?:in|by)\b)|Posted\s+on|Post\s+on|Date\s+posted|(?<!\w)Date(?=\s*:)|(?<!\w)Posted(?=\s*:)",
+    r"|โพสต์เมื่อ|วันที่โพสต์|ส่งเมื่อ|(?:^|(?<=\s))เมื่อ(?=\s*[\d๐-๙])|เผยแพร่(?:แล้ว)?(?=\s*:?\s*(?:[\d๐-๙]|วัน(?:จันทร์|อังคาร|พุธ|พฤหัส|ศุกร์|เสาร์|อาทิตย์)))|ลงประกาศเมื่อ|ลงประกาศ|ลงวันที่|วันที่เขียนเรื่อง|Post\s+date|Published\s+on|Published(?!\s+(?:in|by)\b)|Posted\s+on|Post\s+on|Date\s+posted|(?<!\w)Date(?=\s*:)|(?<!\w)Posted(?=\s*:)",
     "created": r"สร้างเมื่อ|วันที่สร้าง|Created\s+on|Created",
     "modified": r"อัพเดทล่าสุดเมือ|อัพเดทล่าสุดเมื่อ|อัพเดทล่าสุด|อัปเดตล่าสุด|อัพเดตล่าสุด|แก้ไขล่าสุดเมื่อ|แก้ไขล่าสุด"
     r"|อัปเดตเมื่อ|อัพเดทเมื่อ|อัพเดตเมื่อ|ปรับปรุงเมื่อ|แก้ไขเมื่อ|(?:อัปเดต|อัพเดท|อัพเดต)(?=\s*:?\s*[\d๐-๙])"
-    r"|ปรับปรุงล่าสุดเมื่อ|ปรับปรุงล่าสุด|Last\s+Updated\s+on|Last\s+Updated|Updated\s+on|Modified\s+on"
+    r"|ปรับปรุงล่าสุดเมื่อ|ปรับปรุงล่าสุด|ปรับปรุงข้อมูลล่าสุด(?:เมื่อ)?|ปรับปรุงข้อมูลเมื่อ|(?:อัปเดต|อัพเดท|อัพเดต)ข้อมูล(?:ล่าสุด)?(?:เมื่อ)?|Last\s+Updated\s+on|Last\s+Updated|Updated\s+on|Modified\s+on"
     # the date a page's figures hold for ("ข้อมูล ณ วันที่ 1 ตุลาคม 2567"), not when it was published
     r"|ข้อมูล\s*ณ\s*วันที่|ข้อมูล\s*ณ(?=\s*[\d๐-๙])|(?<!\w)As\s+of(?=\s*[\d๐-๙])",
-    "author": r"Published\s+by|ข่าวโดย|เขียนโดย|ผู้ลงข่าว|ส่งโดย|ผู้ส่งข่าว|ผู้โพสต์|Submitted\s+by|เผยแพร่โดย|ลงข่าวโดย|ประกาศโดย|ผู้เขียนเรื่อง|ผู้เขียน|Post\s+author|โพสต์โดย|ผู้ประกาศข่าว|ผู้เผยแพร่ข่าว|ผู้เผยแพร่|ผู้ประกาศ|Written\s+by|Posted\s+by|(?<!\w)Author(?!\w)"
+    "author": r"Published\s+by|ข่าวโดย|เขียนโดย|ผู้ลงข่าว|ส่งโดย|ผู้ส่งข่าว|ผู้โพสต์|Submitted\s+by|เผยแพร่โดย|ลงข่าวโดย|ประกาศโดย|ผู้เขียนเรื่อง|ผู้เขียน|Post\s+author|โพสต์โดย|ผู้ประกาศข่าว|ผู้เผยแพร่ข่าว|ผู้เผยแพร่|ผู้ประกาศ|ผู้บันทึก(?:ข่าว|ข้อมูล)?(?!ภาพ)|Written\s+by|Posted\s+by|(?<!\w)Author(?!\w)"
     r"|(?<!\w)by(?!\w)|(?:^|(?<=\s))โดย(?=\s|\s*[:：])|(?:^|(?<=\s))ผู้ส่ง(?=\s*:)",
     "hits": r"ครั้งที่อ่าน|ยอดเข้าชม|ยอดดู|จำนวนผู้อ่าน|จำนวนผู้เข้าชม|จำนวนผู้ชม|จำนวนการเข้าชม|จำนวนครั้งที่อ่าน|เปิดอ่าน|ฮิต|(?<!\w)Hits(?!\w)|(?<!\w)Views(?!\w)"
     rf"|(?:ผู้เข้าชม|เข้าชม|ผู้ชม|อ่าน)(?=\s*:?\s*{_NUM}\s*(?:ครั้ง|คน|$|\||\)))|(?:ผู้เข้าชม|เข้าชม)(?=\s*:)"
     rf"|(?<!\w)Read(?=\s*{_NUM}\s*times)|Post\s+Views|(?<=[\d๐-๙]\s)(?:Reads(?!\w)|มุมมอง)",
     # a comment count ends the value before it; nothing reads it ("Comments 3", "ความคิดเห็น : 3")
     "comments": r"ความคิดเห็น(?=\s*:?\s*[\d๐-๙])|(?<!\w)Comments?(?!\w)",
+    # a like counter's number (a heart icon's "12", "ถูกใจ 5") is not the views either
+    "likes": r"(?<!\w)Likes?(?!\w)|ถูกใจ(?=\s*:?\s*[\d๐-๙])",
     # not "ข่าวอื่นๆ ในหมวดนี้" (K2's "more in this category")
     # a parent category's label is not the category's ("หมวดหลัก: ข่าวสาร หมวด: ข่าวประชาสัมพันธ์")
     "parent": r"หมวดหมู่หลัก|หมวดหลัก|ประเภทหลัก|Parent\s+Category",
@@ -107,7 +109,7 @@ def split_labelled(line: str) -> tuple[str, tuple[Labelled, ...]]:
 _NAME_ON = re.compile(r"^\s*([^\s:：]{2,30}(?:\s[^\s:：]{1,30})?)\s+on\s+(?=\S)")
 
 #: Labels of a count, which may stand after its number ("1,245 Views", "3 Comments").
-_COUNTS = frozenset(("hits", "comments"))
+_COUNTS = frozenset(("hits", "comments", "likes"))
 
 
 def ends_with_date(value: str) -> bool:

@@ -1,0 +1,188 @@
+"""Forms of the info met in the thirty-seventh to thirty-ninth blind sets, each beside the case
+that must not change:
+
+- a news credit ("ข่าว :", "ข่าว/ภาพ :") in the info names the author; "ผู้บันทึก" labels one;
+- "เผยแพร่:" before a weekday labels the date; "ปรับปรุงข้อมูลล่าสุด" a modification;
+- a like counter (a heart icon, "ถูกใจ 5") is not the views; WP-PostRatings' votes are not text;
+- an ``<aside>`` of the article's info inside its ``<article>`` is read; an embedded post there is not;
+- an author's box: its heading names the author, not its "all posts" link or its bio;
+- related posts and files boxes printed as ``<dl>`` under their ``<dt>`` caption are not text;
+- a schedule (most lines open with a date) is not one article.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from scraper.extract import extract_one
+from scraper.parsers.errors import NotAnArticle
+from scraper.parsers.fields import is_edge_noise
+from scraper.parsers.labels import split_labelled
+
+URL = "https://kalasin.labour.go.th/news.php?id=745"
+TITLE = "สสค.กาฬสินธุ์ จัดสัมมนาชี้แจงสิทธิและหน้าที่กรณีเลิกจ้างและค่าชดเชยตามกฎหมายคุ้มครองแรงงาน"
+TEXT = ("<p>สำนักงานสวัสดิการและคุ้มครองแรงงานจังหวัดกาฬสินธุ์ จัดสัมมนาชี้แจงสิทธิและหน้าที่ของนายจ้างและลูกจ้าง "
+        "กรณีเลิกจ้างและการจ่ายค่าชดเชยตามพระราชบัญญัติคุ้มครองแรงงาน ให้แก่สถานประกอบกิจการในพื้นที่</p>"
+        "<p>ทั้งนี้ นายจ้างที่มีข้อสงสัยสามารถสอบถามได้ที่สำนักงาน ในวันและเวลาราชการ หรือสายด่วน 1546</p>")
+
+
+def page(article: str, title: str = TITLE) -> bytes:
+    return f"""<!DOCTYPE html><html lang="th"><head><meta charset="utf-8"><title>{title}</title></head>
+<body><div class="x1"><a href="/">หน้าแรก</a> สำนักงานสวัสดิการและคุ้มครองแรงงานจังหวัดกาฬสินธุ์</div>
+<div class="x0">{article}</div>
+<div class="x4">โทร. 0 4381 1234 © 2562</div></body></html>""".encode()
+
+
+@pytest.mark.parametrize(("line", "kinds"), [
+    ("เผยแพร่: วันพุธ, 21 พฤษภาคม 2014 08:00", [("published", "วันพุธ, 21 พฤษภาคม 2014 08:00")]),
+    ("ปรับปรุงข้อมูลล่าสุด : 2 พ.ค. 2567 โดย admin", [("modified", "2 พ.ค. 2567"), ("author", "admin")]),
+    ("ผู้บันทึก จิราพร ทองคำ", [("author", "จิราพร ทองคำ")]),
+    ("ผู้บันทึกภาพ ฝ่ายบริหารงานทั่วไป", []),  # a photographer, not the author
+    ("Likes 12 Views 340", [("likes", "12"), ("hits", "340")]),
+    ("ถูกใจ 48 · ความคิดเห็น 3", [("likes", "48 ·"), ("comments", "3")]),
+    # not labels: a sentence's words
+    ("เผยแพร่ความรู้ด้านกฎหมายแรงงาน", []),
+    ("ลูกจ้างถูกใจในสวัสดิการ", []),
+])
+def test_info_forms_split_at_their_labels(line, kinds):
+    assert [(s.kind, s.value) for s in split_labelled(line)[1]] == kinds
+
+
+def test_a_credit_in_the_info_below_the_text_names_the_author():
+    """A pen icon before "ข่าว : กลุ่มงาน…", the photo credit and the views beside it."""
+    credit = ('<div><span><i class="fas fa-pen"></i> ข่าว : กลุ่มงานคุ้มครองแรงงาน</span> | '
+              '<span><i class="fas fa-camera"></i> ภาพ : ฝ่ายบริหารงานทั่วไป</span> | <span>ผู้ชม : 214</span></div>')
+    article = f'<h1>{TITLE}</h1><div>วันที่ 5 กรกฎาคม พ.ศ. 2567</div><div class="k2">{TEXT}{credit}</div>'
+    record = extract_one(page(article), URL)
+    assert (record["author"], record["hits"], record["published"]) == ("กลุ่มงานคุ้มครองแรงงาน", 214, "2024-07-05")
+
+
+def test_a_credit_line_after_the_date_names_a_long_unit():
+    article = (f'<div><h1>{TITLE}</h1><ul><li>วันที่ 3 ก.ค. 2568 เวลา 14.20 น.</li>'
+               '<li><i class="fa-solid fa-camera"></i> ข่าว/ภาพ : กลุ่มประชาสัมพันธ์ สำนักงานปลัดกระทรวงแรงงาน</li></ul></div>'
+               f'<div class="k2">{TEXT}</div>')
+    assert extract_one(page(article), URL)["author"] == "กลุ่มประชาสัมพันธ์ สำนักงานปลัดกระทรวงแรงงาน"
+
+
+def test_a_credit_in_the_text_stays_text():
+    article = f'<h1>{TITLE}</h1><div>วันที่ 5 กรกฎาคม พ.ศ. 2567</div><div class="k2">{TEXT}<p>ข่าว : กลุ่มงานคุ้มครองแรงงาน</p></div>'
+    record = extract_one(page(article), URL)
+    assert record["body"].endswith("ข่าว : กลุ่มงานคุ้มครองแรงงาน") and record["author"] is None
+
+
+def test_a_heart_icons_count_is_no_views():
+    """Jupiter's like counter: an <svg data-name="mk-icon-heart"> before its "12"."""
+    info = ('<div>Posted 3 เมษายน 2567</div><div><a href="#"><svg data-name="mk-icon-heart" viewBox="0 0 10 10"></svg>'
+            '<span>12</span></a></div>')
+    record = extract_one(page(f'<h1>{TITLE}</h1>{info}<div class="k2">{TEXT}</div>'), URL)
+    assert (record["published"], record["hits"]) == ("2024-04-03", None)
+
+
+def test_wp_postratings_votes_and_loader_are_not_text():
+    ratings = ('<div class="post-ratings"><img src="/wp-content/plugins/wp-postratings/images/stars/rating_on.gif" alt="1 ดาว">'
+               ' (12 โหวต, เฉลี่ย: 4.50 จาก 5)</div><div class="post-ratings-loading">กำลังโหลด...</div>')
+    record = extract_one(page(f'<h1>{TITLE}</h1><div>12 มีนาคม 2567</div><div class="k2">{TEXT}{ratings}</div>'), URL)
+    assert record["body"].endswith("สายด่วน 1546") and record["images"] == []
+
+
+@pytest.mark.parametrize(("line", "noise"), [
+    ("(12 โหวต, เฉลี่ย: 4.50 จาก 5)", True),
+    ("(3 votes, average: 4.67 out of 5)", True),
+    ("กำลังโหลด...", True),
+    ("ผลการประเมินเฉลี่ย 4.50 จาก 5 คะแนน ในการอบรม 12 ครั้ง", False),
+])
+def test_rating_lines_are_edge_noise(line, noise):
+    assert is_edge_noise(line) is noise
+
+
+META_COLUMN = ('<aside><div><span>๒๓</span> <span>ก.ค.</span> <span>๖๗</span></div><ul>'
+               '<li><span>ผู้เขียน</span> <span>กลุ่มงานคุ้มครองแรงงาน</span></li>'
+               '<li><span>เปิดอ่าน</span> <span>๔๕๖ ครั้ง</span></li></ul></aside>')
+
+
+def test_an_aside_of_the_articles_info_inside_its_article_is_read():
+    article = f'<article><h1>{TITLE}</h1><div>{META_COLUMN}<div class="k2">{TEXT}</div></div></article>'
+    record = extract_one(page(article), URL)
+    assert (record["published"], record["author"], record["hits"]) == ("2024-07-23", "กลุ่มงานคุ้มครองแรงงาน", 456)
+
+
+def test_an_aside_outside_the_article_or_an_embedded_post_is_not_its_info():
+    embedded = ('<aside><h2>โพสต์จากเพจ Facebook</h2><blockquote><p>สสค.กาฬสินธุ์ ลงพื้นที่ให้ความรู้ผู้รับงานไปทำที่บ้าน '
+                'กลุ่มทอผ้าและตัดเย็บ 35 คน</p>โพสต์โดย <a href="https://www.facebook.com/KalasinLabour">สำนักงานจังหวัด</a>'
+                '</blockquote><p>ถูกใจ 48 · ความคิดเห็น 3</p></aside>')
+    inside = f'<article><h1>{TITLE}</h1><div>เผยแพร่เมื่อ: 16 พ.ค. 2567</div><div class="k2">{TEXT}</div>{embedded}</article>'
+    assert extract_one(page(inside), URL)["author"] is None
+    outside = f'{META_COLUMN}<article><h1>{TITLE}</h1><div>เผยแพร่เมื่อ: 16 พ.ค. 2567</div><div class="k2">{TEXT}</div></article>'
+    record = extract_one(page(outside), URL)
+    assert (record["author"], record["hits"]) == (None, None)
+
+
+def test_an_author_box_gives_its_heading_not_its_all_posts_link():
+    box = ('<div><h4>ณัฐธยา คำปัน</h4><p>นักวิชาการแรงงานชำนาญการ กลุ่มงานสวัสดิการแรงงาน สำนักงานสวัสดิการและคุ้มครองแรงงาน'
+           'จังหวัดกาฬสินธุ์</p><div><a href="/author/nattaya/">เรื่องทั้งหมดของผู้เขียน</a></div></div>')
+    article = f'<h1>{TITLE}</h1><div class="k2">{TEXT}</div>{box}<div><p>20 กุมภาพันธ์ 2024</p></div>'
+    assert extract_one(page(article), URL)["author"] == "ณัฐธยา คำปัน"
+
+
+def test_related_and_files_boxes_as_definition_lists_are_not_text():
+    """tt_news: <dl><dt>ข่าวที่เกี่ยวข้อง:</dt><dd>…</dd></dl>, then the files' list with its icon."""
+    boxes = ('<dl><dt>ข่าวที่เกี่ยวข้อง:</dt><dd><a href="/index.php?id=25&amp;tt_news=298">ตรวจความปลอดภัยในการทำงาน'
+             'สถานประกอบกิจการเซรามิก</a></dd></dl><dl><dt>ไฟล์แนบ:</dt><dd><a href="/uploads/media/handbook.pdf">'
+             '<img src="/typo3/gfx/fileicons/pdf.gif" width="18" height="16" alt=""></a> <a href="/uploads/media/handbook.pdf">'
+             'handbook.pdf</a></dd></dl>')
+    article = f'<h1>{TITLE}</h1><div>12.03.2014 10:21</div><div class="k2">{TEXT}{boxes}</div>'
+    record = extract_one(page(article), URL)
+    assert record["body"].endswith("สายด่วน 1546") and record["images"] == []
+    assert [a["url"] for a in record["attachments"]] == ["https://kalasin.labour.go.th/uploads/media/handbook.pdf"]
+
+
+def test_a_schedule_is_not_an_article():
+    rows = "".join(f"<tr><td>{d} พ.ค. 2567</td><td>09.00 น.</td><td>{what}</td><td>หอประชุมจังหวัดกาฬสินธุ์</td></tr>"
+                   for d, what in ((1, "ร่วมงานวันแรงงานแห่งชาติ"), (7, "ตรวจแรงงานสถานประกอบกิจการ"),
+                                   (9, "อบรมเจ้าหน้าที่ความปลอดภัยในการทำงาน"), (15, "ประชุมคณะอนุกรรมการค่าจ้าง"),
+                                   (22, "ประชุมประจำเดือนของสำนักงาน")))
+    article = (f'<h1>กิจกรรมประจำเดือน พฤษภาคม 2567</h1><div>ปรับปรุงข้อมูลล่าสุด : 2 พ.ค. 2567 โดย admin | ผู้เข้าชม 1,203 ครั้ง</div>'
+               f'<div class="k2"><table><tr><th>วันที่</th><th>เวลา</th><th>กิจกรรม</th><th>สถานที่</th></tr>{rows}</table></div>')
+    with pytest.raises(NotAnArticle, match="dated rows"):
+        extract_one(page(article, title="ปฏิทินกิจกรรม"), "https://kalasin.labour.go.th/calendar.php?m=5&y=2567")
+
+
+def test_a_story_around_its_schedule_is_an_article():
+    rows = "".join(f"<tr><td>{d} พ.ค. 2567</td><td>อบรมหลักสูตรที่ {d}</td></tr>" for d in (7, 9, 15, 22))
+    article = f'<h1>{TITLE}</h1><div>วันที่ 2 พ.ค. 2567</div><div class="k2">{TEXT}<table>{rows}</table>{TEXT}</div>'
+    assert extract_one(page(article), URL)["title"] == TITLE
+
+
+def test_a_gallery_picture_opening_in_a_component_view_is_a_picture_and_the_mail_button_is_not():
+    """Phoca Gallery opens each picture in "?tmpl=component&detail=5"; Joomla's e-mail button
+    opens com_mailto in one."""
+    gallery = ('<div><a href="/index.php/gallery/category/7-safety/detail/96-sw-01?tmpl=component&amp;detail=5">'
+               '<img src="/images/phocagallery/thumbs/phoca_thumb_m_sw-01.jpg" width="100" height="100" alt="sw-01"></a></div>')
+    mail = ('<div><a href="/index.php?option=com_mailto&amp;tmpl=component&amp;link=abc">'
+            '<img src="/media/system/images/emailButton.png" alt="อีเมล"></a></div>')
+    record = extract_one(page(f'<h1>{TITLE}</h1><div>12 มีนาคม 2567</div>{mail}<div class="k2">{TEXT}{gallery}</div>'), URL)
+    assert record["images"] == ["https://kalasin.labour.go.th/images/phocagallery/thumbs/phoca_thumb_m_sw-01.jpg"]
+
+
+def test_an_info_line_of_icons_renamed_is_no_title_and_names_its_account():
+    """Drupal's Tara: "<i user> surin_pr <i calendar> พ., 03/20/2024 - 10:21 <i> ข่าวประชาสัมพันธ์,"
+    in the node's header, the page title in a band above the node; the icons' names unknown."""
+    article = ('<div><h1>' + TITLE + '</h1></div><div><article><header><div><i class="k9"></i> <span>surin_pr</span> '
+               '<i class="k8"></i> <span><time datetime="2024-03-20T03:21:45Z">พ., 03/20/2024 - 10:21</time></span> '
+               '<i class="k7"></i> <a href="/taxonomy/term/4">ข่าวประชาสัมพันธ์</a>,</div></header>'
+               f'<div class="k2">{TEXT}</div></article></div>')
+    record = extract_one(page(article), URL)
+    assert (record["title"], record["author"], record["published"]) == (TITLE, "surin_pr", "2024-03-20T10:21:45+07:00")
+
+
+def test_a_title_naming_its_day_stays_the_title():
+    article = '<h1>ประชุมคณะอนุกรรมการค่าจ้างจังหวัด (4 ธ.ค. 67)</h1><div>เผยแพร่เมื่อ: 5 ธ.ค. 2567</div>' + f'<div class="k2">{TEXT}</div>'
+    assert extract_one(page(article, title="ประชุมคณะอนุกรรมการค่าจ้างจังหวัด (4 ธ.ค. 67)"), URL)["title"] == \
+        "ประชุมคณะอนุกรรมการค่าจ้างจังหวัด (4 ธ.ค. 67)"
+
+
+def test_a_bare_count_between_the_date_and_a_label_is_the_views():
+    """Warp 7's K2 override: "📅 17 ก.พ. 2565 👁 1,245 หมวดหมู่: …", its icons' names unknown."""
+    info = '<div><span><i class="k7"></i> 17 ก.พ. 2565</span> <span><i class="k8"></i> 1,245</span> <span>หมวดหมู่: <a href="/news">ข่าวประชาสัมพันธ์</a></span></div>'
+    record = extract_one(page(f'<h1>{TITLE}</h1>{info}<div class="k2">{TEXT}</div>'), URL)
+    assert (record["published"], record["hits"]) == ("2022-02-17", 1245)
