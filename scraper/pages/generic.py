@@ -1865,8 +1865,10 @@ def _opens_with_date(text: str) -> bool:
         if not _CLOCK.search(text):
             return False
         date = fields.find_date(text)
-        return (date.value is not None and bool(_CLOCK.search(date.matched))
-                and len(text.replace(date.matched, " ", 1).split()) <= 4)
+        if date.value is None or not _CLOCK.search(date.matched):
+            return False
+        rest = text.replace(date.matched, " ", 1).split()
+        return len(rest) <= 4 and all(len(w) <= 20 for w in rest)  # (a name, a section: a Thai title's run of words is longer)
     date = fields.find_date(text)
     return (date.value is not None and text.startswith(date.matched)
             and len(text[len(date.matched):].split()) <= 4)
