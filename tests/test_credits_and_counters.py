@@ -186,3 +186,71 @@ def test_a_bare_count_between_the_date_and_a_label_is_the_views():
     info = '<div><span><i class="k7"></i> 17 ก.พ. 2565</span> <span><i class="k8"></i> 1,245</span> <span>หมวดหมู่: <a href="/news">ข่าวประชาสัมพันธ์</a></span></div>'
     record = extract_one(page(f'<h1>{TITLE}</h1>{info}<div class="k2">{TEXT}</div>'), URL)
     assert (record["published"], record["hits"]) == ("2022-02-17", 1245)
+
+
+# --- the fortieth to forty-second blind sets ---------------------------------------------------
+
+
+def test_a_fields_value_beside_its_label_is_no_title():
+    """Drupal's inline field: <div>ผู้เขียน:</div><div><div>name</div></div> above the text, the
+    page title in an <h1> higher up."""
+    field = ('<div><div>ผู้เขียน:&nbsp;</div><div><div>นางวิไลวรรณ ศรีสมบัติ</div></div></div>'
+             '<div><div>วันที่:&nbsp;</div><div><div>18 กุมภาพันธ์ 2020</div></div></div>')
+    article = f'<h1>{TITLE}</h1><div><div>{field}<div class="k2">{TEXT}</div></div></div>'
+    record = extract_one(page(article), URL)
+    assert (record["title"], record["author"]) == (TITLE, "นางวิไลวรรณ ศรีสมบัติ")
+
+
+def test_a_credit_field_after_the_title_names_the_author():
+    fields_list = '<ul><li><span>ข่าว: </span><span>นางสาวศิริพร แสงทอง</span></li><li><span>ภาพ: </span><span>นายอนุชา บุญมา</span></li></ul>'
+    article = f'<div><h1>{TITLE}</h1><div>เผยแพร่เมื่อ: 8 สิงหาคม 2567</div>{fields_list}</div><div class="k2">{TEXT}</div>'
+    assert extract_one(page(article), URL)["author"] == "นางสาวศิริพร แสงทอง"
+
+
+@pytest.mark.parametrize(("labels", "category"), [
+    (["ข่าวกิจกรรม"], "ข่าวกิจกรรม"),  # a Blogger post's one label is its category
+    (["กองทุนเพื่อผู้ใช้แรงงาน", "ข่าวกิจกรรม"], None),  # of several, each is a tag
+])
+def test_a_blogger_posts_one_label_is_its_category(labels, category):
+    links = " ".join(f'<a href="https://blog.kalasin.labour.go.th/search/label/{i}" rel="tag">{t}</a>' for i, t in enumerate(labels))
+    article = f'<h3>{TITLE}</h3><div>โดย สสค.กาฬสินธุ์ 21 พฤศจิกายน 2566</div><div class="k2">{TEXT}</div><div>ป้ายกำกับ: {links}</div>'
+    assert extract_one(page(article), URL)["category"] == category
+
+
+def test_a_recent_posts_time_after_the_text_is_not_the_articles():
+    """Hexo's Butterfly: the post's own time labelled "Created" (a creation date), a Recent Post
+    list after the text with each post's <time>; the head's meta date wins."""
+    head = '<meta property="article:published_time" content="2024-08-05T02:40:00.000Z">'
+    recent = ''.join(f'<div><a href="/posts/{i}/">ข่าวอื่นของสำนักงานลำดับที่ {i} เรื่องการตรวจแรงงาน</a>'
+                     f'<time datetime="2024-08-0{i}T03:00:00.000Z">2024-08-0{i}</time></div>' for i in (8, 9))
+    article = (f'<h1>{TITLE}</h1><div><span title="Created 2024-08-05 09:40:00">Created</span> '
+               f'<time datetime="2024-08-05T02:40:00.000Z">2024-08-05</time></div><div class="k2">{TEXT}</div><div>{recent}</div>')
+    html = page(article).replace(b"</head>", head.encode() + b"</head>")
+    assert extract_one(html, URL)["published"] == "2024-08-05T09:40:00+07:00"
+
+
+def test_an_author_box_of_microdata_ends_the_text():
+    """Simple Author Box inside the text block, after a3 Page Views Count's line."""
+    box = ('<div itemprop="author" itemscope itemtype="http://schema.org/Person"><img src="https://secure.gravatar.com/avatar/ab" '
+           'alt=""><span itemprop="name">ชญานิศ วงศ์ใหญ่</span><p>นักวิชาการแรงงานปฏิบัติการ กลุ่มงานคุ้มครองแรงงาน '
+           'สำนักงานสวัสดิการและคุ้มครองแรงงานจังหวัดกาฬสินธุ์</p></div>')
+    article = f'<h1>{TITLE}</h1><div>16 กรกฎาคม 2567</div><div class="k2">{TEXT}<p>1,203 total views, 5 views today</p>{box}</div>'
+    record = extract_one(page(article), URL)
+    assert (record["hits"], record["body"].endswith("สายด่วน 1546")) == (1203, True)
+
+
+def test_the_first_article_tag_shown_above_the_title_is_the_category():
+    """Ghost files posts by tags alone: its primary tag, the first article:tag, is printed above the title."""
+    head = '<meta property="article:tag" content="ข่าวกิจกรรม"><meta property="article:tag" content="ความปลอดภัย">'
+    article = f'<div><a href="/tag/activity/">ข่าวกิจกรรม</a></div><h1>{TITLE}</h1><div>12 ก.พ. 2024</div><div class="k2">{TEXT}</div>'
+    html = page(article).replace(b"</head>", head.encode() + b"</head>")
+    assert extract_one(html, URL)["category"] == "ข่าวกิจกรรม"
+
+
+def test_a_list_of_files_with_labelled_sizes_is_not_an_article():
+    rows = "".join(f'<div><div><a href="/index.php/procurement/download/12/{i}-notice">ประกาศผู้ชนะการเสนอราคา รายการที่ {i}</a></div>'
+                   f'<div><span>วันที่สร้าง:</span> {i}.08.2024 | <span>ขนาด:</span> 18{i}.41 KB | <span>ดาวน์โหลด:</span> 1{i}</div></div>'
+                   for i in range(1, 5))
+    article = f'<h2>ประกาศจัดซื้อจัดจ้าง ปีงบประมาณ 2567</h2><div class="k2"><p>{TEXT}</p></div><div>{rows}</div>'
+    with pytest.raises(NotAnArticle, match="downloads list"):
+        extract_one(page(article, title="ประกาศจัดซื้อจัดจ้าง ปีงบประมาณ 2567"), URL)

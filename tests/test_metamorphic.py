@@ -363,14 +363,13 @@ VARIANT_IDS = sorted(_VARIANTS, key=lambda k: (list(mm.TRANSFORMS).index(k[1]), 
 
 
 _ROUNDTRIP_GAPS: set[str] = {  # pages that are known gaps as written
+    "handwritten/other/hugo_ananke_single_time_format_localized_th_month_first_ce_schema_meta_bundle_relative_img",
     "handwritten/joomla3/protostar_j3_print_component_migrated_j15_announcement_date_only_prakat_na_wanthi_under_title",
     "handwritten/wordpress/responsive_cyberchimps_page_word_html_mso_no_gift_policy_date_sentence_thai_digits",
     "handwritten/joomla3/dlpw_central_j3_press_release_number_right_aligned_microdata_time_pr_signoff",
     "handwritten/other/asp_classic_section_bar_bracket_date_two_digit_be_footer_reporter_reads_thumbs_table",
-    "handwritten/custom_php/adminlte3_public_news_small_box_stats_value_then_label",
-    "handwritten/other/ghost5_casper_primary_tag_jsonld_utc", "handwritten/wordpress/beaver_builder_theme_schema_comment_count",
+    "handwritten/custom_php/adminlte3_public_news_small_box_stats_value_then_label", "handwritten/wordpress/beaver_builder_theme_schema_comment_count",
     "handwritten/other/google_sites_new_date_below_google_url_redirect",
-    "handwritten/other/blogger_contempo_item_time_published_label_site_h1",
     "handwritten/drupal/d7_nexus_event_date_in_title_posted_by_rdf_last_updated",
     "handwritten/other/wix_dynamic_item_page_cms_text_date_be_wixguard",
     "handwritten/other/dnn9_xcillion_dnnblog_post_details_iso_date_written_by",
@@ -400,6 +399,29 @@ def test_each_transform_applies_to_most_fixtures():
 #: Variants the extractor still gets wrong (issue 8 stays open on them). Strict: a variant that
 #: starts passing fails the suite until it is taken off this list, so the list only shrinks.
 KNOWN_GAPS: set[tuple[str, str]] = {
+    # Fortieth to forty-second blind sets (a fourth random sample; published dates; bylines and
+    # counters), measured at 91fe8c8 and fixed after but one: as written, Hugo Ananke's section
+    # label in an <aside> above the title gives no category (the page is a known gap,
+    # tests/test_handwritten.py); with class names replaced, Flatly's icon-only author, Helix3's
+    # K2 hits (the download count is taken), ColorNews' eye-icon count, MoreNews' title (its
+    # meta line "2 min read … 3 วัน ago" is taken) and Newsphere's text; with the info moved below
+    # the text, the Symfony page's section name; with every transform, also Helix3's K2 text and
+    # Dazzling's author box.
+    ("handwritten/custom_php/php_bootswatch_flatly_bs4_card_icon_meta_abbrev_be_date_eye_count_user_unit_tag_category", "rename_classes_and_ids"),
+    ("handwritten/k2/k2_29_helix3_page_title_h2_date_above_itemtitle_rating_download_link_hits_footer_author_latest", "rename_classes_and_ids"),
+    ("handwritten/other/hugo_ananke_single_time_format_localized_th_month_first_ce_schema_meta_bundle_relative_img", "rename_classes_and_ids"),
+    ("handwritten/wordpress/colornews_posted_by_colon_in_link_pvc_eye_icon_only_count_before_content", "rename_classes_and_ids"),
+    ("handwritten/wordpress/morenews_time_ago_untranslated_suffix_yoast_meta_only_machine_date", "rename_classes_and_ids"),
+    ("handwritten/wordpress/newsphere_pencil_icon_office_byline_clock_text_date_min_read_no_views", "rename_classes_and_ids"),
+    ("handwritten/other/hugo_ananke_single_time_format_localized_th_month_first_ce_schema_meta_bundle_relative_img", "extra_wrappers"),
+    ("handwritten/custom_php/symfony64_twig_bs5_news_show_meta_below_body_thai_digits_abbrev_be2_time_views", "meta_below_body"),
+    ("handwritten/other/hugo_ananke_single_time_format_localized_th_month_first_ce_schema_meta_bundle_relative_img", "meta_below_body"),
+    ("handwritten/custom_php/php_bootswatch_flatly_bs4_card_icon_meta_abbrev_be_date_eye_count_user_unit_tag_category", "all_together"),
+    ("handwritten/k2/k2_210_helix3_no_author_date_above_title_open_read_hits_rating_votes_comments_by", "all_together"),
+    ("handwritten/k2/k2_29_helix3_page_title_h2_date_above_itemtitle_rating_download_link_hits_footer_author_latest", "all_together"),
+    ("handwritten/other/hugo_ananke_single_time_format_localized_th_month_first_ce_schema_meta_bundle_relative_img", "all_together"),
+    ("handwritten/wordpress/colornews_posted_by_colon_in_link_pvc_eye_icon_only_count_before_content", "all_together"),
+    ("handwritten/wordpress/dazzling_icon_byline_simple_author_box_a3_pvc_total_and_today", "all_together"),
     # Thirty-seventh to thirty-ninth blind sets (WordPress, Joomla and other systems at random),
     # measured at 7914096 and fixed after: with class names replaced, Accelerate's views (an eye
     # icon's bare number before the date), the area office's "ข่าว :" credit line (the pen icon
@@ -410,7 +432,6 @@ KNOWN_GAPS: set[tuple[str, str]] = {
     ("handwritten/wordpress/accelerate_themegrill_icon_only_meta_eye_views_rankmath_crumb_time_updated_docx_link", "rename_classes_and_ids"),
     ("handwritten/wordpress/baskerville2_meta_below_body_date_category_author_bio_h4_wp_postratings_votes", "rename_classes_and_ids"),
     ("handwritten/joomla15/jsn_epic_j15_jcomments_createdate_be_weekday_time_unlabelled_category", "meta_below_body"),
-    ("handwritten/custom_php/bs4_meta_above_title_pho_so_full_month_footer_khao_credit_phu_chom_edited", "all_together"),
     ("handwritten/k2/k2_26_gantry4_rt_j25_sigplus_fulltext_attachment_download_count", "all_together"),
     ("handwritten/wordpress/accelerate_themegrill_icon_only_meta_eye_views_rankmath_crumb_time_updated_docx_link", "all_together"),
     ("handwritten/wordpress/baskerville2_meta_below_body_date_category_author_bio_h4_wp_postratings_votes", "all_together"),
@@ -590,11 +611,6 @@ KNOWN_GAPS: set[tuple[str, str]] = {
     ("handwritten/drupal/d7_nexus_event_date_in_title_posted_by_rdf_last_updated", "synonym_labels"),
     ("handwritten/drupal/d7_nexus_event_date_in_title_posted_by_rdf_last_updated", "thai_digits_in_meta"),
     # the page itself is a known gap (tests/test_handwritten.py KNOWN_GAPS)
-    ("handwritten/other/blogger_contempo_item_time_published_label_site_h1", "all_together"),
-    ("handwritten/other/blogger_contempo_item_time_published_label_site_h1", "extra_wrappers"),
-    ("handwritten/other/blogger_contempo_item_time_published_label_site_h1", "meta_below_body"),
-    ("handwritten/other/blogger_contempo_item_time_published_label_site_h1", "rename_classes_and_ids"),
-    # the page itself is a known gap (tests/test_handwritten.py KNOWN_GAPS)
     ("handwritten/other/wix_dynamic_item_page_cms_text_date_be_wixguard", "rename_classes_and_ids"),
     ("handwritten/other/wix_dynamic_item_page_cms_text_date_be_wixguard", "thai_digits_in_meta"),
     # a count after an icon font alone (fa-eye, bi-eye), renamed: nothing says what the number
@@ -673,12 +689,6 @@ KNOWN_GAPS: set[tuple[str, str]] = {
     ("handwritten/other/webflow_cms_template_english_date_cdn_assets", "synonym_labels"),
     ("handwritten/other/webflow_cms_template_english_date_cdn_assets", "extra_wrappers"),
     ("handwritten/other/webflow_cms_template_english_date_cdn_assets", "all_together"),
-    ("handwritten/other/ghost5_casper_primary_tag_jsonld_utc", "rename_classes_and_ids"),
-    ("handwritten/other/ghost5_casper_primary_tag_jsonld_utc", "thai_digits_in_meta"),
-    ("handwritten/other/ghost5_casper_primary_tag_jsonld_utc", "synonym_labels"),
-    ("handwritten/other/ghost5_casper_primary_tag_jsonld_utc", "extra_wrappers"),
-    ("handwritten/other/ghost5_casper_primary_tag_jsonld_utc", "meta_below_body"),
-    ("handwritten/other/ghost5_casper_primary_tag_jsonld_utc", "all_together"),
     ("handwritten/wordpress/beaver_builder_theme_schema_comment_count", "rename_classes_and_ids"),
     ("handwritten/wordpress/beaver_builder_theme_schema_comment_count", "thai_digits_in_meta"),
     ("handwritten/wordpress/beaver_builder_theme_schema_comment_count", "synonym_labels"),

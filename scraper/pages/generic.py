@@ -97,6 +97,9 @@ _ARCHIVE_LINKS = etree.XPath(
 #: Category archive links by their permalink: WordPress ``/category/<slug>/`` and ``?cat=N``,
 #: EasyBlog ``/blog/categories/<slug>``, K2 ``/itemlist/category/N-<slug>`` (not Drupal's
 #: ``/taxonomy/term/N``: tags and categories alike).
+_FIRST_ARTICLE_TAG = etree.XPath("/html/head/meta[@property='article:tag'][1]/@content")
+#: Blogger's label archive ("/search/label/ข่าวกิจกรรม"): its only way to file a post.
+_BLOGGER_LABEL_LINKS = etree.XPath(".//a[contains(@href, '/search/label/')]")
 _CATEGORY_ARCHIVE_LINKS = etree.XPath(
     # WordPress, K2, custom PHP; Joomla's non-SEF category view (not Drupal's taxonomy terms or
     # Blogger's labels: on other sites of the set they are tags, and the category is null)
@@ -202,6 +205,8 @@ def _is_noise(el) -> bool:
         # the content), not the site's
         return role != "banner" or not _AFTER_BANNER(el)
     if el.tag in ("div", "section", "dl"):  # (tt_news prints its related and files boxes as <dl>s)
+        if el.get("itemprop") == "author" and el.get("itemscope") is not None and _text_len(el) > 80:
+            return True  # the author's box (a Person item: name, picture, biography; Simple Author Box)
         first, picture = _first_words(el)
         if first is not None and (_is_link_box(el, first, picture) or _is_files_box(el, first)
                                   or _is_related_box(el, first, picture) or _is_tags_box(el, first)
@@ -294,6 +299,8 @@ def _modules_alike(parent, chosen: list) -> list:
     return out if all(any(el is o for o in out) for el in chosen) else chosen
 
 
+#: WordPress's plain-permalink archives: "?cat=3", "?tag=…", "?author=2".
+_QUERY_ARCHIVE = re.compile(r"[?&](?:cat|tag|author|m|s|paged)=", re.I)
 _CATEGORY_PATH = re.compile(r"/categor(?:y|ies)/", re.I)
 #: "ข้อมูล ณ วันที่ 30 มิถุนายน 2564": the date a text's figures hold for, a line of the text
 #: (under its table), not the article's info line, though it is read as no publication date.
@@ -410,6 +417,32 @@ def _box_heading(el) -> str | None:
             text = clean(element_text(heading))
             if text and len(text) <= 40 and not _DIGIT.search(text) and not _inside(el, heading):
                 return text
+    return None
+
+
+def _credited_name(lines: list[str]) -> str | None:
+    """The name of a news credit among the info lines ("ข่าว: นางสาวศิริพร แสงทอง", a field of its
+    own outside the text; in the text a credit stays text, and is no info line)."""
+    for line in lines:
+        if fields.is_credit(line):
+            name = fields.name_value(line)
+            if name and len(name) <= fields.MAX_NAME and not _DIGIT.search(name):
+                return name
+    return None
+
+
+def _label_before(el) -> str | None:
+    """The label printed right before ``el``'s block, in a sibling of its own (a field's label:
+    ``<div>ผู้เขียน:</div><div><div>name</div></div>``), up to two levels up."""
+    for level, node in enumerate(_ancestors(el)):
+        if level > 2 or node.tag in ("body", "html"):
+            break
+        prev = node.getprevious()
+        while prev is not None and not isinstance(prev.tag, str):
+            prev = prev.getprevious()
+        if prev is not None:
+            text = clean(element_text(prev))
+            return text if text and len(text) <= 30 and is_label_alone(text) else None
     return None
 
 
@@ -569,8 +602,13 @@ class ArticlePage(WebPage):
             following = [s for s in heading.itersiblings() if isinstance(s.tag, str) and (_text_len(s) or s.find(".//img") is not None)]
             if len(following) < 2:
                 continue
-            info = [_is_info(clean(element_text(s)) or "") for s in following[:2]]
-            block = following[1] if info[0] else following[0] if info[1] else None  # info above or below
+            # (a credit, "ข่าว: … ภาพ: …", is info beside a title; inside the text it stays text)
+            info = [_is_info(line) or len(line) <= MAX_INFO_LINE and fields.is_credit(line)
+                    for line in (clean(element_text(s)) or "" for s in following[:3])]
+            if info[0] and info[1]:
+                block = following[2] if len(info) > 2 and not info[2] else None  # (the date, then the credits)
+            else:
+                block = following[1] if info[0] else following[0] if info[1] else None  # info above or below
             if block is not None and not is_noise(block) and block.tag not in HEADING_TAGS and _continues_text(block):
                 return [block]
         return []
@@ -940,6 +978,9 @@ class ArticlePage(WebPage):
                 continue  # an item of a short list whose other items are the date and a counter (icons renamed)
             if el.tag in ("td", "th", "li", "a") and _in_link_table(el):
                 continue  # an entry of a table of contents (a paged article's first page links its title)
+            label = _label_before(el)
+            if label and _is_info(f"{label} {text}"):
+                continue  # a field's value beside its label ("ผู้เขียน:" | "นางวิไลวรรณ …": Drupal's inline fields)
             if len(text) > 300 or _is_info(text) or (line != text and _is_info(line or "")):
                 continue
             if len(text) <= MAX_INFO_LINE and _is_info(_shown_line(el)):
@@ -1122,6 +1163,8 @@ class ArticlePage(WebPage):
                 continue
             if any(_inside(el, b) for b in body) and not _on_lines(el, edges):
                 continue  # inside the text's block only on its info lines (an info block printed in the text)
+            if body and _follows(el, body[-1]) and self._teaser_time(el):
+                continue  # a recent or related post's date after the text, beside the link to it
             times.append((el, (el.get("class") or "").split()))
         # hAtom's "updated" beside a "published" time is the modification date; alone, or with
         # "published"/"post-published" in its own classes, it is the post's date (The7, Publisher)
@@ -1177,7 +1220,8 @@ class ArticlePage(WebPage):
         found = fields.author_from_lines(self.info_lines)
         if found:
             return self._first_link_of(found)  # (the byline's link, then the category's: "โดย <a>…</a> <a>ข่าว…</a>")
-        found = _name_under_initials(self.info_lines) or self._avatar_name() or self._name_beside_date()
+        found = (_credited_name(self.info_lines) or _name_under_initials(self.info_lines) or self._avatar_name()
+                 or self._name_beside_date())
         if found:
             return found
         found = plugins.named_field(self.doc, self.tokens, plugins.NAMED_AUTHOR)
@@ -1309,14 +1353,32 @@ class ArticlePage(WebPage):
                     and (not any(_inside(a, b) for b in self.body_elements)
                          or text in self._body_split[0] or text in self._body_split[2])):
                 return text
+        labels = {clean(element_text(a)) for a in _BLOGGER_LABEL_LINKS(self.root) if not in_noise(a)} - {None}
+        if len(labels) == 1:
+            return labels.pop()  # a Blogger post's one label is its category (of several, each is a tag)
         # the article's info (its info row, a pill by its title) before the breadcrumb (record.md)
         found = (self._meta_row_category() or self._category_beside_date()
-                 or plugins.breadcrumb_category(self.doc, self.title, self.decoded[0]))
+                 or plugins.breadcrumb_category(self.doc, self.title, self.decoded[0]) or self._primary_tag())
         if found:
             return found
         title_el = self.title_element
         topic = _topic_prefix(title_el, clean(element_text(title_el)) or "") if title_el is not None else None
         return topic[0] if topic else None
+
+    def _primary_tag(self) -> str | None:
+        """The post's first tag (``article:tag``, Ghost's primary tag) shown as a link just above
+        or below the title: a site that files its posts by tags alone names their section so."""
+        title_el = self.title_element
+        first = _FIRST_ARTICLE_TAG(self.doc)
+        if title_el is None or not first:
+            return None
+        tag = clean(first[0])
+        near = _neighbours(title_el, 2)
+        for el in near:
+            for a in el.iter("a"):
+                if clean(element_text(a)) == tag and not in_noise(a):
+                    return tag
+        return None
 
     def _meta_row_category(self) -> str | None:
         """An unlabelled link to a section of the site printed in the article's info row (beside
@@ -1722,7 +1784,8 @@ class ArticlePage(WebPage):
         sized = sum(1 for line in lines if ("B" in line or "b" in line or "ไบต์" in line)
                     and _FILE_SIZE.search(line) and fields.find_date(line).matched)
         labelled = 0
-        if ("ขนาดไฟล์" in html or "ile size" in html or "ilesize" in html) and _MAY_LABEL_FILE_SIZE(self.doc):
+        if ("ขนาดไฟล์" in html or "ขนาด:" in html or "ขนาด :" in html or "ile size" in html or "ilesize" in html) \
+                and _MAY_LABEL_FILE_SIZE(self.doc):  # ("ขนาด:": jDownloads' "วันที่สร้าง: … | ขนาด: 182.41 KB")
             labelled = sum(1 for text in _FILE_SIZE_TEXTS(self.doc)
                            if _FILE_SIZE_LABEL.match(text) and not in_noise(text.getparent()))
         return max(sized, labelled)
@@ -1788,6 +1851,31 @@ class ArticlePage(WebPage):
         # (a link to a part of this page, "#respond", is a button, not a title's link)
         return bool(links) and all(h and "#" not in h and not h.startswith("javascript:") and urljoin(self.base, h) == here
                                    for h in links)
+
+    def _teaser_time(self, el) -> bool:
+        """A ``<time>`` in a list of posts after the text: two or more sibling blocks, each with a
+        ``<time>`` and a link to another article by its title (Butterfly's "Recent Post" list, a
+        related-posts row). The article's own info line moved below its text is one block alone."""
+        for level, item in enumerate(el.iterancestors()):
+            if level > 2:
+                break
+            parent = item.getparent()
+            if parent is None or _text_len(item) > 300:
+                break
+            teasers = [sib for sib in parent if isinstance(sib.tag, str) and next(sib.iter("time"), None) is not None
+                       and self._titled_link(sib)]
+            if len(teasers) >= 2 and item in teasers:
+                return True
+        return False
+
+    def _titled_link(self, block) -> bool:
+        """``block`` links another article by its title (not by a date, nor an archive's name)."""
+        for a in block.iter("a"):
+            text = clean(element_text(a)) or ""
+            if len(text) >= 15 and not fields.find_date(text).matched and next(a.iter("time"), None) is None \
+                    and not _QUERY_ARCHIVE.search(a.get("href") or "") and self._links_elsewhere(a, article=True):
+                return True
+        return False
 
     def _links_elsewhere(self, heading, article: bool = False) -> bool:
         """A heading that is a link to another page of this site (not to this one, not an anchor);
@@ -1915,11 +2003,11 @@ _COMMENT_COUNT = re.compile(rf"(?:{COMMENT_WORDS})\s*:?\s*(?:{_COUNT})|(?:{_COUN
                             re.IGNORECASE)
 #: A line of counts and nothing else ("0 687", "๑,๒๐๕").
 _ONLY_COUNTS = re.compile(rf"^(?:{_COUNT})(?:\s+(?:{_COUNT}))*$")
-_FILE_SIZE_TEXTS = etree.XPath("//body//text()[contains(., 'ขนาดไฟล์') or contains(., 'ile size') or contains(., 'ilesize')]")
+_FILE_SIZE_TEXTS = etree.XPath("//body//text()[contains(., 'ขนาด') or contains(., 'ile size') or contains(., 'ilesize')]")
 #: Whether any of those texts has a colon, as a label has: one boolean in C, where the list above
 #: makes a Python object for every text found (a files table's "ขนาดไฟล์" heading is no label).
 _MAY_LABEL_FILE_SIZE = etree.XPath("boolean(//body//text()[contains(., ':')]"
-                                   "[contains(., 'ขนาดไฟล์') or contains(., 'ile size') or contains(., 'ilesize')])")
+                                   "[contains(., 'ขนาด') or contains(., 'ile size') or contains(., 'ilesize')])")
 _FILE_SIZE_LABEL = re.compile(r"^\s*(?:ขนาดไฟล์|ขนาด|File\s*size|Filesize|Size)\s*:", re.I)
 _BOX_CAPTION = re.compile(
     r"^\s*(?:(?:ข่าว|เรื่อง|บทความ|โพสต์|กิจกรรม)?(?:ที่เกี่ยวข้อง|อื่น\s*ๆ|อื่นๆ ในหมวดนี้)|เกี่ยวข้อง"

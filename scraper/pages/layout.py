@@ -235,6 +235,8 @@ class LayoutArticlePage(ArticlePage):
 
     def family_author(self) -> str | None:
         for el in self._family_elements(self.AUTHOR_CLASSES):
+            if next(el.iter("button"), None) is not None:
+                continue  # a share widget among the bylines (Blogger's "byline post-share-buttons")
             names = el.xpath(".//*[@itemprop='name']")
             text = fields.author_name(visible_text(names[0] if names else el))
             if text and len(text) > fields.MAX_NAME:
