@@ -254,3 +254,23 @@ def test_a_list_of_files_with_labelled_sizes_is_not_an_article():
     article = f'<h2>ประกาศจัดซื้อจัดจ้าง ปีงบประมาณ 2567</h2><div class="k2"><p>{TEXT}</p></div><div>{rows}</div>'
     with pytest.raises(NotAnArticle, match="downloads list"):
         extract_one(page(article, title="ประกาศจัดซื้อจัดจ้าง ปีงบประมาณ 2567"), URL)
+
+
+def test_a_reading_time_and_relative_date_line_is_no_title():
+    """MoreNews, its class names replaced: the title's h1 unknown, the line under it "2 min read
+    ฝ่ายประชาสัมพันธ์ 3 วัน ago" is the info, not the title (the <title> names the h1)."""
+    article = (f'<div><div><a href="/category/activities/">ข่าวกิจกรรม</a></div><div class="k5">{TITLE}</div>'
+               '<div><span>2 min read</span> <span>ฝ่ายประชาสัมพันธ์</span> <span>3 วัน ago</span></div></div>'
+               f'<div class="k2">{TEXT}</div>')
+    head = '<meta property="article:published_time" content="2024-08-27T03:10:00+00:00">'
+    html = page(article).replace(b"</head>", head.encode() + b"</head>")
+    assert extract_one(html, URL)["title"] == TITLE
+
+
+@pytest.mark.parametrize(("title", "kept"), [
+    ("อบรมหลักสูตรความปลอดภัย 3 วัน ณ จังหวัดกาฬสินธุ์", True),
+    ("2 min read ฝ่ายประชาสัมพันธ์ 3 วัน ago", False),
+])
+def test_a_titles_days_are_no_relative_date(title, kept):
+    from scraper.pages.generic import _is_info
+    assert _is_info(title) is not kept

@@ -299,6 +299,11 @@ def _modules_alike(parent, chosen: list) -> list:
     return out if all(any(el is o for o in out) for el in chosen) else chosen
 
 
+#: A reading time ("2 min read", "อ่าน 1 นาที") or a relative date ("3 วัน ago", "2 วันที่แล้ว"):
+#: words of an info line, never of a title.
+_READ_OR_AGO = re.compile(r"[\d๐-๙]+\s*(?:min(?:ute)?s?\s+read\b|นาที(?:ในการอ่าน)?$)|อ่าน\s*[\d๐-๙]+\s*นาที"
+                          r"|[\d๐-๙]+\s*(?:วินาที|นาที|ชั่วโมง|ชม\.|วัน|สัปดาห์|เดือน|ปี)(?:ที่)?\s*(?:แล้ว|ago\b)"
+                          r"|\d+\s+(?:seconds?|minutes?|mins?|hours?|days?|weeks?|months?|years?)\s+ago\b", re.I)
 #: WordPress's plain-permalink archives: "?cat=3", "?tag=…", "?author=2".
 _QUERY_ARCHIVE = re.compile(r"[?&](?:cat|tag|author|m|s|paged)=", re.I)
 _CATEGORY_PATH = re.compile(r"/categor(?:y|ies)/", re.I)
@@ -607,8 +612,13 @@ class ArticlePage(WebPage):
                     for line in (clean(element_text(s)) or "" for s in following[:3])]
             if info[0] and info[1]:
                 block = following[2] if len(info) > 2 and not info[2] else None  # (the date, then the credits)
+            elif info[0]:
+                block = following[1]  # the info above the text
+            elif info[1] and not any(_text_len(b) > _text_len(following[0]) and not _inside(b, following[0])
+                                     for b in [*following[2:], *self.prose_blocks]):
+                block = following[0]  # the info below it (not a lead over the info and a longer text: Casper's excerpt)
             else:
-                block = following[1] if info[0] else following[0] if info[1] else None  # info above or below
+                block = None
             if block is not None and not is_noise(block) and block.tag not in HEADING_TAGS and _continues_text(block):
                 return [block]
         return []
@@ -1939,7 +1949,8 @@ def in_site_scope(el) -> bool:
 def _is_info(text: str) -> bool:
     """An info line (labels, dates, a counter, visitor statistics) or navigation words: never a title."""
     return (fields.is_metadata_line(text) or _is_label_line(text) or fields.is_edge_noise(text)
-            or bool(_STATS_LINE.match(text)) or fields.is_counter_line(text) or _opens_with_date(text))
+            or bool(_STATS_LINE.match(text)) or fields.is_counter_line(text) or _opens_with_date(text)
+            or len(text) <= 80 and bool(_READ_OR_AGO.search(text)))
 
 
 def _opens_with_date(text: str) -> bool:
