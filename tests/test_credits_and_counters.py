@@ -274,3 +274,47 @@ def test_a_reading_time_and_relative_date_line_is_no_title():
 def test_a_titles_days_are_no_relative_date(title, kept):
     from scraper.pages.generic import _is_info
     assert _is_info(title) is not kept
+
+
+# --- the forty-third to forty-fifth blind sets -------------------------------------------------
+
+
+def test_a_guestbook_of_dated_entries_is_not_an_article():
+    entries = "".join(f'<tr><td><b>{name}</b><br>From: ชุมพร</td><td><div>Date: {day} มีนาคม 2012, 09:0{i}</div><hr>'
+                      f'<p>สอบถามเรื่องค่าชดเชยกรณีเลิกจ้าง ทำงานมาแล้ว {i + 2} ปี จะได้รับค่าชดเชยเท่าใด และต้องติดต่อที่ใดครับ</p></td></tr>'
+                      for i, (name, day) in enumerate((("นายวีระ", 15), ("สุภาพร", 12), ("ศิษย์เก่า", 3), ("หจก.ชุมพรการยาง", 1))))
+    article = f'<h2>สมุดเยี่ยม</h2><table>{entries}</table>'
+    with pytest.raises(NotAnArticle, match="entries"):
+        extract_one(page(article, title="สมุดเยี่ยม"), "https://kalasin.labour.go.th/guestbook/index.php")
+
+
+def test_hidden_text_is_not_text():
+    hidden = '<div style="visibility:hidden">60b7d0f2-3f4a|0|.0|/blog/post/2017/03/08/fire-safety</div><div style="display: none">โหลด</div>'
+    record = extract_one(page(f'<h1>{TITLE}</h1><div>12 มีนาคม 2567</div><div class="k2">{TEXT}{hidden}</div>'), URL)
+    assert record["body"].endswith("สายด่วน 1546")
+
+
+@pytest.mark.parametrize(("terms", "category"), [
+    (["ข่าวกิจกรรม"], "ข่าวกิจกรรม"),  # a Drupal node's one taxonomy term is its category
+    (["ความปลอดภัย", "ข่าวกิจกรรม"], None),  # of several, each is a tag
+])
+def test_a_nodes_one_term_is_its_category(terms, category):
+    links = "".join(f'<li><a href="/taxonomy/term/{i}" rel="tag">{t}</a></li>' for i, t in enumerate(terms))
+    article = (f'<h2>{TITLE}</h2><div><span>ส่งโดย trang_admin เมื่อ 6 สิงหาคม 2009 - 14:20</span><div><ul>{links}</ul></div>'
+               f'<div class="k2">{TEXT}</div></div>')
+    assert extract_one(page(article), URL)["category"] == category
+
+
+def test_a_section_name_alone_is_no_notice_title():
+    """A page whose only heading is a box's caption ("ข่าวล่าสุด") and whose text is the footer
+    shows no date, author or hits: a page of the site, however its title starts."""
+    article = ('<h2>ข่าวล่าสุด</h2><div class="k2"><p>สำนักงานสวัสดิการและคุ้มครองแรงงานจังหวัดจันทบุรี ศาลากลางจังหวัดจันทบุรี '
+               'ถนนเลียบเนิน อำเภอเมือง จังหวัดจันทบุรี 22000 ให้บริการประชาชนในวันและเวลาราชการ</p></div>')
+    with pytest.raises(NotAnArticle, match="static page"):
+        extract_one(page(article, title="คลังข่าวทั้งหมด"), "https://kalasin.labour.go.th/archives/")
+
+
+def test_a_year_glued_to_a_count_is_no_views():
+    """Flash, its icons renamed: "… 10 พฤศจิกายน 2023" then the comment count "0", no space between."""
+    info = '<div><span>admin_area2</span> <span>9 พฤศจิกายน 2023</span> <span>10 พฤศจิกายน 2023</span><span>0</span></div>'
+    assert extract_one(page(f'<h1>{TITLE}</h1>{info}<div class="k2">{TEXT}</div>'), URL)["hits"] is None

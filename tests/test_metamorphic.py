@@ -363,6 +363,7 @@ VARIANT_IDS = sorted(_VARIANTS, key=lambda k: (list(mm.TRANSFORMS).index(k[1]), 
 
 
 _ROUNDTRIP_GAPS: set[str] = {  # pages that are known gaps as written
+    "handwritten/wordpress/shapely_child_be_posted_label_no_time_jetpack_og_safety",
     "handwritten/other/hugo_ananke_single_time_format_localized_th_month_first_ce_schema_meta_bundle_relative_img",
     "handwritten/joomla3/protostar_j3_print_component_migrated_j15_announcement_date_only_prakat_na_wanthi_under_title",
     "handwritten/wordpress/responsive_cyberchimps_page_word_html_mso_no_gift_policy_date_sentence_thai_digits",
@@ -399,6 +400,21 @@ def test_each_transform_applies_to_most_fixtures():
 #: Variants the extractor still gets wrong (issue 8 stays open on them). Strict: a variant that
 #: starts passing fails the suite until it is taken off this list, so the list only shrinks.
 KNOWN_GAPS: set[tuple[str, str]] = {
+    # Forty-third to forty-fifth blind sets (a fifth random sample; the department's divisions
+    # and Bangkok-area offices; older sites), measured with a6c22d0's extractor: as written, the
+    # Shapely child theme's documents table inside the post is kept as text by the expected record
+    # (a files table is not text for docs/record.md: the page is a known gap,
+    # tests/test_handwritten.py); with class names replaced, Shapely's author box; with every
+    # transform, K2's intro and Arras' gallery.
+    ("handwritten/wordpress/shapely_child_be_posted_label_no_time_jetpack_og_safety", "rename_classes_and_ids"),
+    ("handwritten/wordpress/shapely_post_meta_list_callout_title", "rename_classes_and_ids"),
+    ("handwritten/wordpress/shapely_child_be_posted_label_no_time_jetpack_og_safety", "thai_digits_in_meta"),
+    ("handwritten/wordpress/shapely_child_be_posted_label_no_time_jetpack_og_safety", "synonym_labels"),
+    ("handwritten/wordpress/shapely_child_be_posted_label_no_time_jetpack_og_safety", "extra_wrappers"),
+    ("handwritten/wordpress/shapely_child_be_posted_label_no_time_jetpack_og_safety", "meta_below_body"),
+    ("handwritten/k2/k2_211_cassiopeia_j4_intro_full_attach", "all_together"),
+    ("handwritten/wordpress/arras15_wp33_entry_info_by_address_posted_on_abbr_published_posted_in_entry_photo_gallery_style", "all_together"),
+    ("handwritten/wordpress/shapely_child_be_posted_label_no_time_jetpack_og_safety", "all_together"),
     # Fortieth to forty-second blind sets (a fourth random sample; published dates; bylines and
     # counters), measured at 91fe8c8 and fixed after but one: as written, Hugo Ananke's section
     # label in an <aside> above the title gives no category (the page is a known gap,
@@ -411,8 +427,6 @@ KNOWN_GAPS: set[tuple[str, str]] = {
     ("handwritten/k2/k2_29_helix3_page_title_h2_date_above_itemtitle_rating_download_link_hits_footer_author_latest", "rename_classes_and_ids"),
     ("handwritten/other/hugo_ananke_single_time_format_localized_th_month_first_ce_schema_meta_bundle_relative_img", "rename_classes_and_ids"),
     ("handwritten/wordpress/colornews_posted_by_colon_in_link_pvc_eye_icon_only_count_before_content", "rename_classes_and_ids"),
-    ("handwritten/wordpress/morenews_time_ago_untranslated_suffix_yoast_meta_only_machine_date", "rename_classes_and_ids"),
-    ("handwritten/wordpress/newsphere_pencil_icon_office_byline_clock_text_date_min_read_no_views", "rename_classes_and_ids"),
     ("handwritten/other/hugo_ananke_single_time_format_localized_th_month_first_ce_schema_meta_bundle_relative_img", "extra_wrappers"),
     ("handwritten/custom_php/symfony64_twig_bs5_news_show_meta_below_body_thai_digits_abbrev_be2_time_views", "meta_below_body"),
     ("handwritten/other/hugo_ananke_single_time_format_localized_th_month_first_ce_schema_meta_bundle_relative_img", "meta_below_body"),

@@ -98,8 +98,9 @@ _ARCHIVE_LINKS = etree.XPath(
 #: EasyBlog ``/blog/categories/<slug>``, K2 ``/itemlist/category/N-<slug>`` (not Drupal's
 #: ``/taxonomy/term/N``: tags and categories alike).
 _FIRST_ARTICLE_TAG = etree.XPath("/html/head/meta[@property='article:tag'][1]/@content")
-#: Blogger's label archive ("/search/label/ข่าวกิจกรรม"): its only way to file a post.
-_BLOGGER_LABEL_LINKS = etree.XPath(".//a[contains(@href, '/search/label/')]")
+#: Links to a label's or a term's page: Blogger's label archive ("/search/label/ข่าวกิจกรรม"),
+#: Drupal's taxonomy terms ("/taxonomy/term/4"), these systems' only ways to file a post.
+_TERM_LINKS = etree.XPath(".//a[contains(@href, '/search/label/') or contains(@href, '/taxonomy/term/')]")
 _CATEGORY_ARCHIVE_LINKS = etree.XPath(
     # WordPress, K2, custom PHP; Joomla's non-SEF category view (not Drupal's taxonomy terms or
     # Blogger's labels: on other sites of the set they are tags, and the category is null)
@@ -199,6 +200,9 @@ def _is_noise(el) -> bool:
         return el.tag != "aside" or not _is_info_aside(el)
     if el.tag == "table" and (is_files_table(el) or _is_contents_table(el)):
         return True
+    style = el.get("style")
+    if style and _HIDDEN_STYLE.search(style):
+        return True  # hidden from the reader ("visibility:hidden": BlogEngine's rating data)
     role = el.get("role")
     if role and role in NOISE_ROLES:
         # a second "banner" after the site's header is the post's hero band (Kadence's title above
@@ -304,6 +308,7 @@ def _modules_alike(parent, chosen: list) -> list:
 _READ_OR_AGO = re.compile(r"[\d๐-๙]+\s*(?:min(?:ute)?s?\s+read\b|นาที(?:ในการอ่าน)?$)|อ่าน\s*[\d๐-๙]+\s*นาที"
                           r"|[\d๐-๙]+\s*(?:วินาที|นาที|ชั่วโมง|ชม\.|วัน|สัปดาห์|เดือน|ปี)(?:ที่)?\s*(?:แล้ว|ago\b)"
                           r"|\d+\s+(?:seconds?|minutes?|mins?|hours?|days?|weeks?|months?|years?)\s+ago\b", re.I)
+_HIDDEN_STYLE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\s*(?:;|!|$)", re.I)
 #: WordPress's plain-permalink archives: "?cat=3", "?tag=…", "?author=2".
 _QUERY_ARCHIVE = re.compile(r"[?&](?:cat|tag|author|m|s|paged)=", re.I)
 _CATEGORY_PATH = re.compile(r"/categor(?:y|ies)/", re.I)
@@ -615,13 +620,21 @@ class ArticlePage(WebPage):
             elif info[0]:
                 block = following[1]  # the info above the text
             elif info[1] and not any(_text_len(b) > _text_len(following[0]) and not _inside(b, following[0])
-                                     for b in [*following[2:], *self.prose_blocks]):
+                                     for b in [*following[2:], *self._prose_after(heading, following[1])]):
                 block = following[0]  # the info below it (not a lead over the info and a longer text: Casper's excerpt)
             else:
                 block = None
             if block is not None and not is_noise(block) and block.tag not in HEADING_TAGS and _continues_text(block):
                 return [block]
         return []
+
+    def _prose_after(self, heading, info) -> list:
+        """The prose blocks after ``info`` within the heading's ``<article>`` (its text after its
+        header), as HTML scopes them; none is looked for on a page without one."""
+        scope = next((a for a in heading.iterancestors() if a.tag in ("article", "main")), None)
+        if scope is None:
+            return []
+        return [b for b in self.prose_blocks if _inside(b, scope) and _follows(b, info)]
 
     def find_title(self):
         """The title element, or None (then ``og:title``/``<title>`` give the text)."""
@@ -1327,7 +1340,9 @@ class ArticlePage(WebPage):
                     break
                 counts.extend(line.split())
             values = [int(c.replace(",", "")) for c in counts]
-            values = [v for v in values if year is None or v not in (year, year + 543)]
+            # (not the year, nor the year glued to a count after it: "10 พฤศจิกายน 2023" + "0")
+            values = [v for v in values if year is None or v not in (year, year + 543)
+                      and not (len(str(v)) > 4 and str(v).startswith((str(year), str(year + 543))))]
             if values and max(values) > 0:
                 return str(max(values))
             return None
@@ -1363,9 +1378,9 @@ class ArticlePage(WebPage):
                     and (not any(_inside(a, b) for b in self.body_elements)
                          or text in self._body_split[0] or text in self._body_split[2])):
                 return text
-        labels = {clean(element_text(a)) for a in _BLOGGER_LABEL_LINKS(self.root) if not in_noise(a)} - {None}
+        labels = {clean(element_text(a)) for a in _TERM_LINKS(self.root) if not _in_semantic_noise(a)} - {None}
         if len(labels) == 1:
-            return labels.pop()  # a Blogger post's one label is its category (of several, each is a tag)
+            return labels.pop()  # a post's one label or term is its category (of several, each is a tag)
         # the article's info (its info row, a pill by its title) before the breadcrumb (record.md)
         found = (self._meta_row_category() or self._category_beside_date()
                  or plugins.breadcrumb_category(self.doc, self.title, self.decoded[0]) or self._primary_tag())

@@ -18,7 +18,7 @@ from scraper.pages.generic import _in_semantic_noise, _inside
 from scraper.parsers import fields
 from scraper.parsers.errors import StaticPage
 from scraper.parsers.labels import split_labelled
-from scraper.parsers.text import clean, element_text
+from scraper.parsers.text import clean, element_text, paragraphs
 
 #: A title that names the page a notice or news (ประกาศ..., คำสั่ง..., ข่าว...): such a page is news
 #: even when it shows no date, author or hit count (a notice saved from Word as .htm).
@@ -81,7 +81,9 @@ def static_page(page, raw: dict) -> str | None:
     dates = raw.get("dates") or ()
     if any(candidate["kind"] != "modified" for candidate in dates):
         return None
-    if _NOTICE_TITLE.match(raw.get("title") or "") or _opens_as_a_report(raw.get("paragraphs") or []):
+    title = raw.get("title") or ""
+    # (a section's name alone, "ข่าวล่าสุด", "ข่าวสาร", names a box of the page, not a notice)
+    if _NOTICE_TITLE.match(title) and (len(title) > 20 or " " in title.strip()) or _opens_as_a_report(raw.get("paragraphs") or []):
         return None
     if dates and any(seg.kind == "category" for line in page.info_lines for seg in split_labelled(line)[1]):
         return None  # an article's info block showing its category and when it was changed (Joomla, author and hits off)
@@ -206,6 +208,26 @@ def _opens_with_date(text: str) -> bool:
     return bool(found.matched) and text.find(found.matched) <= 2
 
 
+def dated_entries(page, raw: dict) -> str | None:
+    """Three or more of the info lines are the same label with a date of its own ("Date:
+    วันจันทร์ 12 มีนาคม 2012, 09:02", once per entry): a guestbook's or a webboard's entries, each
+    dated, not one article (an article has its date, maybe its change date, once)."""
+    def most_dates(lines) -> int:
+        by_label: dict[str, set] = {}
+        for line in lines:
+            head, labelled = split_labelled(line)
+            if not head.strip() and len(labelled) == 1 and labelled[0].kind == "published" and _bare_date(labelled[0].value):
+                by_label.setdefault(labelled[0].label.lower(), set()).add(fields.find_date(labelled[0].value).matched)
+        return max((len(found) for found in by_label.values()), default=0)
+
+    if most_dates(page.info_lines) < 2:
+        return None  # (the info lines read at most a few lines below the text: the block is read whole only then)
+    dates = most_dates(paragraphs(page.root, skip=page.is_noise))
+    if dates >= 3:
+        return f"a list of {dates} entries each dated on a line of its own (a guestbook, a webboard), not one article"
+    return None
+
+
 def dated_file_links(page, raw: dict) -> str | None:
     """A list of three or more links to files or pages, each with a date and nothing more, holding
     twice the text found and a short text at most (an intro), on a page with no author, hits or date of its own: a list of
@@ -246,7 +268,7 @@ def _lists(root):
 
 #: The checks, cheapest and surest first.
 CHECKS: tuple[Callable, ...] = (sign_in_form, person_page, site_page_title, static_page, structured_web_page, photo_album,
-                                dated_cards, dated_rows, dated_file_links, thumbnail_grid)
+                                dated_cards, dated_rows, dated_entries, dated_file_links, thumbnail_grid)
 
 
 #: The checks that need the page alone to say it is news: a listing's own entry is news even
