@@ -15,7 +15,6 @@ import pytest
 
 from scraper.extract import extract_one
 from scraper.parsers.errors import StaticPage
-from scraper.parsers.fields import is_edge_noise
 from scraper.parsers.labels import split_labelled
 
 URL = "https://trang.labour.go.th/news.php?item.87"
@@ -197,18 +196,6 @@ def test_a_post_outside_the_text_still_speaks_for_itself():
             '<time datetime="2024-03-01T08:00:00+07:00" itemprop="datePublished">1/3/2567</time></div>')
     article = f'<h1>{TITLE}</h1><div>วันที่เผยแพร่: 5 กันยายน 2567</div><div class="k2">{TEXT}</div><div>{post}</div>'
     assert extract_one(page(article), URL)["published"] == "2024-09-05"
-
-
-@pytest.mark.parametrize(("line", "noise"), [
-    ("186แชร์", True),  # Novashare's total share count
-    ("142แชร์44LINE", True),  # its per-network counts, glued to the networks' names
-    ("1.2K Share", True),
-    ("ความคิดเห็น (0)", True),
-    ("186 คน", False),
-    ("แชร์ความรู้เรื่องสิทธิลูกจ้าง 12 ข้อ", False),
-])
-def test_share_counts_are_edge_noise_and_sentences_are_not(line, noise):
-    assert is_edge_noise(line) is noise
 
 
 def test_a_widgets_caption_after_a_byline_like_the_articles_names_no_category():

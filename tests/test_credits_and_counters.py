@@ -86,12 +86,19 @@ def test_wp_postratings_votes_and_loader_are_not_text():
 
 
 @pytest.mark.parametrize(("line", "noise"), [
-    ("(12 โหวต, เฉลี่ย: 4.50 จาก 5)", True),
+    ("(12 โหวต, เฉลี่ย: 4.50 จาก 5)", True),  # WP-PostRatings
     ("(3 votes, average: 4.67 out of 5)", True),
     ("กำลังโหลด...", True),
+    ("186แชร์", True),  # Novashare's total share count
+    ("142แชร์44LINE", True),  # its per-network counts, glued to the networks' names
+    ("1.2K Share", True),
+    ("ความคิดเห็น (0)", True),
+    ("รับลิงก์", True),  # Blogger's share menu
     ("ผลการประเมินเฉลี่ย 4.50 จาก 5 คะแนน ในการอบรม 12 ครั้ง", False),
+    ("186 คน", False),
+    ("แชร์ความรู้เรื่องสิทธิลูกจ้าง 12 ข้อ", False),
 ])
-def test_rating_lines_are_edge_noise(line, noise):
+def test_ratings_share_counts_and_buttons_are_edge_noise(line, noise):
     assert is_edge_noise(line) is noise
 
 
