@@ -97,6 +97,7 @@ _ARCHIVE_LINKS = etree.XPath(
 #: Category archive links by their permalink: WordPress ``/category/<slug>/`` and ``?cat=N``,
 #: EasyBlog ``/blog/categories/<slug>``, K2 ``/itemlist/category/N-<slug>`` (not Drupal's
 #: ``/taxonomy/term/N``: tags and categories alike).
+_BLOG_POSTS = etree.XPath('//*[@itemprop="blogPost"]')
 _FIRST_ARTICLE_TAG = etree.XPath("/html/head/meta[@property='article:tag'][1]/@content")
 #: Links to a label's or a term's page: Blogger's label archive ("/search/label/ข่าวกิจกรรม"),
 #: Drupal's taxonomy terms ("/taxonomy/term/4"), these systems' only ways to file a post.
@@ -796,7 +797,7 @@ class ArticlePage(WebPage):
         own = own if own is not None and _ARTICLE_TYPE.search(own.get("itemtype") or "") else None
         # the one post of a page whose text holds it (an article drawn in a category blog's markup,
         # its text straight under the post's item) is the article
-        posts = self.doc.xpath('//*[@itemprop="blogPost"]') if body is not None else []
+        posts = _BLOG_POSTS(self.doc) if body is not None else []
         alone = posts[0] if len(posts) == 1 and _inside(posts[0], body) else None
         out = []
         orphans: set[int] = set()  # (the itemprops in no itemscope, and their values by itemprop)

@@ -161,6 +161,8 @@ def name_value(value: str) -> str:
 
 #: A credit's label: "ข่าว :", "ข่าว/ภาพ :", "ข่าวและภาพ :" (the news, and its photos, by ...).
 _CREDIT_LABEL = re.compile(r"^\s*ข่าว(?:\s*(?:/|และ)\s*ภาพ)?\s*[:：]\s*(?=\S)")
+
+
 def is_credit(text: str) -> bool:
     """A news credit: "ข่าว : …", "ข่าว/ภาพ : …" (a byline in the info, never read in the text)."""
     return bool(_CREDIT_LABEL.match(text))
