@@ -325,3 +325,20 @@ def test_a_year_glued_to_a_count_is_no_views():
     """Flash, its icons renamed: "… 10 พฤศจิกายน 2023" then the comment count "0", no space between."""
     info = '<div><span>admin_area2</span> <span>9 พฤศจิกายน 2023</span> <span>10 พฤศจิกายน 2023</span><span>0</span></div>'
     assert extract_one(page(f'<h1>{TITLE}</h1>{info}<div class="k2">{TEXT}</div>'), URL)["hits"] is None
+
+
+@pytest.mark.parametrize(("line", "name"), [
+    ("หมวด: ความปลอดภัยในการทำงาน ย้อนกลับ", "ความปลอดภัยในการทำงาน"),  # a back button on the category's line
+    ("หมวด: ข่าวกิจกรรม [พิมพ์]", "ข่าวกิจกรรม"),
+    ("หมวด: ข่าวประชาสัมพันธ์", "ข่าวประชาสัมพันธ์"),
+])
+def test_a_buttons_word_ending_the_line_is_not_the_value(line, name):
+    from scraper.parsers.fields import category_from_lines
+    assert category_from_lines([line]) == name
+
+
+def test_a_headings_subheading_is_not_its_title():
+    """Fomantic UI's "<h1 class='ui header'>title<div class='sub header'>office</div></h1>"."""
+    article = (f'<h1>{TITLE}<div>Kalasin Provincial Labour Protection and Welfare Office</div></h1>'
+               f'<div>๒๑ ส.ค. ๖๗</div><div class="k2">{TEXT}</div>')
+    assert extract_one(page(article), URL)["title"] == TITLE

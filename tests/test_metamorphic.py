@@ -363,6 +363,7 @@ VARIANT_IDS = sorted(_VARIANTS, key=lambda k: (list(mm.TRANSFORMS).index(k[1]), 
 
 
 _ROUNDTRIP_GAPS: set[str] = {  # pages that are known gaps as written
+    "handwritten/other/craft_cms_rayong_wage_subcommittee",
     "handwritten/wordpress/shapely_child_be_posted_label_no_time_jetpack_og_safety",
     "handwritten/other/hugo_ananke_single_time_format_localized_th_month_first_ce_schema_meta_bundle_relative_img",
     "handwritten/joomla3/protostar_j3_print_component_migrated_j15_announcement_date_only_prakat_na_wanthi_under_title",
@@ -400,6 +401,22 @@ def test_each_transform_applies_to_most_fixtures():
 #: Variants the extractor still gets wrong (issue 8 stays open on them). Strict: a variant that
 #: starts passing fails the suite until it is taken off this list, so the list only shrinks.
 KNOWN_GAPS: set[tuple[str, str]] = {
+    # Forty-sixth and forty-seventh blind sets (random samples), measured at d026e3a: as written,
+    # Craft CMS's author and files card (the page is a known gap, tests/test_handwritten.py); the
+    # variants below fail where the icons' class names said what a value is.
+    ("handwritten/custom_php/fomantic_ui_suratthani_thai_digit_meta", "rename_classes_and_ids"),
+    ("handwritten/other/craft_cms_rayong_wage_subcommittee", "rename_classes_and_ids"),
+    ("handwritten/other/spring_boot_thymeleaf_news_icons_only_meta", "rename_classes_and_ids"),
+    ("handwritten/wordpress/accesspress_lite_posted_on_abbr_thai_month_ce", "rename_classes_and_ids"),
+    ("handwritten/wordpress/wellington_lampang_ceramic_inspection", "rename_classes_and_ids"),
+    ("handwritten/joomla15/ja_larix_nakhonsawan_createdate_nonsef", "extra_wrappers"),
+    ("handwritten/other/flask_jinja_bootstrap5_card_thai_digits_short_be", "extra_wrappers"),
+    ("handwritten/joomla15/ja_larix_nakhonsawan_createdate_nonsef", "all_together"),
+    ("handwritten/other/craft_cms_rayong_wage_subcommittee", "all_together"),
+    ("handwritten/other/flask_jinja_bootstrap5_card_thai_digits_short_be", "all_together"),
+    ("handwritten/other/spring_boot_thymeleaf_news_icons_only_meta", "all_together"),
+    ("handwritten/wordpress/accesspress_lite_posted_on_abbr_thai_month_ce", "all_together"),
+    ("handwritten/wordpress/wellington_lampang_ceramic_inspection", "all_together"),
     # Forty-third to forty-fifth blind sets (a fifth random sample; the department's divisions
     # and Bangkok-area offices; older sites), measured with a6c22d0's extractor: as written, the
     # Shapely child theme's documents table inside the post is kept as text by the expected record

@@ -168,7 +168,7 @@ def _has_own_linked_heading(entry, to_article=lambda el: True) -> bool:
         if owner is entry and to_article(heading):
             return True
     return False
-_ARCHIVE_PATH = re.compile(r"/(?:author|category|categories|tag|tags)/", re.IGNORECASE)
+_ARCHIVE_PATH = re.compile(r"/(?:author|category|categories|tag|tags)/|/tag:", re.IGNORECASE)  # (Kirby's "notes/tag:MOU")
 _HOME_PATH = re.compile(r"^/?(?:index\.(?:php|html?))?/?$")
 
 
@@ -991,6 +991,9 @@ class ArticlePage(WebPage):
             line = clean(element_text(el.getparent())) if el.tag in ("td", "th") else text
             if el.tag == "address" or el.getparent() is not None and el.getparent().tag == "address":
                 continue  # HTML's <address>: the contact of the article's author, never its title
+            heading = next((a for a in el.iterancestors(*HEADING_TAGS)), None)
+            if heading is not None and (heading.text or "").strip():
+                continue  # a heading's subheading ("<h1>title<div class='sub header'>office</div></h1>"): the heading is next
             if el.tag == "dd":  # a value under its term: "ประเภทข่าว" / "ข่าวประชาสัมพันธ์" is an info line
                 term = el.getprevious()
                 while term is not None and term.tag != "dt":
@@ -1159,6 +1162,11 @@ class ArticlePage(WebPage):
             dated += self._info_in_title  # Bootstrap's "<h1>title<br><small>📅 date 👤 name</small></h1>"
             # a date printed inside the heading (Bridge's "15 มี.ค." badge, a <time>) is not the title's
             text = clean(" ".join(paragraphs(el, skip=lambda d: d in dated)) if dated else element_text(el))
+            if text and text not in self.title_texts and _has_block_child(el, but=("br", "img")):
+                # a heading over its subheading's block ("<h1>title<div class='sub header'>office</div>"):
+                # its first line, when the page's <title> names that line
+                first = paragraphs(el)[:1]
+                text = first[0] if first and first[0] in self.title_texts else text
             if text:
                 topic = _topic_prefix(el, text)
                 return topic[1] if topic else text

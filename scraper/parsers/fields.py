@@ -154,6 +154,8 @@ def name_value(value: str) -> str:
     found = find_date(value)
     if found.matched:
         value = without_weekday(value[: value.find(found.matched)])
+    # a button's word on the same line ("หมวด: ความปลอดภัยในการทำงาน <a>ย้อนกลับ</a>")
+    value = _TRAILING_NAV.sub("", value) or value
     # the full stop of an English sentence ("This entry was posted ... by area2."), not a Thai
     # abbreviation's dot ("สสค."); a separator left at the end ("udon_admin /")
     return _SENTENCE_END.sub("", value).rstrip(" /|·•")
@@ -266,6 +268,7 @@ def category_from_lines(lines: list[str]) -> str | None:
 _NAV_WORD = (r"(ก่อนหน้า|ถัดไป|ย้อนกลับ|กลับ(?:ไป)?(?:สู่)?หน้า\S*|กลับ|Back\s+to\s+(?:the\s+)?\S+|Facebook|LINE|Twitter|X|ไฟล์แนบ|เอกสารแนบ|Attachments|อ่านต่อ|อ่านเพิ่มเติม|พิมพ์หน้านี้|พิมพ์|อีเมล"
              r"|ส่งต่อ|รับลิงก์|Get\s+link|Print|Email|Back|Next|Prev(?:ious)?|แชร์(?:ข่าวนี้|บทความนี้|หน้านี้|เรื่องนี้)?|Share|Tweet|Like|การกระทำกับเอกสาร|Document\s+Actions"
              r"|เพิ่มความคิดเห็น|แสดงความคิดเห็น|ความคิดเห็น|JComments|Add\s+(?:a\s+)?comment|Leave\s+a\s+(?:comment|reply))")
+_TRAILING_NAV = re.compile(rf"(?<=\S)\s+[\[(«‹<]*{_NAV_WORD}[\])»›>]*\s*$", re.IGNORECASE)
 #: A line made only of navigation words, arrows and brackets ("[พิมพ์หน้านี้] [กลับ]", "« ก่อนหน้า").
 #: (a count in brackets may follow a word: "ความคิดเห็น (0)"; a share count may open one: "186แชร์",
 #: "142แชร์44LINE", Novashare's total and per-network counts)
