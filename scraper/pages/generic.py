@@ -97,14 +97,9 @@ _ARCHIVE_LINKS = etree.XPath(
 #: Category archive links by their permalink: WordPress ``/category/<slug>/`` and ``?cat=N``,
 #: EasyBlog ``/blog/categories/<slug>``, K2 ``/itemlist/category/N-<slug>`` (not Drupal's
 #: ``/taxonomy/term/N``: tags and categories alike).
-_BLOG_POSTS = etree.XPath('//*[@itemprop="blogPost"]')
-_FIRST_ARTICLE_TAG = etree.XPath("/html/head/meta[@property='article:tag'][1]/@content")
-#: Links to a label's or a term's page: Blogger's label archive ("/search/label/ข่าวกิจกรรม"),
-#: Drupal's taxonomy terms ("/taxonomy/term/4"), these systems' only ways to file a post.
-_TERM_LINKS = etree.XPath(".//a[contains(@href, '/search/label/') or contains(@href, '/taxonomy/term/')]")
 _CATEGORY_ARCHIVE_LINKS = etree.XPath(
     # WordPress, K2, custom PHP; Joomla's non-SEF category view (not Drupal's taxonomy terms or
-    # Blogger's labels: on other sites of the set they are tags, and the category is null)
+    # Blogger's labels: a post's one term or label is its category, several are tags, _TERM_LINKS)
     ".//a[re:test(@href, '/categor(?:y|ies)/[^/?#]+/?$|[?&]cat=\\d+$|/itemlist/category/\\d+"
     "|[?&](?:view=category|task=(?:blog)?category)(?:&|$)', 'i')]",
     namespaces={"re": "http://exslt.org/regular-expressions"},
@@ -151,6 +146,11 @@ _COLUMN_HEADINGS = etree.XPath("boolean(.//tr[count(th) >= 2])")  # a table of c
 _HEADINGS = etree.XPath("//body//*[self::h1 or self::h2 or self::h3 or self::h4]")
 _CLASSES = etree.XPath("//@class", smart_strings=False)
 _ITEMPROPS = etree.XPath("//@itemprop", smart_strings=False)
+_BLOG_POSTS = etree.XPath('//*[@itemprop="blogPost"]')
+_FIRST_ARTICLE_TAG = etree.XPath("/html/head/meta[@property='article:tag'][1]/@content")
+#: Links to a label's or a term's page: Blogger's label archive ("/search/label/ข่าวกิจกรรม"),
+#: Drupal's taxonomy terms ("/taxonomy/term/4"), these systems' only ways to file a post.
+_TERM_LINKS = etree.XPath(".//a[contains(@href, '/search/label/') or contains(@href, '/taxonomy/term/')]")
 
 
 def _linked_headings(scope) -> list:

@@ -197,21 +197,23 @@ def dated_rows(page, raw: dict) -> str | None:
     lines = raw.get("paragraphs") or ()
     if len(lines) < 4:
         return None
-    rows = sum(1 for p in lines if _DIGIT(p[:3]) and _opens_with_date(p))
+    rows = sum(1 for p in lines if _DIGIT(p[:3]) and _starts_with_date(p))
     if rows >= 4 and rows >= 0.6 * len(lines):
         return f"a table of {rows} dated rows (a schedule or a list), not one article"
     return None
 
 
-def _opens_with_date(text: str) -> bool:
+def _starts_with_date(text: str) -> bool:
+    """A whole date opens the line (its first two characters at most before it)."""
     found = fields.find_date(text[:40])
     return bool(found.matched) and text.find(found.matched) <= 2
 
 
 def dated_entries(page, raw: dict) -> str | None:
-    """Three or more of the info lines are the same label with a date of its own ("Date:
-    วันจันทร์ 12 มีนาคม 2012, 09:02", once per entry): a guestbook's or a webboard's entries, each
-    dated, not one article (an article has its date, maybe its change date, once)."""
+    """Three or more lines of the article's block are the same label with a date of its own
+    ("Date: วันจันทร์ 12 มีนาคม 2012, 09:02", once per entry): a guestbook's or a webboard's
+    entries, each dated, not one article (an article has its date, maybe its change date, once).
+    The block is read whole only when its info lines already show two such dates."""
     def most_dates(lines) -> int:
         by_label: dict[str, set] = {}
         for line in lines:
