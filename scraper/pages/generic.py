@@ -125,6 +125,20 @@ _NAME_LIKE = re.compile(r"^(?:นาย|นาง|นางสาว|น\.ส\.|
                         r"|admin|administrator|webmaster|ผู้ดูแลระบบ|Super\s+User"
                         r"|[a-z][a-z0-9]*_[a-z0-9_]+$)", re.IGNORECASE)  # (an account: "surin_pr")
 #: What a news section's name reads like ("ข่าวกิจกรรม", "ข่าวประชาสัมพันธ์", "ประกาศจัดซื้อจัดจ้าง").
+#: A count ending an info item: with its unit ("1,234 ครั้ง"), or of three digits or more ("1,043";
+#: a number of one or two is a unit's own: "ฝ่ายประชาสัมพันธ์ พื้นที่ 4", Bangkok's area offices).
+_TRAILING_COUNT = re.compile(r"\s+(?:[\d๐-๙][\d๐-๙,]*\s*(?:ครั้ง|views?|hits?|reads?)|[\d๐-๙]{1,3}(?:,[\d๐-๙]{3})+|[\d๐-๙]{3,})\s*$",
+                             re.IGNORECASE)
+#: The date's time opening the rest of its line ("09:41:27 งานคุ้มครองแรงงาน").
+_LEADING_CLOCK = re.compile(r"^\s*(?:เวลา\s*)?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:น\.)?")
+#: A word that takes a number after it: the number is the word's, not a count ("ข่าวที่ 12").
+_NUMBERED = re.compile(r"(?:ที่|ฉบับ|No\.?|เลข)\s*$", re.IGNORECASE)
+#: A unit's own number ending its name: Bangkok's area offices ("ฝ่ายประชาสัมพันธ์ พื้นที่ 4").
+_UNIT_NUMBER = re.compile(r"(?:พื้นที่|เขต|area) ?[\d๐-๙]{1,2}$", re.IGNORECASE)
+#: Separators between the items of an info line.
+_ITEM_SEPARATOR = re.compile(r"\s+[|·•]\s+")
+#: A word joining a byline's link to the category's: "in", "ใน".
+_LINK_JOINER = re.compile(r"^(?:ใน|in|[|·•])\s+", re.IGNORECASE)
 _SECTION_LIKE = re.compile(r"^(?:ข่าว|ประกาศ|กิจกรรม|บทความ)\S*$")
 _AUTHOR_HREF = re.compile(r"/author/|[?&]author=|rel=author|^#author|profile\.php\?lookup=", re.IGNORECASE)
 _COMMENTS_CAPTION = re.compile(rf"{COMMENT_WORDS}|Responses?", re.IGNORECASE)
@@ -1328,17 +1342,27 @@ class ArticlePage(WebPage):
         comment count), nor one that a comment label or icon names. A last resort: any labelled
         count comes first."""
         (above, below), (top, _, bottom) = self._lines, self._body_split
+        names = [name for name in (self.category, self.author) if name]
         for block, lines_after in ((above + top, 3), (bottom + below, 3)):
             dated = _first_dated_line(block)
             if dated is None:
                 continue
-            at, date, _, after = dated  # (a number before the date is a title's)
+            at, date, before, after = dated
             year = date.value.year if date.value else None
+            # the article's own names on the line, their icons gone, are not counts' captions:
+            # "24 ม.ค. 2566 1,024 ข่าวกิจกรรม", "ฝ่ายบริหารงานทั่วไป ข่าวกิจกรรม 1,024 8 สิงหาคม 2024"
+            for name in names:
+                after, before = after.replace(name, " "), before.replace(name, " ")
+            before = before.strip(" |·•-/")
             words = _COMMENT_COUNT.sub(" ", after).replace("(", " ").replace(")", " ").split()
             while words and fields.is_edge_noise(words[-1]):
                 words.pop()  # (a button's word ending the line: "1,024 2 ความคิดเห็น พิมพ์")
             trailing = _TRAILING_COUNTS.search(" " + " ".join(words))
+            if trailing and _NUMBERED.search(" " + " ".join(words), 0, trailing.start(1)):
+                trailing = None  # a number a word takes ("ข่าวที่ 1,024", "ฉบับที่ 12"): no count
             counts = trailing.group(1).split() if trailing else []
+            if names and before and _ONLY_COUNTS.match(before):
+                counts += before.split()  # (else a number before the date is a title's)
             head = split_labelled(after)[0].strip(" |·•-/") if not counts else ""
             if head and _ONLY_COUNTS.match(head):
                 counts = head.split()  # (numbers between the date and a label: "17 ก.พ. 2565 1,245 หมวดหมู่: …")
@@ -1480,7 +1504,8 @@ class ArticlePage(WebPage):
         if value in links:
             return value
         for text in sorted(links, key=lambda t: (-len(t), t)):  # (one answer whatever the set's order)
-            if value.startswith(text + " ") and value[len(text) + 1:] in links:
+            # (the category's link after a word that joins them: "โดย <a>…</a> ใน <a>ข่าวกิจกรรม</a>")
+            if value.startswith(text + " ") and _LINK_JOINER.sub("", value[len(text) + 1:]) in links:
                 return text
             # the sentence goes on after it: "posted in <a>ข่าวประชาสัมพันธ์</a>. Bookmark the permalink."
             if text and value.startswith(text) and value[len(text):len(text) + 2] in (". ", ", ", "; ", " |"):
@@ -1609,14 +1634,17 @@ class ArticlePage(WebPage):
         for text in [head, fields.without_weekday(split_labelled(before)[0]), *block[at + 1:at + 4]]:
             # (a news credit, "ข่าว/ภาพ : กลุ่มประชาสัมพันธ์ …", labels its name: a longer one is taken)
             credited = fields.is_credit(text)
-            text = fields.name_value(text.strip(" |·•-/"))
+            # (the first of the line's items, and not the count after it, its icon gone: "Admin 1,043",
+            # "กลุ่มงานคุ้มครองแรงงาน | 156 ครั้ง | ข่าวกิจกรรม")
+            text = _ITEM_SEPARATOR.split(_LEADING_CLOCK.sub("", text).strip(" |·•-/"))[0]
+            text = fields.name_value(_TRAILING_COUNT.sub("", text))
             stripped = True
             while stripped:  # links ending it, last first: "กลุ่มงานสวัสดิการแรงงาน <a>ข่าวกิจกรรม</a> <a>0</a>"
                 ending = next((link for link in links if link and text.endswith(" " + link)), None)
                 stripped = ending is not None
                 if stripped:
                     text = text[: -len(ending) - 1].strip()
-            if text and len(text) <= (fields.MAX_NAME if credited else 40) and text not in links and not _DIGIT.search(text) \
+            if text and len(text) <= (fields.MAX_NAME if credited else 40) and text not in links and not _DIGIT.search(_UNIT_NUMBER.sub("", text)) \
                     and (credited or _NAME_LIKE.match(text)):
                 return text
         return None
@@ -1994,10 +2022,11 @@ def _opens_with_date(text: str) -> bool:
         return len(rest) <= 4 and all(len(w) <= 20 for w in rest)  # (a name, a section: a Thai title's run of words is longer)
     date = fields.find_date(text)
     return (date.value is not None and text.startswith(date.matched)
-            and len(text[len(date.matched):].split()) <= 4)
+            and sum(1 for word in text[len(date.matched):].split() if word not in _SEPARATORS) <= 4)
 
 
 _CLOCK = re.compile(r"\d{1,2}[:.]\d{2}")
+_SEPARATORS = frozenset("|·•/-")
 
 
 def _is_info_heading(parts: list[str]) -> bool:

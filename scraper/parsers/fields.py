@@ -232,11 +232,16 @@ def hits_from_text(text: str) -> str | None:
 _COUNT_THEN_LABEL = re.compile(r"(?<![\d๐-๙,.])([\d๐-๙][\d๐-๙,.]*)\s*(?:total\s+)?(?:Views|Hits|Reads|เข้าชม|ฮิต|มุมมอง|ครั้ง(?!ที่))(?!\w)(?!\s*[:：])", re.IGNORECASE)
 
 
+#: A file's download count before the count ("(ดาวน์โหลด 12 ครั้ง)" by an attachment): not the views.
+_DOWNLOADS_BEFORE = re.compile(r"(?:ดาวน์โหลด|ดาวโหลด|Downloads?|Downloaded)\s*:?\s*$", re.IGNORECASE)
+
+
 def _count_then_label(line: str) -> str | None:
-    """``'area2 58 Views 0 Comments'`` -> ``'58'``; not a year ending a date (``'12 Jun 2025 Hits'``)
-    nor a number before a label that takes its own value after a colon (``'Hits : 1,024'``)."""
+    """``'area2 58 Views 0 Comments'`` -> ``'58'``; not a year ending a date (``'12 Jun 2025 Hits'``),
+    a number before a label that takes its own value after a colon (``'Hits : 1,024'``) nor a
+    file's downloads (``'ดาวน์โหลด 12 ครั้ง'``)."""
     for m in _COUNT_THEN_LABEL.finditer(line):
-        if ends_with_date(line[: m.end(1)]):
+        if ends_with_date(line[: m.end(1)]) or _DOWNLOADS_BEFORE.search(line, 0, m.start(1)):
             continue
         return m.group(1).rstrip(",.")
     return None
