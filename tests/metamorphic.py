@@ -413,7 +413,8 @@ def rename_classes_and_ids(html: bytes, expected: Mapping | None = None, seed: s
     """Every class token and every id value replaced by a neutral token (``c1``, ``c2``, ... in
     order of first appearance; the same name gives the same token everywhere on the page, so the
     CSS-like structure stays). itemprop/itemscope/itemtype, rel, datetime, href/src, meta tags,
-    ``<title>``, tag names and text are untouched.
+    ``<title>``, tag names and text are untouched; the attributes that name an element by its
+    id (``aria-labelledby``, ``for``) follow it.
 
     Two exceptions, for meaning: a WordPress ``postid-N`` body class is the page's statement of
     its article id (docs/record.md, ``id``), and the standard classes that hide text from sight
@@ -439,7 +440,15 @@ def rename_classes_and_ids(html: bytes, expected: Mapping | None = None, seed: s
         ident = el.get("id")
         if ident is not None and ident.strip():
             el.set("id", token(ident.strip()))
+        for attribute in _ID_REFERENCES:  # (the ids an element refers to follow their renaming)
+            refs = el.get(attribute)
+            if refs is not None and refs.strip():
+                el.set(attribute, " ".join(token(ref) for ref in refs.split()))
     return serialize(tree, encoding)
+
+
+#: Attributes whose values are ids of the page's elements (a nav labelled by its hidden heading).
+_ID_REFERENCES = ("aria-labelledby", "aria-describedby", "aria-controls", "for", "headers")
 
 
 def thai_digits_in_meta(html: bytes, expected: Mapping, seed: str = "") -> bytes:

@@ -122,17 +122,14 @@ def test_article_page_extracts_as_written_by_hand(html, expected):
 #: Non-article pages not refused yet, each with its reason. (The menu-only "about" page, the
 #: contact page, the staff directory, the sign-in page, the list of dated PDF links, the video
 #: gallery, the photo album, the org chart and the infographic cards of the earlier blind sets,
-#: the search results, month grid, album and TablePress page of the thirteenth, are told by
-#: scraper/pages/kinds.py, the month-grid check and the site-footer rule.)
+#: the search results, month grid, album and TablePress page of the thirteenth, the ITA items of
+#: the thirty-fifth and fiftieth, are told by scraper/pages/kinds.py, the month-grid check and the
+#: site-footer rule.)
 REFUSED_GAPS: set[str] = {
     # thirty-fifth set: a Views table of job notices whose rows link node pages by alias (no id in
     # their addresses), and Download Manager's table of forms with their download counts
     "drupal/d7_sky_views_job_vacancy_table_header_updated_non_article",
     "wordpress/ample_page_wpdm_all_packages_table_forms_download_counts_non_article",
-    # an ITA item ("O1 โครงสร้าง") filed as a post with its author, date and views: offices file
-    # their ITA reports as news too ("O12 รายงานผล…" is an article of the set), so the title alone
-    # cannot tell them apart
-    "wordpress/nirvana_ita_o1_structure_post_data_as_of_pvc_non_article",
 }
 
 

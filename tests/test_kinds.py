@@ -96,6 +96,42 @@ def test_structured_data_that_names_a_web_page_and_no_article_is_a_page_of_the_s
     assert parse_listed_article(jobs, URL)["title"] == "ตำแหน่งงานว่าง ประจำเดือนพฤษภาคม"
 
 
+def test_a_web_page_that_opengraph_calls_a_published_article_is_news():
+    """The SEO Framework gives a post a WebPage in its JSON-LD, and OpenGraph's article type with
+    its published time: the post is news even with no author or counter shown."""
+    ld = ('<script type="application/ld+json">{"@context":"https://schema.org","@graph":['
+          '{"@type":"WebPage","datePublished":"2024-12-24T07:05:12+00:00"},{"@type":"WebSite"}]}</script>')
+    og = ('<meta property="og:type" content="article">'
+          '<meta property="article:published_time" content="2024-12-24T07:05:12+00:00">')
+    html = page(f"<h1>ประกาศอัตราค่าจ้างขั้นต่ำจังหวัดชัยนาท</h1>{TEXT}")
+    assert "WebPage" in refused(html.replace(b"</head>", ld.encode() + b"</head>"))
+    post = html.replace(b"</head>", (ld + og).encode() + b"</head>")
+    assert extract_one(post, URL)["published"] == "2024-12-24T14:05:12+07:00"
+
+
+def test_an_ita_disclosure_item_is_not_news():
+    """An OIT item of the integrity assessment: its indicator and the disclosure form's data owner
+    named, with a date and a counter like a post's. A post about the office's ITA report is news."""
+    fields = ("<table><tr><th>ข้อมูล</th><td>รายงานผลการจัดซื้อจัดจ้างประจำปี</td></tr>"
+              "<tr><th>ผู้รับผิดชอบข้อมูล</th><td>ฝ่ายบริหารงานทั่วไป</td></tr>"
+              "<tr><th>ผู้อนุมัติให้เผยแพร่</th><td>นายสมพงษ์ เรืองศรี</td></tr></table>")
+    item = page(f"<p>ITA 2568 » ตัวชี้วัดที่ 9 การเปิดเผยข้อมูล</p><h1>O15 รายงานผลการจัดซื้อจัดจ้างประจำปี</h1>"
+                f"<p>เผยแพร่เมื่อ 8 ตุลาคม 2567 | เข้าชม 87 ครั้ง</p>{TEXT}{fields}")
+    assert "ITA" in refused(item)
+    news = page("<h1>O12 รายงานผลการดำเนินงานประจำปี</h1><p>เผยแพร่เมื่อ 8 ตุลาคม 2567 | เข้าชม 87 ครั้ง</p>"
+                f"{TEXT}<p>ผู้รับผิดชอบข้อมูล ฝ่ายบริหารงานทั่วไป</p>")
+    assert extract_one(news, URL)["hits"] == 87
+
+
+@pytest.mark.parametrize("query", ["option=com_search&searchword=ค่าจ้าง", "s=ค่าจ้าง", "option=com_finder&view=search&q=x"])
+def test_a_site_searchs_results_are_not_an_article(query):
+    from scraper.parsers.errors import NotAnArticle
+    html = page(f"<h1>ค้นหา</h1><p>เผยแพร่เมื่อ 8 ตุลาคม 2567</p>{TEXT}")
+    with pytest.raises(NotAnArticle, match="search results"):
+        extract_one(html, f"https://chainat.labour.go.th/index.php?{query}")
+    assert extract_one(html, "https://chainat.labour.go.th/index.php?option=com_content&id=5")["title"] == "ค้นหา"
+
+
 def test_linked_thumbnails_beside_a_short_description_are_an_album():
     thumbs = "".join(f'<a href="/gallery/photo/{i}"><img src="/g/t{i}.jpg" alt=""></a>' for i in range(10))
     album = page(f"<h1>ภาพกิจกรรมสัปดาห์ความปลอดภัยในการทำงาน 2567</h1>"

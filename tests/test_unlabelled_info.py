@@ -6,7 +6,13 @@ does), each beside the case that must not change:
 - a file's download count ("ดาวน์โหลด 27 ครั้ง") is never the views;
 - an unlabelled name beside the date is the author without the count or items after it; a
   unit's own number ("พื้นที่ 4") stays in its name;
-- a byline's link joined to the category's by "ใน" / "in" is the author alone.
+- a byline's link joined to the category's by "ใน" / "in" is the author alone, and so is a name
+  in plain text before the category's link;
+- a name on the line right before the date's (each item on a line of its own), or linked to a
+  Drupal user's page, is the author;
+- the post navigation printed as a list ("ก่อนหน้า: <a>…</a>") is not text;
+- an author box whose heading links the author's page (Publii's ``/authors/``) among related
+  posts is no listing's teaser.
 """
 
 from __future__ import annotations
@@ -24,10 +30,10 @@ ICON = '<i class="t9"></i> '  # an icon whose class name says nothing
 CATEGORY = '<a href="/news.php?cat=3">ข่าวกิจกรรม</a>'
 
 
-def record(info: str, after_text: str = "") -> dict:
+def record(info: str, after_text: str = "", text: str = TEXT) -> dict:
     html = f"""<!DOCTYPE html><html lang="th"><head><meta charset="utf-8"><title>{TITLE}</title></head>
 <body><div class="t1"><a href="/">หน้าแรก</a> สำนักงานสวัสดิการและคุ้มครองแรงงานจังหวัดกาฬสินธุ์</div>
-<div class="t0"><h1>{TITLE}</h1><div class="t3">{info}</div><div class="t2">{TEXT}</div>{after_text}</div>
+<div class="t0"><h1>{TITLE}</h1><div class="t3">{info}</div><div class="t2">{text}</div>{after_text}</div>
 <div class="t4">โทร. 0 4381 1234 © 2562</div></body></html>"""
     return extract_one(html.encode(), URL)
 
@@ -70,3 +76,72 @@ def test_a_bylines_link_joined_to_the_categorys_is_the_author(joiner):
             f'{joiner} <a href="/category/activities/" rel="category tag">ข่าวกิจกรรม</a>')
     got = record(info)
     assert (got["author"], got["category"]) == ("งานประชาสัมพันธ์ สสค.ลำปาง", "ข่าวกิจกรรม")
+
+
+def test_a_plain_name_before_the_categorys_link_is_the_author():
+    info = 'พฤหัสบดี, 10 มิถุนายน 2010 09:30 <span>เขียนโดย งานประชาสัมพันธ์</span> <span><a href="/index.php/news">ข่าวกิจกรรม</a></span>'
+    assert record(info)["author"] == "งานประชาสัมพันธ์"
+
+
+@pytest.mark.parametrize(("info", "author"), [
+    # Oxygen's meta, one item a line, its icons gone
+    ("<div>กลุ่มงานประชาสัมพันธ์</div><div>12 มี.ค. 2568</div><div>ข่าวกิจกรรม</div><div>1,482</div>", "กลุ่มงานประชาสัมพันธ์"),
+    # Drupal's author field, a link to the user's page
+    ('<div>20 สิงหาคม 2024</div><div><a href="/user/5">srn_pr</a></div><div><a href="/taxonomy/term/3">ข่าวประชาสัมพันธ์</a></div>',
+     "srn_pr"),
+    ("<div>สรุปผลการประชุม</div><div>12 มี.ค. 2568</div>", None),  # words, not a name
+])
+def test_a_name_beside_the_dates_line_is_the_author(info, author):
+    assert record(info)["author"] == author
+
+
+def test_the_post_navigation_as_a_list_is_not_text():
+    nav = ('<ul><li>ก่อนหน้า: <a href="/news/2024-11-a/">ตรวจความปลอดภัยร้านจำหน่ายอุปกรณ์งานลอยกระทง</a></li>'
+           '<li>ถัดไป: <a href="/news/2024-12-b/">ประชุมคณะอนุกรรมการค่าจ้าง</a></li></ul>')
+    body = record("<div>24 ม.ค. 2566</div>", text=TEXT + nav)["body"]  # (inside the text's block)
+    assert "ก่อนหน้า" not in body and body.endswith("หรือสายด่วน 1546")
+
+
+def test_an_author_box_among_related_posts_is_no_listing():
+    """Publii: the post's author box (a heading linked to /authors/…) inside the post, related
+    posts after it each an <article> with its <time> and title link."""
+    related = "".join(f'<article><time datetime="2023-0{i}-01T09:40">{i} พฤษภาคม 2023</time>'
+                      f'<h3><a href="/post-{i}/">ข่าวที่เกี่ยวข้องเรื่องที่ {i} ของสำนักงาน</a></h3></article>' for i in (1, 2))
+    html = f"""<!DOCTYPE html><html lang="th"><head><meta charset="utf-8"><title>{TITLE}</title></head>
+<body><main><article><header><time datetime="2023-05-20T10:15">20 พฤษภาคม 2023</time><h1>{TITLE}</h1></header>
+<div>{TEXT}</div><div><h3><a href="/authors/thidarat/">ธิดารัตน์ หมัดอาหลี</a></h3><p>เจ้าหน้าที่ประชาสัมพันธ์</p></div>
+</article><div><h2>You should also read:</h2>{related}</div></main></body></html>"""
+    assert extract_one(html.encode(), URL)["title"] == TITLE
+
+
+def test_a_count_between_the_name_and_the_section_splits_the_line():
+    """Foundation's info line, its icons renamed: date, unit, views, section, one line."""
+    got = record(f"{ICON}5 ก.ย. 2557 {ICON}ฝ่ายบริหารงานทั่วไป {ICON}1,204 {ICON}ข่าวประชาสัมพันธ์",
+                 after_text="<div><h4>ข่าวอื่นๆ ในหมวดเดียวกัน</h4></div>")
+    assert (got["author"], got["hits"], got["category"]) == ("ฝ่ายบริหารงานทั่วไป", 1204, "ข่าวประชาสัมพันธ์")
+
+
+def test_a_modified_date_between_the_date_and_the_count_is_passed_over():
+    info = "<div>11 กุมภาพันธ์ 2025</div><div>12 กุมภาพันธ์ 2025</div><div>1204</div>"
+    assert record(info)["hits"] == 1204
+
+
+def test_a_pictures_caption_or_a_related_cards_heading_is_not_the_title():
+    """Rowling: the featured picture and its caption, then "Read Next" cards (each an <a> around
+    a picture and an <h3>) between the title and the text; the <title> adds the site's name."""
+    cards = "".join(f'<a href="/2024/06/{i}/"><img src="/t{i}.jpg" alt=""><p>ข่าวกิจกรรม</p>'
+                    f'<h3>อบรมหลักสูตรเจ้าหน้าที่ความปลอดภัยในการทำงาน รุ่นที่ {i}</h3></a>' for i in (1, 2))
+    html = f"""<!DOCTYPE html><html lang="th"><head><meta charset="utf-8"><title>{TITLE} – สสค.ลำพูน</title></head>
+<body><div class="t1"><h1><a href="/">สสค.ลำพูน</a></h1></div><div class="t0"><div><h1>{TITLE}</h1>
+<div>โดย <a href="/author/pr/">ฝ่ายประชาสัมพันธ์</a> 5 กรกฎาคม 2024</div></div>
+<div><img src="/p.jpg" alt=""><p>พิธีเปิดงานสัปดาห์ความปลอดภัยในการทำงานระดับจังหวัดลำพูน 4 ก.ค. 2567</p></div>
+<div><p>Read Next →</p><div>{cards}</div></div><div>{TEXT}</div></div></body></html>"""
+    assert extract_one(html.encode(), URL)["title"] == TITLE
+
+
+def test_a_nav_labelled_breadcrumb_by_its_hidden_heading_gives_the_category():
+    trail = ('<nav role="navigation" aria-labelledby="x7"><h2 id="x7">Breadcrumb</h2>'
+             '<ol><li><a href="/">หน้าแรก</a></li><li><a href="/activities">ข่าวกิจกรรม</a></li></ol></nav>')
+    html = f"""<!DOCTYPE html><html lang="th"><head><meta charset="utf-8"><title>{TITLE}</title></head>
+<body>{trail}<div class="t0"><h1>{TITLE}</h1><div>20 สิงหาคม 2024</div><div>{TEXT}</div></div></body></html>"""
+    assert extract_one(html.encode(), URL)["category"] == "ข่าวกิจกรรม"

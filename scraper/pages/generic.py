@@ -135,12 +135,14 @@ _LEADING_CLOCK = re.compile(r"^\s*(?:เวลา\s*)?\d{1,2}[:.]\d{2}(?:[:.]\d{
 _NUMBERED = re.compile(r"(?:ที่|ฉบับ|No\.?|เลข)\s*$", re.IGNORECASE)
 #: A unit's own number ending its name: Bangkok's area offices ("ฝ่ายประชาสัมพันธ์ พื้นที่ 4").
 _UNIT_NUMBER = re.compile(r"(?:พื้นที่|เขต|area) ?[\d๐-๙]{1,2}$", re.IGNORECASE)
-#: Separators between the items of an info line.
-_ITEM_SEPARATOR = re.compile(r"\s+[|·•]\s+")
+#: Separators between the items of an info line, and a count between two of them, their icons
+#: gone ("ฝ่ายบริหารงานทั่วไป 1,204 ข่าวประชาสัมพันธ์").
+_ITEM_SEPARATOR = re.compile(r"\s+[|·•]\s+|\s+(?:[\d๐-๙]{1,3}(?:,[\d๐-๙]{3})+|[\d๐-๙]{3,})\s+")
 #: A word joining a byline's link to the category's: "in", "ใน".
 _LINK_JOINER = re.compile(r"^(?:ใน|in|[|·•])\s+", re.IGNORECASE)
+_SECTION_AFTER = re.compile(r"(?<=[\d๐-๙])\s+(?:ข่าว|ประกาศ|กิจกรรม|บทความ)\S*\s*$")
 _SECTION_LIKE = re.compile(r"^(?:ข่าว|ประกาศ|กิจกรรม|บทความ)\S*$")
-_AUTHOR_HREF = re.compile(r"/author/|[?&]author=|rel=author|^#author|profile\.php\?lookup=", re.IGNORECASE)
+_AUTHOR_HREF = re.compile(r"/authors?/|[?&]author=|rel=author|^#author|profile\.php\?lookup=|/user/\d+/?$", re.IGNORECASE)  # (Drupal's /user/5)
 _COMMENTS_CAPTION = re.compile(rf"{COMMENT_WORDS}|Responses?", re.IGNORECASE)
 _AVATAR_WORDS = re.compile(r"^\s*(?:avatar\s+(?:of|for)|รูปประจำตัว(?:ของ)?|รูปโปรไฟล์(?:ของ)?)\s+|\s*(?:'s)?\s+avatar\s*$",
                            re.IGNORECASE)
@@ -182,7 +184,10 @@ def _has_own_linked_heading(entry, to_article=lambda el: True) -> bool:
         if owner is entry and to_article(heading):
             return True
     return False
-_ARCHIVE_PATH = re.compile(r"/(?:author|category|categories|tag|tags)/|/tag:", re.IGNORECASE)  # (Kirby's "notes/tag:MOU")
+_ARCHIVE_PATH = re.compile(r"/(?:authors?|category|categories|tag|tags)/|/tag:", re.IGNORECASE)  # (Kirby's "notes/tag:MOU"; Publii's /authors/)
+#: A site search's results: Joomla's com_search and com_finder, WordPress's "?s=", a search path.
+_SEARCH_QUERY = re.compile(r"(?:^|&)(?:option=com_(?:search|finder)|searchword=|s=[^&]|view=search(?:&|$))")
+_SEARCH_PATH = re.compile(r"/(?:search|ค้นหา)(?:\.php|\.aspx?|\.html?)?/?$", re.IGNORECASE)
 _HOME_PATH = re.compile(r"^/?(?:index\.(?:php|html?))?/?$")
 
 
@@ -230,6 +235,10 @@ def _is_noise(el) -> bool:
         if first is not None and (_is_link_box(el, first, picture) or _is_files_box(el, first)
                                   or _is_related_box(el, first, picture) or _is_tags_box(el, first)
                                   or _is_author_box(el, first) or _is_post_navigation(el, first)):
+            return True
+    elif el.tag in ("ul", "ol"):
+        first, _ = _first_words(el)  # (the post navigation as a list: Eleventy's "links-nextprev")
+        if first is not None and _is_post_navigation(el, first):
             return True
     return plugins.is_plugin_noise(el)
 
@@ -1005,6 +1014,8 @@ class ArticlePage(WebPage):
             line = clean(element_text(el.getparent())) if el.tag in ("td", "th") else text
             if el.tag == "address" or el.getparent() is not None and el.getparent().tag == "address":
                 continue  # HTML's <address>: the contact of the article's author, never its title
+            if el.tag not in HEADING_TAGS and _is_caption(el):
+                continue  # a picture's caption (Rowling's "post-image-caption" under the featured image)
             heading = next((a for a in el.iterancestors(*HEADING_TAGS)), None)
             if heading is not None and (heading.text or "").strip():
                 continue  # a heading's subheading ("<h1>title<div class='sub header'>office</div></h1>"): the heading is next
@@ -1031,6 +1042,8 @@ class ArticlePage(WebPage):
                 # a link, or buttons (a linked title to this very page is still its title, so is a
                 # heading linked to the article that the <title> names: a printer-friendly page's)
                 continue
+            if text not in self.title_texts and _in_link_elsewhere(el, self.page_url, self.base):
+                continue  # inside a link to another page: a card of a related post (Rowling's "Read Next")
             return _over_subtitle(el, self.title_texts)
         return None
 
@@ -1353,6 +1366,7 @@ class ArticlePage(WebPage):
             # "24 ม.ค. 2566 1,024 ข่าวกิจกรรม", "ฝ่ายบริหารงานทั่วไป ข่าวกิจกรรม 1,024 8 สิงหาคม 2024"
             for name in names:
                 after, before = after.replace(name, " "), before.replace(name, " ")
+            after = _SECTION_AFTER.sub("", after)  # (a section's name ending it, its link or icon gone)
             before = before.strip(" |·•-/")
             words = _COMMENT_COUNT.sub(" ", after).replace("(", " ").replace(")", " ").split()
             while words and fields.is_edge_noise(words[-1]):
@@ -1370,6 +1384,8 @@ class ArticlePage(WebPage):
                 if not _ONLY_COUNTS.match(line):
                     if len(line) <= 40 and not _DIGIT.search(line) and not _COMMENTS_CAPTION.search(line):
                         continue  # an item between (a name, a category), its icon gone: not a caption
+                    if len(line) <= 40 and fields.find_date(line).matched == line:
+                        continue  # another date alone (the modified one, its icon gone)
                     break
                 counts.extend(line.split())
             values = [int(c.replace(",", "")) for c in counts]
@@ -1510,6 +1526,10 @@ class ArticlePage(WebPage):
             # the sentence goes on after it: "posted in <a>ข่าวประชาสัมพันธ์</a>. Bookmark the permalink."
             if text and value.startswith(text) and value[len(text):len(text) + 2] in (". ", ", ", "; ", " |"):
                 return text
+        for text in sorted(links, key=lambda t: (-len(t), t)):
+            # a name in plain text, then the category's link: "เขียนโดย งานประชาสัมพันธ์ <a>ข่าวกิจกรรม</a>"
+            if text and value.endswith(" " + text) and len(value) > len(text) + 1:
+                return value[: -len(text) - 1].rstrip(" |·•-/—–")
         return value
 
     @cached_property
@@ -1603,7 +1623,14 @@ class ArticlePage(WebPage):
         top, _, bottom = self._body_split
         following = [line for line in lines[at + 1:at + 2]
                      if any(_one_after(group, lines[at], line) for group in (above, top, bottom, below))]
-        for text in (split_labelled(before)[0], split_labelled(after)[0], *following):
+        head = clean(split_labelled(after)[0].strip(" |·•-/")) or ""
+        # (or the last of the items after the date, a name or a count before it: "ฝ่ายบริหารงานทั่วไป
+        # 1,204 ข่าวประชาสัมพันธ์", "กลุ่มงานสวัสดิการแรงงาน ข่าวกิจกรรม")
+        last = _ITEM_SEPARATOR.split(head)[-1]
+        name, _, word = head.rpartition(" ")
+        if last == head and name and _NAME_LIKE.match(name) and not _DIGIT.search(name):
+            last = word
+        for text in (split_labelled(before)[0], head, last, *following):
             text = clean(text.strip(" |·•-/")) or ""
             if text and len(text) <= 30 and not _DIGIT.search(text) and _SECTION_LIKE.match(text) \
                     and not split_labelled(text)[1]:
@@ -1630,8 +1657,13 @@ class ArticlePage(WebPage):
         head = split_labelled(after)[0]
         links = sorted({clean(element_text(a)) or "" for a in self.root.iter("a") if not _AUTHOR_HREF.search(a.get("href") or "")},
                        key=lambda t: (-len(t), t))
+        # (the section's name unlinked, its icon gone: not self.category, which asks for the author)
+        section = self._category_beside_date()
+        endings = [*links, section] if section else links
         # (the name after the date, or before it: PHP-Fusion's "admin_nan มีนาคม 05 2021 …")
-        for text in [head, fields.without_weekday(split_labelled(before)[0]), *block[at + 1:at + 4]]:
+        # (or on a line of its own right before the date's, each item on its own line: Oxygen's
+        # "กลุ่มงานประชาสัมพันธ์ / 12 มี.ค. 2568 / ข่าวกิจกรรม / 1,482", its icons gone)
+        for text in [head, fields.without_weekday(split_labelled(before)[0]), *block[at + 1:at + 4], *block[max(at - 1, 0):at]]:
             # (a news credit, "ข่าว/ภาพ : กลุ่มประชาสัมพันธ์ …", labels its name: a longer one is taken)
             credited = fields.is_credit(text)
             # (the first of the line's items, and not the count after it, its icon gone: "Admin 1,043",
@@ -1640,7 +1672,7 @@ class ArticlePage(WebPage):
             text = fields.name_value(_TRAILING_COUNT.sub("", text))
             stripped = True
             while stripped:  # links ending it, last first: "กลุ่มงานสวัสดิการแรงงาน <a>ข่าวกิจกรรม</a> <a>0</a>"
-                ending = next((link for link in links if link and text.endswith(" " + link)), None)
+                ending = next((link for link in endings if link and text.endswith(" " + link)), None)
                 stripped = ending is not None
                 if stripped:
                     text = text[: -len(ending) - 1].strip()
@@ -1786,6 +1818,8 @@ class ArticlePage(WebPage):
             raise NotAnArticle("home page, not an article")
         if "view=frontpage" in query or "view=featured" in query:
             raise NotAnArticle("home page (featured articles), not an article")
+        if _SEARCH_QUERY.search(query) or _SEARCH_PATH.search(parts.path) and "=" in query:
+            raise NotAnArticle("search results page, not an article")
         title = self.title or ""
         if len(title) <= 80 and _NOT_FOUND.search(title):
             raise NotAnArticle(f"a 'page not found' page ({title!r}), not an article")
@@ -2326,6 +2360,33 @@ def _is_contents_table(table) -> bool:
         return False
     rows = _link_rows(table)
     return rows is not None and rows[0] is first
+
+
+def _is_caption(el) -> bool:
+    """``el`` is a picture's caption: a ``<figcaption>``, or a paragraph right after a photo (an
+    ``<img>``, or a link or block holding only one) in the same block; not a line after an icon
+    (a title after its arrow, "<img src='arrow_wr.gif'> <font>title</font>")."""
+    if el.tag == "figcaption":
+        return True
+    if el.tag not in ("p", "div"):
+        return False
+    previous = el.getprevious()
+    while previous is not None and not isinstance(previous.tag, str):
+        previous = previous.getprevious()  # (a comment between)
+    if previous is None or (previous.tail or "").strip():
+        return False
+    picture = previous if previous.tag == "img" else previous.find(".//img") \
+        if previous.tag in ("a", "picture", "figure", "span", "div") and not _text_len(previous) else None
+    return picture is not None and not _GIF.search(picture.get("src") or "") and not plugins.is_small(picture)
+
+
+def _in_link_elsewhere(el, here: str, base: str) -> bool:
+    """``el`` is inside a link (``<a href>`` wrapping a whole card) to a page other than ``here``."""
+    for a in el.iterancestors("a"):
+        href = (a.get("href") or "").strip()
+        return bool(href) and not href.startswith(("#", "javascript:")) \
+            and urljoin(base, href).split("#")[0] != here.split("#")[0]
+    return False
 
 
 def _first_dated_line(lines: list[str]):

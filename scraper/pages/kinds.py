@@ -91,8 +91,8 @@ def static_page(page, raw: dict) -> str | None:
 
 
 #: A title that is the name of one of the site's own pages, whole: about, history, contact, the
-#: organisation, the site map. (Not an ITA item's "O1 โครงสร้าง": offices file their ITA reports,
-#: "O12 รายงานผลการดำเนินงาน…", as news too.)
+#: organisation, the site map. (Not an ITA item's "O1 โครงสร้าง" by its title: offices file news
+#: about their ITA reports, "O12 รายงานผลการดำเนินงาน…", too; ``ita_item`` tells the items.)
 _SITE_PAGE_TITLE = re.compile(
     r"^\s*(?:ติดต่อ(?:เรา|สำนักงาน|หน่วยงาน)?|Contact(?:\s+us)?|ประวัติ(?:ความเป็นมา|สำนักงาน|หน่วยงาน)?"
     r"|เกี่ยวกับ(?:เรา|หน่วยงาน|สำนักงาน)|About(?:\s+us)?|แผนผังเว็บไซต์|Site\s*map|โครงสร้าง(?:องค์กร|หน่วยงาน|สำนักงาน)?"
@@ -111,12 +111,33 @@ def site_page_title(page, raw: dict) -> str | None:
     return None
 
 
+#: An ITA indicator ("ตัวชี้วัดที่ 9 การเปิดเผยข้อมูล", "ตัวชี้วัดย่อยที่ 9.1") and the data owner's
+#: field that the assessment's disclosure form asks for ("ผู้รับผิดชอบข้อมูล").
+_ITA_INDICATOR = re.compile(r"ตัวชี้วัด(?:ย่อย)?ที่\s*[\d๐-๙]")
+_ITA_DATA_OWNER = re.compile(r"ผู้รับผิดชอบข้อมูล|ผู้อนุมัติ(?:ให้)?(?:การ)?เผยแพร่")
+
+
+def ita_item(page, raw: dict) -> str | None:
+    """An item of the integrity and transparency assessment (ITA's "OIT" items: "O1 โครงสร้าง",
+    "O15 รายงานผลการจัดซื้อจัดจ้าง…"): the page names its indicator and the item's data owner,
+    the fields of the assessment's disclosure form. A disclosure filed on the site, whatever
+    date, author and counter its template shows, not news. (Offices also post news about their
+    ITA reports: without the indicator and the form's fields, a post stays news.)"""
+    html = page.decoded[0]
+    if "ตัวชี้วัด" not in html or not _ITA_DATA_OWNER.search(html) or not _ITA_INDICATOR.search(html):
+        return None
+    return "an ITA disclosure item (its indicator and data owner named), not news"
+
+
 def structured_web_page(page, raw: dict) -> str | None:
     """The page's JSON-LD describes a ``WebPage`` and no article (SEO plugins such as Yoast give a
     post its ``Article``; a page of the site, "ตำแหน่งงานว่าง", gets only ``WebPage``), and the page
     shows no author or hits: a page of the site, not news."""
     if raw.get("author") or raw.get("hits"):
         return None
+    metas = {el.get("property") or el.get("name"): el.get("content") for el in page.doc.iter("meta")}
+    if metas.get("og:type") == "article" and metas.get("article:published_time"):
+        return None  # (its OpenGraph calls it a published article: The SEO Framework's post)
     types = page.json_ld.get("@type")
     types = types if isinstance(types, list) else [types]
     if "WebPage" in types and not any(isinstance(t, str) and (t.endswith("Article") or t in _NEWS_TYPES) for t in types):
@@ -269,7 +290,7 @@ def _lists(root):
 
 
 #: The checks, cheapest and surest first.
-CHECKS: tuple[Callable, ...] = (sign_in_form, person_page, site_page_title, static_page, structured_web_page, photo_album,
+CHECKS: tuple[Callable, ...] = (sign_in_form, person_page, site_page_title, ita_item, static_page, structured_web_page, photo_album,
                                 dated_cards, dated_rows, dated_entries, dated_file_links, thumbnail_grid)
 
 

@@ -46,6 +46,9 @@ ATTACHMENT_BLOCKS = frozenset("attachmentsContainer attachmentsList itemAttachme
 _BREADCRUMBS = etree.XPath(
     "//@itemtype[contains(., 'BreadcrumbList')]/parent::*"
     " | //@aria-label[contains(translate(., 'BREADCUMS', 'breadcums'), 'breadcrumb')]/parent::nav"
+    # (or labelled by its own hidden heading: Drupal's <nav aria-labelledby="system-breadcrumb">)
+    " | //nav[@aria-labelledby][.//*[@id = ancestor::nav[1]/@aria-labelledby]"
+    "[contains(translate(., 'BREADCUMS', 'breadcums'), 'breadcrumb')]]"
     f" | //@class[{token_test('.', 'breadcrumb')} or {token_test('.', 'breadcrumbs')} or {token_test('.', 'pathway')}]"
     "/parent::*"
 )
@@ -191,7 +194,7 @@ def icon_label(el) -> str | None:
         if alt and len(alt) <= 30 and is_label_alone(alt):
             return _marked(alt)
         src = el.get("src") or ""
-        if not alt and _small(el) or "icon" in src.lower():
+        if not alt and is_small(el) or "icon" in src.lower():
             # an icon picture named for what it stands for: ".../icon/eye.png", "icon_calendar.gif"
             words = _icon_words(re.split(r"[/\\]", src.split("?")[0])[-1].rsplit(".", 1)[0].lower())
             if words:
@@ -270,7 +273,7 @@ def _icon_words(name: str) -> str | None:
     return None
 
 
-def _small(img) -> bool:
+def is_small(img) -> bool:
     """A picture the page sizes as an icon (32 pixels or less)."""
     for side in (img.get("width"), img.get("height")):
         if side and side.strip().rstrip("px").isdigit() and int(side.strip().rstrip("px")) <= 32:

@@ -158,7 +158,7 @@ def name_value(value: str) -> str:
     value = _TRAILING_NAV.sub("", value) or value
     # the full stop of an English sentence ("This entry was posted ... by area2."), not a Thai
     # abbreviation's dot ("สสค."); a separator left at the end ("udon_admin /")
-    return _SENTENCE_END.sub("", value).rstrip(" /|·•")
+    return _SENTENCE_END.sub("", value).rstrip(" /|·•—–")
 
 
 #: A credit's label: "ข่าว :", "ข่าว/ภาพ :", "ข่าวและภาพ :" (the news, and its photos, by ...).

@@ -38,12 +38,12 @@ LABELS: dict[str, str] = {
     "comments": r"ความคิดเห็น(?=\s*:?\s*[\d๐-๙])|(?<!\w)Comments?(?!\w)",
     # a like counter's number (a heart icon's "12", "ถูกใจ 5") is not the views either
     "likes": r"(?<!\w)Likes?(?!\w)|ถูกใจ(?=\s*:?\s*[\d๐-๙])",
-    # not "ข่าวอื่นๆ ในหมวดนี้" (K2's "more in this category")
+    # not "ข่าวอื่นๆ ในหมวดนี้" (K2's "more in this category") nor "ในหมวดเดียวกัน" ("in the same category")
     # a parent category's label is not the category's ("หมวดหลัก: ข่าวสาร หมวด: ข่าวประชาสัมพันธ์")
     "parent": r"หมวดหมู่หลัก|หมวดหลัก|ประเภทหลัก|Parent\s+Category",
     # tags end a category's value ("หมวดหมู่ ข่าวกิจกรรม ติดแท็ก ค่าจ้างขั้นต่ำ"); nothing reads them
     "tags": r"ติดแท็ก|แท็ก|ป้ายกำกับ|(?<!\w)Tags?(?=\s*:)",
-    "category": r"จัดอยู่ในหมวดหมู่|ในหมวดหมู่(?!นี้)|ในหมวด(?!นี้)|หมวดหมู่ข่าว|หมวดข่าว|หมวดหมู่(?!นี้)|หมวด(?!นี้)|ประเภทข่าว|ประเภท(?=\s*:)|เผยแพร่ใน|Published\s+in|Posted\s+in|Category|Categories|(?<=[\d๐-๙]\s)(?-i:In)(?=\s)",
+    "category": r"จัดอยู่ในหมวดหมู่|ในหมวดหมู่(?!นี้|เดียวกัน)|ในหมวด(?!นี้|เดียวกัน)|หมวดหมู่ข่าว|หมวดข่าว|หมวดหมู่(?!นี้|เดียวกัน)|หมวด(?!นี้|เดียวกัน)|ประเภทข่าว|ประเภท(?=\s*:)|เผยแพร่ใน|Published\s+in|Posted\s+in|Category|Categories|(?<=[\d๐-๙]\s)(?-i:In)(?=\s)",
 }
 
 _LABEL_RE = re.compile(
