@@ -93,8 +93,9 @@ def test_a_list_of_latest_news_beside_the_article_is_not_its_info():
     ('<div class="k1"><div class="sr-only">วันที่:</div><div>25 มิ.ย. 2024</div></div>'
      '<div class="k1"><div class="sr-only">โดย:</div><div>งานประชาสัมพันธ์ สสค.ชัยนาท</div></div>', "งานประชาสัมพันธ์ สสค.ชัยนาท"),
     # hidden text that is not a label says nothing ("ข่าว" is the visible line's topic, not a label)
-    # (a name that reads as none without its label: an office's unit there is the byline anyway)
-    ('<div class="k1"><div class="sr-only">ข่าวที่เกี่ยวข้อง</div><div>สมชาย ใจดี</div>'
+    # (words that read as no name without a label: a unit's or a person's name there is the
+    # byline anyway)
+    ('<div class="k1"><div class="sr-only">ข่าวที่เกี่ยวข้อง</div><div>บรรยากาศการประชุมคณะทำงาน</div>'
      '<div>25 มิ.ย. 2024</div></div>', None),
 ])
 def test_a_screen_reader_label_names_its_value(meta, author):

@@ -140,6 +140,10 @@ _UNIT_NUMBER = re.compile(r"(?:พื้นที่|เขต|area) ?[\d๐-๙
 _ITEM_SEPARATOR = re.compile(r"\s+[|·•]\s+|\s+(?:[\d๐-๙]{1,3}(?:,[\d๐-๙]{3})+|[\d๐-๙]{3,})\s+")
 #: A word joining a byline's link to the category's: "in", "ใน".
 _LINK_JOINER = re.compile(r"^(?:ใน|in|[|·•])\s+", re.IGNORECASE)
+#: A trail's caption ("คุณอยู่ที่: หน้าแรก <img> ข่าวประชาสัมพันธ์ <img> …", its arrows pictures).
+_YOU_ARE_HERE = re.compile(r"^\s*(?:คุณอยู่ที่|ตำแหน่งปัจจุบัน|You\s+are\s+here)\s*:", re.IGNORECASE)
+_COMMENTS_ANCHOR = re.compile(r"^#(?:comments?|respond|disqus_thread|reply)", re.IGNORECASE)
+_LOGO = re.compile(r"logo[^/]*$", re.IGNORECASE)
 _SECTION_AFTER = re.compile(r"(?<=[\d๐-๙])\s+(?:ข่าว|ประกาศ|กิจกรรม|บทความ)\S*\s*$")
 _SECTION_LIKE = re.compile(r"^(?:ข่าว|ประกาศ|กิจกรรม|บทความ)\S*$")
 _AUTHOR_HREF = re.compile(r"/authors?/|[?&]author=|rel=author|^#author|profile\.php\?lookup=|/user/\d+/?$", re.IGNORECASE)  # (Drupal's /user/5)
@@ -223,6 +227,8 @@ def _is_noise(el) -> bool:
     style = el.get("style")
     if style and _HIDDEN_STYLE.search(style):
         return True  # hidden from the reader ("visibility:hidden": BlogEngine's rating data)
+    if el.tag == "a" and _COMMENTS_ANCHOR.match(el.get("href") or "") and _ONLY_COUNTS.match(clean(element_text(el)) or ""):
+        return True  # a comment count linked to the comments below ("<a href='#comments'>0</a>", its icon gone)
     role = el.get("role")
     if role and role in NOISE_ROLES:
         # a second "banner" after the site's header is the post's hero band (Kadence's title above
@@ -238,7 +244,7 @@ def _is_noise(el) -> bool:
             return True
     elif el.tag in ("ul", "ol"):
         first, _ = _first_words(el)  # (the post navigation as a list: Eleventy's "links-nextprev")
-        if first is not None and _is_post_navigation(el, first):
+        if first is not None and (_is_post_navigation(el, first) or _is_trail_list(el, first)):
             return True
     return plugins.is_plugin_noise(el)
 
@@ -360,6 +366,16 @@ def _is_post_navigation(el, first) -> bool:
         return False
     words = [t.strip() for t in el.xpath(".//text()[not(ancestor::a)]") if t.strip()]
     return bool(words) and all(_PREVIOUS_NEXT.match(w) for w in words)
+
+
+def _is_trail_list(el, first) -> bool:
+    """A breadcrumb trail as a list (UIkit's "uk-breadcrumb" with its class names unknown): a
+    link home first, every item but the last a link, the last the article's own, unlinked."""
+    if first.tag != "a" or not plugins.is_home_link_text(clean(element_text(first)) or ""):
+        return False
+    items = [li for li in el if li.tag == "li"]
+    return 2 <= len(items) <= 8 and all(li.find(".//a") is not None for li in items[:-1]) \
+        and items[-1].find(".//a") is None
 
 
 def _is_tags_box(el, first) -> bool:
@@ -671,6 +687,12 @@ class ArticlePage(WebPage):
                 continue  # another article's name (a "latest news" module's teaser)
             if clean(element_text(el)):
                 return el
+        for el in self.microdata:
+            # the post's headline in the site's header band (Roseta's "header titles", a WPHeader's
+            # headline): the post's when the head names the page so, else the site's name
+            if el.get("itemprop") == "headline" and el.tag != "meta" and in_site_scope(el) \
+                    and self._head_names(clean(element_text(el)) or ""):
+                return el
         if body is None:
             return None
         start = body
@@ -699,6 +721,19 @@ class ArticlePage(WebPage):
             if better is not None:
                 return better
         return found
+
+    def _head_names(self, text: str) -> bool:
+        """The page's head gives ``text`` as the page's own name: its OpenGraph or Twitter title,
+        or the first part of a "page – site" ``<title>`` (never the site's part after it)."""
+        if not text:
+            return False
+        if text in {collapse(t) for t in _meta_titles(self.doc)}:
+            return True
+        for el in tagged(self.doc, "title"):
+            parts = [p for p in re.split(r"\s+[-|–:»]{1,2}\s+", collapse("".join(el.itertext()))) if p]
+            if len(parts) >= 2 and parts[0] == text:
+                return True
+        return False
 
     @cached_property
     def _whole_titles(self) -> set[str]:
@@ -1033,8 +1068,8 @@ class ArticlePage(WebPage):
             label = _label_before(el)
             if label and _is_info(f"{label} {text}"):
                 continue  # a field's value beside its label ("ผู้เขียน:" | "นางวิไลวรรณ …": Drupal's inline fields)
-            if len(text) > 300 or _is_info(text) or (line != text and _is_info(line or "")):
-                continue
+            if len(text) > 300 or _is_info(text) or (line != text and _is_info(line or "")) or _YOU_ARE_HERE.match(text):
+                continue  # (a trail under its caption: "คุณอยู่ที่: หน้าแรก <img> ข่าวประชาสัมพันธ์ <img> …")
             if len(text) <= MAX_INFO_LINE and _is_info(_shown_line(el)):
                 continue  # an info line of icons or tooltips ("📅 8 ก.พ. 2566  👤 นิตยา  👁 245")
             if _link_len(el) >= 0.5 * len(text) and not self._links_to_itself(el) \
@@ -1425,8 +1460,8 @@ class ArticlePage(WebPage):
             if (text and not fields.is_edge_noise(text) and not _SEE_ALL.search(text) and not in_noise(a)
                     # (not "กลับหน้ารวมข่าว", back, nor a button "ข่าวทั้งหมด", all news)
                     and (not any(_inside(a, b) for b in self.body_elements)
-                         or text in self._body_split[0] or text in self._body_split[2])):
-                return text
+                         or any(text in (line, _LINK_JOINER.sub("", line)) for line in (*self._body_split[0], *self._body_split[2])))):
+                return text  # (outside the text, or a line of the info at its edges: "ใน <a>ข่าวกิจกรรม</a>")
         labels = {clean(element_text(a)) for a in _TERM_LINKS(self.root) if not _in_semantic_noise(a)} - {None}
         if len(labels) == 1:
             return labels.pop()  # a post's one label or term is its category (of several, each is a tag)
@@ -1654,7 +1689,7 @@ class ArticlePage(WebPage):
         line = block[at]
         if not _is_info(line) and not (len(line) <= 100 and len(before.strip()) <= 40 and _NAME_LIKE.match(before.strip())):
             return None  # (the date's line an info line, or a name then the date: not a sentence)
-        head = split_labelled(after)[0]
+        head = split_labelled(_COMMENT_COUNT.sub(" ", after))[0]  # (past a comment count: "• 2 ความเห็น นิตยา ชัยศรี")
         links = sorted({clean(element_text(a)) or "" for a in self.root.iter("a") if not _AUTHOR_HREF.search(a.get("href") or "")},
                        key=lambda t: (-len(t), t))
         # (the section's name unlinked, its icon gone: not self.category, which asks for the author)
@@ -1668,7 +1703,7 @@ class ArticlePage(WebPage):
             credited = fields.is_credit(text)
             # (the first of the line's items, and not the count after it, its icon gone: "Admin 1,043",
             # "กลุ่มงานคุ้มครองแรงงาน | 156 ครั้ง | ข่าวกิจกรรม")
-            text = _ITEM_SEPARATOR.split(_LEADING_CLOCK.sub("", text).strip(" |·•-/"))[0]
+            text = _ITEM_SEPARATOR.split(_LEADING_CLOCK.sub("", text).strip(" |·•-/—–"))[0]
             text = fields.name_value(_TRAILING_COUNT.sub("", text))
             stripped = True
             while stripped:  # links ending it, last first: "กลุ่มงานสวัสดิการแรงงาน <a>ข่าวกิจกรรม</a> <a>0</a>"
@@ -1677,7 +1712,7 @@ class ArticlePage(WebPage):
                 if stripped:
                     text = text[: -len(ending) - 1].strip()
             if text and len(text) <= (fields.MAX_NAME if credited else 40) and text not in links and not _DIGIT.search(_UNIT_NUMBER.sub("", text)) \
-                    and (credited or _NAME_LIKE.match(text)):
+                    and (credited or _NAME_LIKE.match(text) or fields.is_person_name(text)):
                 return text
         return None
 
@@ -1763,6 +1798,17 @@ class ArticlePage(WebPage):
         lines = (set(self._body_split[0]) | set(self._body_split[2]) | {self.title} | set(self.__dict__.get("_files_lines", ()))
                  | set(self.__dict__.get("_edge_plain_lines", ())))
 
+        # a logo above the title in the text's block is the site's (a print page's "logo.gif"; a
+        # cover picture there is the article's)
+        above_title: set = set()
+        for block in self.body_elements if title is not None else ():
+            if _inside(title, block):
+                for el in block.iter():
+                    if el is title:
+                        break
+                    if el.tag == "img" and _LOGO.search(el.get("src") or ""):
+                        above_title.add(el)
+
         def skip(el) -> bool:
             # the icons on the title's line and on the info lines ("📅 12 มิ.ย. 56  👁 อ่าน 327 ครั้ง"),
             # and a block that is one info line with its picture (the author's avatar by the name)
@@ -1773,7 +1819,7 @@ class ArticlePage(WebPage):
                 return text in lines and (el.tag in INLINE_TAGS or text != self.title)
             return False
 
-        return fields.images(self.picture_blocks(), self.base, skip=skip)
+        return fields.images(self.picture_blocks(), self.base, skip=skip, left_out=above_title)
 
     def picture_blocks(self) -> list:
         """The body and the blocks of pictures right beside it: a gallery after the text, and a

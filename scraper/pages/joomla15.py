@@ -37,10 +37,17 @@ class Joomla15ArticlePage(LayoutArticlePage):
         for td in self._CELLS(self.container):
             if td.get("class") or any(a.tag == "td" for a in td.iterancestors() if _inside_pane(a, self.container)):
                 continue
-            n = sum(len(t) for t in td.itertext()) + 40 * len(td.findall(".//img"))
+            # (words, not the template's indentation; a cell of links, the section and category, is
+            # no text beside a poster: a picture counts as 40 characters)
+            n = _chars(td) - sum(_chars(a) for a in td.iter("a")) + 40 * len(td.findall(".//img"))
             if n > best_len:
                 best, best_len = td, n
         return [best] if best is not None else super().find_body()
+
+
+def _chars(el) -> int:
+    """Characters of ``el``'s text other than white space."""
+    return sum(len("".join(t.split())) for t in el.itertext())
 
 
 def _inside_pane(el, container) -> bool:

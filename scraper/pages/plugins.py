@@ -25,7 +25,7 @@ from lxml import etree
 from scraper.pages.selectors import token_test
 from scraper.parsers.fields import hits_from_text, is_trail
 from scraper.parsers.labels import COMMENT_WORDS, is_label_alone, split_labelled
-from scraper.parsers.text import clean, collapse, element_text
+from scraper.parsers.text import clean, collapse, element_text, is_ligature_icon
 
 #: Class tokens (and ids) of plugin blocks that are never the article's text nor its files.
 PLUGIN_NOISE = frozenset(
@@ -89,6 +89,8 @@ def is_plugin_noise(el, attachments: bool = True) -> bool:
         if (not PLUGIN_NOISE.isdisjoint(tokens) or not LIGATURE_ICONS.isdisjoint(tokens)
                 or attachments and not ATTACHMENT_BLOCKS.isdisjoint(tokens)):
             return True
+    if el.tag == "i" and is_ligature_icon(el):
+        return True  # (a Material icon whose class names are gone: its text is the icon's name)
     return el.get("id") == "vvisit_counter"
 
 
@@ -227,7 +229,7 @@ def icon_label(el) -> str | None:
     if not classes:
         return None
     tokens = classes.split()
-    if not LIGATURE_ICONS.isdisjoint(tokens):
+    if not LIGATURE_ICONS.isdisjoint(tokens) or is_ligature_icon(el):
         # Google's Material icons are ligatures: the element's text is the icon's name
         # ("<i class='material-icons'>visibility</i>"); the text itself is never the page's
         words = _icon_words((el.text or "").strip().lower())
@@ -260,7 +262,7 @@ _ICON_NAMES = (
     (re.compile(r"^(?:eye|view|views|visibility|visible|seen)(?![a-z])"), "Views"),
     (re.compile(r"^(?:folder|category|categories)(?![a-z])"), "Category:"),
     (re.compile(r"^(?:tag|tags)(?![a-z])"), "Tags:"),  # (ends a category's value: "📁 ข่าว 🏷 วันแรงงาน")
-    (re.compile(r"^(?:comment|comments|chat|bubble)(?![a-z])"), "Comments"),
+    (re.compile(r"^(?:comment|comments|chat|bubble|speech)(?![a-z])"), "Comments"),  # (Simple Line Icons' icon-speech)
     (re.compile(r"^(?:heart|love|like|likes|thumbs-up)(?![a-z])"), "Likes"),
 )
 
@@ -316,6 +318,11 @@ def _crumbs(el) -> list[str]:
     # the last unlinked words, but not the trail's own (hidden) heading, "เส้นทางนำทาง"/"You are here"
     last = el.xpath("(.//text()[normalize-space()][not(ancestor::a)]"
                     "[not(ancestor::h1 or ancestor::h2 or ancestor::h3 or ancestor::h4)])[last()]")
+    links = el.xpath("(.//a)[last()]")
+    if last and links:
+        order = {node: i for i, node in enumerate(el.iter())}
+        if order.get(last[-1].getparent(), -1) < order[links[0]]:
+            last = []  # (words before the links: a site's name above its menu, not the trail's end)
     if last:
         tail = clean(str(last[-1]).strip().lstrip(">»›/|\\-").strip())
         if tail and not _SEPARATORS.match(tail) and tail not in out:
@@ -362,6 +369,11 @@ def _may_have_breadcrumbs(html: str) -> bool:
     """Whether the page's source names a breadcrumb's markup at all (a few substring tests on the
     source cost a tenth of the XPath over every attribute they spare)."""
     return "rumb" in html or "RUMB" in html or "pathway" in html
+
+
+def is_home_link_text(text: str) -> bool:
+    """A link's words that lead home: "หน้าแรก", "หน้าหลัก", "Home"."""
+    return bool(_HOME_WORDS.match(text))
 
 
 def breadcrumb_category(doc, title: str | None, html: str | None = None) -> str | None:
@@ -432,7 +444,9 @@ def _trail_category(el, title: str | None, text: str) -> str | None:
         if not links or not _HOME_WORDS.match(collapse(element_text(links[0]))) or len(links) > 6:
             return None
         crumbs = _crumbs(el)
-        ends_with_article = title and (crumbs[-1] == title or (len(crumbs[-1]) >= 8 and crumbs[-1] in title))
+        # (or with a generic crumb standing for it: "รายละเอียดข่าว", a list trail's last item)
+        ends_with_article = title and (crumbs[-1] == title or (len(crumbs[-1]) >= 8 and crumbs[-1] in title)) \
+            or bool(_GENERIC_CRUMB.match(crumbs[-1]))
         if len(crumbs) >= 3 and ends_with_article and len(links) == len(crumbs) - 1 and _separated(el):
             return _category_of(crumbs, title)
         if len(crumbs) == 2 and len(links) == 1 and not ends_with_article and _is_section_crumb(crumbs[1], title):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from functools import cache
 from urllib.parse import unquote, urljoin, urlsplit
 
 from scraper.parsers.html import attribute_values, tagged
@@ -88,6 +89,20 @@ def dates_from_lines(lines: list[str]) -> list[dict]:
 
 _HITS_IN_TEXT = re.compile(r"(?:UserPageVisits|PageVisits)\s*:\s*([\d๐-๙,]+)")
 MAX_NAME = 80  # (the longest name or section an info line gives)
+
+
+@cache
+def _given_names() -> frozenset[str]:
+    from pythainlp.corpus import thai_female_names, thai_male_names
+
+    return frozenset(thai_female_names()) | frozenset(thai_male_names())
+
+
+def is_person_name(text: str) -> bool:
+    """``text`` reads as a Thai person's name with no title before it ("วีระพงษ์ ศรีสุข",
+    "ศิริพร (ประชาสัมพันธ์)"): a given name of pythainlp's corpora first, a few words in all."""
+    words = text.split()
+    return 2 <= len(words) <= 4 and len(words[0]) >= 3 and words[0] in _given_names()
 
 
 def author_name(text: str) -> str | None:
@@ -389,13 +404,14 @@ def attachments(scopes: list, page_base: str, skip=lambda el: False) -> list[dic
     return [{"url": v["url"], "text": v["text"]} for v in found.values()]
 
 
-def images(scopes: list, page_base: str, skip=lambda el: False) -> list[str]:
-    """Images inside the body ``scopes`` (document order, once each); ``skip`` drops an image's block."""
+def images(scopes: list, page_base: str, skip=lambda el: False, left_out=frozenset()) -> list[str]:
+    """Images inside the body ``scopes`` (document order, once each); ``skip`` drops an image's
+    block, ``left_out`` holds images that are not the text's."""
     out: list[str] = []
     for scope in scopes:
         for img in scope.iter("img", "amp-img"):  # (AMP's <amp-img>: its <img> is in a <noscript>)
             src = (img.get("src") or img.get("data-src") or "").strip()
-            if not src or src.startswith("data:"):
+            if not src or src.startswith("data:") or img in left_out:
                 continue
             if (any(skip(a) for a in _ancestors_until(img, scope)) or is_action_button(img) or is_banner(img, page_base)
                     or is_avatar(src)):  # a byline's avatar: the author's picture, not the text's

@@ -176,9 +176,30 @@ def _iter_text(el):
     if el.text:
         yield el.text
     for child in el:
-        yield from _iter_text(child)
+        if not (child.tag in _ICON_TAGS and is_ligature_icon(child)):
+            yield from _iter_text(child)
+        elif (child.text or "").strip() in _LIGATURE_ARROWS:
+            yield " › "  # (a trail's separator: "หน้าแรก <i>chevron_right</i> ข่าวกิจกรรม")
+        # (else a ligature icon, Google's Material icons: its text is the icon's name, "arrow_back",
+        # never words of the page; plugins.icon_label reads it)
         if child.tail:
             yield child.tail
+
+
+_ICON_TAGS = frozenset(("i", "span"))
+#: A Material icon's name as an ``<i>`` holds it, when its class no longer says so: a name with
+#: an underscore ("arrow_back", "date_range"), or one of the names an info line uses.
+_LIGATURE_NAME = re.compile(r"^(?:[a-z]+(?:_[a-z]+)+|event|person|visibility|today|schedule|folder|label|home|info|phone"
+                            r"|print|share|download|attachment|description|category|place|search|menu|campaign)$")
+
+
+def is_ligature_icon(el) -> bool:
+    """Google's Material icons are ligatures: the element's text is the icon's name
+    (``<i class="material-icons">visibility</i>``), never words of the page."""
+    if "material-" in (el.get("class") or ""):
+        return True
+    return el.tag == "i" and not len(el) and bool(_LIGATURE_NAME.match((el.text or "").strip()))
+_LIGATURE_ARROWS = frozenset("chevron_right navigate_next keyboard_arrow_right arrow_right arrow_forward_ios".split())
 
 
 def _never(el) -> bool:
