@@ -11,6 +11,14 @@ change:
 - a picture above the title in the text's block is the site's (a print page's logo);
 - the post's headline in the site's header band is the title when the page's head names it so;
 - Joomla 1.5's cell of section and category links is not the text beside a poster.
+
+And from the fifty-fourth to fifty-sixth:
+
+- "Updated:" labels a modification date (AstroPaper shows only that one);
+- Flat UI's ``fui-`` icons name their label; an officer ("เจ้าหน้าที่…") reads as a name;
+- a files caption and its file's link on one line above the text are the attachments' row;
+- a split article's pagination list ("« เริ่มต้น ก่อนหน้า 1 2 ถัดไป สุดท้าย »") is not text;
+- Download Attachments' block is not text, and a file type's icon (alt="pdf") no picture.
 """
 
 from __future__ import annotations
@@ -118,3 +126,52 @@ def test_a_persons_name_past_a_comment_count_is_the_author():
     """WPtouch's Bauhaus: "11 มีนาคม 2024 • 2 ความเห็น นิตยา ชัยศรี", its icons renamed."""
     info = '<div>11 มีนาคม 2024 • <a href="#comments">2 ความเห็น</a> <span class="t4"></span> นิตยา ชัยศรี</div>'
     assert extract_one(html(f"<h2>{TITLE}</h2>{info}<div class='t2'>{TEXT}</div>"), URL)["author"] == "นิตยา ชัยศรี"
+
+
+def test_updated_labels_a_modification_date():
+    info = ('<div><span>Updated:</span><span><time datetime="2024-08-09T02:30:00.000Z">9 ส.ค. 2567</time></span></div>')
+    head = (f"<title>{TITLE}</title>"
+            '<meta property="article:published_time" content="2024-08-07T03:00:00.000Z">')
+    got = extract_one(html(f"<h1>{TITLE}</h1>{info}<div class='t2'>{TEXT}</div>", head=head), URL)
+    assert got["published"] == "2024-08-07T10:00:00+07:00"
+
+
+def test_flat_ui_icons_and_an_officers_name():
+    info = ('<div><span class="fui-time"></span> 18 ก.ย. 57 10:30 น. <span class="fui-user"></span> เจ้าหน้าที่ประชาสัมพันธ์ '
+            '<span class="fui-eye"></span> 412</div>')
+    got = extract_one(html(f"<h1>{TITLE}</h1>{info}<div class='t2'>{TEXT}</div>"), URL)
+    assert (got["author"], got["hits"]) == ("เจ้าหน้าที่ประชาสัมพันธ์", 412)
+
+
+def test_a_files_row_above_the_text_is_not_text():
+    """A label/value table above the text, its last row "เอกสารแนบ | <a>file</a>", in the text's block."""
+    table = ("<table><tr><td>วันที่ประกาศ</td><td>๒๑ ก.ค. ๒๕๕๔</td></tr><tr><td>ประกาศโดย</td><td>งานประชาสัมพันธ์</td></tr>"
+             '<tr><td>เอกสารแนบ</td><td><a href="/upload/file/1187_schedule.pdf">กำหนดการอบรมรายอำเภอ</a></td></tr></table>')
+    got = extract_one(html(f"<h1>{TITLE}</h1><div>{table}<div>{TEXT}</div></div>"), URL)
+    assert got["body"].startswith("สำนักงานสวัสดิการ")
+    assert got["attachments"] == [{"url": "https://narathiwat.labour.go.th/upload/file/1187_schedule.pdf",
+                                   "text": "กำหนดการอบรมรายอำเภอ"}]
+
+
+def test_a_split_articles_pagination_is_not_text():
+    pages = "".join(f"<li>{t}</li>" for t in ("&laquo;", "เริ่มต้น", "ก่อนหน้า", "1", "2", "ถัดไป", "สุดท้าย", "&raquo;"))
+    got = extract_one(html(f"<h1>{TITLE}</h1><div>5 มิ.ย. 2556</div><div class='t2'>{TEXT}<ul>{pages}</ul></div>"), URL)
+    assert got["body"].endswith("ในวันและเวลาราชการ")
+
+
+def test_a_file_types_icon_is_no_picture():
+    files = ('<div class="download-attachments"><h3>Attachments</h3><table><tr><td><img src="/plugins/ext/pdf.gif" alt="pdf"> '
+             '<a href="/download-attachment/12/">แบบ คร.11</a></td><td>245 KB</td><td>31</td></tr></table></div>')
+    got = extract_one(html(f"<h1>{TITLE}</h1><div>5 มิ.ย. 2556</div><div class='t2'>{TEXT}{files}</div>"), URL)
+    assert got["images"] == [] and got["body"].endswith("ในวันและเวลาราชการ")
+
+
+def test_an_account_name_with_digits_on_the_line_before_the_date():
+    info = "<div>admin01</div><div>Aug 5, 2024</div><div>845 Views</div>"
+    assert extract_one(html(f"<h1>{TITLE}</h1>{info}<div class='t2'>{TEXT}</div>"), URL)["author"] == "admin01"
+
+
+def test_leave_a_comment_after_the_byline_is_not_the_name():
+    """Genesis: "14 มิถุนายน 2011 By pr-ratchaburi Leave a Comment", "Comment" read as a label."""
+    info = '<div>14 มิถุนายน 2011 By pr-ratchaburi <a href="#respond">Leave a Comment</a></div>'
+    assert extract_one(html(f"<h1>{TITLE}</h1>{info}<div class='t2'>{TEXT}</div>"), URL)["author"] == "pr-ratchaburi"

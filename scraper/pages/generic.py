@@ -121,7 +121,7 @@ _ENTRIES = etree.XPath("//article[not(ancestor::aside or ancestor::nav or ancest
 _LINKED_ITEMS = etree.XPath(".//li[.//a]")
 #: What a name reads like in an office's info line: a person's title, a unit of the office, a
 #: site's admin account ("นางสาว…", "ฝ่ายบริหารงานทั่วไป", "กลุ่มงานสวัสดิการแรงงาน", "admin").
-_NAME_LIKE = re.compile(r"^(?:นาย|นาง|นางสาว|น\.ส\.|ว่าที่|ดร\.|ฝ่าย|กลุ่มงาน|กลุ่ม|งาน(?!วัน)|ส่วน|สำนักงาน|ศูนย์|สสค\.|สรจ\."
+_NAME_LIKE = re.compile(r"^(?:นาย|นาง|นางสาว|น\.ส\.|ว่าที่|ดร\.|ฝ่าย|กลุ่มงาน|กลุ่ม|งาน(?!วัน)|ส่วน|สำนักงาน|ศูนย์|สสค\.|สรจ\.|เจ้าหน้าที่"
                         r"|admin|administrator|webmaster|ผู้ดูแลระบบ|Super\s+User"
                         r"|[a-z][a-z0-9]*_[a-z0-9_]+$)", re.IGNORECASE)  # (an account: "surin_pr")
 #: What a news section's name reads like ("ข่าวกิจกรรม", "ข่าวประชาสัมพันธ์", "ประกาศจัดซื้อจัดจ้าง").
@@ -133,6 +133,8 @@ _TRAILING_COUNT = re.compile(r"\s+(?:[\d๐-๙][\d๐-๙,]*\s*(?:ครั้�
 _LEADING_CLOCK = re.compile(r"^\s*(?:เวลา\s*)?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:น\.)?")
 #: A word that takes a number after it: the number is the word's, not a count ("ข่าวที่ 12").
 _NUMBERED = re.compile(r"(?:ที่|ฉบับ|No\.?|เลข)\s*$", re.IGNORECASE)
+#: A site's account name, digits and all ("admin01", "pr_area4").
+_ACCOUNT = re.compile(r"^(?:admin|webmaster|pr)[a-z0-9_.-]*$|^[a-z][a-z0-9]*_[a-z0-9_]+$", re.IGNORECASE)
 #: A unit's own number ending its name: Bangkok's area offices ("ฝ่ายประชาสัมพันธ์ พื้นที่ 4").
 _UNIT_NUMBER = re.compile(r"(?:พื้นที่|เขต|area) ?[\d๐-๙]{1,2}$", re.IGNORECASE)
 #: Separators between the items of an info line, and a count between two of them, their icons
@@ -142,6 +144,8 @@ _ITEM_SEPARATOR = re.compile(r"\s+[|·•]\s+|\s+(?:[\d๐-๙]{1,3}(?:,[\d๐-�
 _LINK_JOINER = re.compile(r"^(?:ใน|in|[|·•])\s+", re.IGNORECASE)
 #: A trail's caption ("คุณอยู่ที่: หน้าแรก <img> ข่าวประชาสัมพันธ์ <img> …", its arrows pictures).
 _YOU_ARE_HERE = re.compile(r"^\s*(?:คุณอยู่ที่|ตำแหน่งปัจจุบัน|You\s+are\s+here)\s*:", re.IGNORECASE)
+_PAGE_ITEM = re.compile(r"^(?:[«»‹›<>]+|\d{1,3}|เริ่มต้น|ก่อนหน้า|ถัดไป|สุดท้าย|หน้าแรก|หน้าสุดท้าย|Start|First|Prev(?:ious)?|Next|End|Last)$",
+                        re.IGNORECASE)
 _COMMENTS_ANCHOR = re.compile(r"^#(?:comments?|respond|disqus_thread|reply)", re.IGNORECASE)
 _LOGO = re.compile(r"logo[^/]*$", re.IGNORECASE)
 _SECTION_AFTER = re.compile(r"(?<=[\d๐-๙])\s+(?:ข่าว|ประกาศ|กิจกรรม|บทความ)\S*\s*$")
@@ -244,7 +248,7 @@ def _is_noise(el) -> bool:
             return True
     elif el.tag in ("ul", "ol"):
         first, _ = _first_words(el)  # (the post navigation as a list: Eleventy's "links-nextprev")
-        if first is not None and (_is_post_navigation(el, first) or _is_trail_list(el, first)):
+        if first is not None and (_is_post_navigation(el, first) or _is_trail_list(el, first) or _is_pagination(el)):
             return True
     return plugins.is_plugin_noise(el)
 
@@ -366,6 +370,13 @@ def _is_post_navigation(el, first) -> bool:
         return False
     words = [t.strip() for t in el.xpath(".//text()[not(ancestor::a)]") if t.strip()]
     return bool(words) and all(_PREVIOUS_NEXT.match(w) for w in words)
+
+
+def _is_pagination(el) -> bool:
+    """A list of page links ("« เริ่มต้น ก่อนหน้า 1 2 ถัดไป สุดท้าย »": Joomla's pagination of a
+    split article): page numbers and the words to move between pages, nothing else."""
+    items = [clean(element_text(li)) or "" for li in el if li.tag == "li"]
+    return len(items) >= 3 and any(t.isdigit() for t in items) and all(_PAGE_ITEM.match(t) for t in items)
 
 
 def _is_trail_list(el, first) -> bool:
@@ -1606,7 +1617,8 @@ class ArticlePage(WebPage):
             return parts.pop(i)
 
         archive_line = self._archive_line
-        while parts and (parts[0] == title or _is_info(parts[0]) or _is_info_heading(parts) or archive_line(parts[0])):
+        while parts and (parts[0] == title or _is_info(parts[0]) or _is_info_heading(parts) or archive_line(parts[0])
+                         or self._caption_and_files(parts[0])):
             top.append(take(0))
         # a lead, then the info line, then the text (MaxSite prints its headline above the info)
         if len(parts) > 2 and fields.is_metadata_line(parts[1]) and split_labelled(parts[1])[1] \
@@ -1711,7 +1723,7 @@ class ArticlePage(WebPage):
                 stripped = ending is not None
                 if stripped:
                     text = text[: -len(ending) - 1].strip()
-            if text and len(text) <= (fields.MAX_NAME if credited else 40) and text not in links and not _DIGIT.search(_UNIT_NUMBER.sub("", text)) \
+            if text and len(text) <= (fields.MAX_NAME if credited else 40) and text not in links and (not _DIGIT.search(_UNIT_NUMBER.sub("", text)) or _ACCOUNT.match(text)) \
                     and (credited or _NAME_LIKE.match(text) or fields.is_person_name(text)):
                 return text
         return None
@@ -1734,6 +1746,15 @@ class ArticlePage(WebPage):
         for text in self._archive_links:
             line = line.replace(text, " ")
         return not line.strip(" ,|·/•")
+
+    def _caption_and_files(self, line: str) -> bool:
+        """A files caption and the files' links on one line ("เอกสารแนบ <a>กำหนดการ.pdf</a>", an
+        info table's row above the text): the attachments (found apart), not the text."""
+        found = _CAPTION_FILES.match(line)
+        if not found:
+            return False
+        link_texts = {clean(element_text(a)) for b in self.body_elements for a in b.iter("a") if a.get("href")}
+        return all(_SIZE.sub("", f).strip() in link_texts for f in re.split(r"\s+[|,]\s+", found.group(1)))
 
     def _files_list_at_end(self, parts: list[str], caption: re.Pattern | None = None) -> int:
         """How many of the last lines are a list of the article's files: a caption on its own line
@@ -2162,6 +2183,7 @@ _BOX_CAPTION = re.compile(
     r"\s*:?\s*$", re.I)
 _GIF = re.compile(r"\.gif(?:$|\?)", re.I)
 _FILES_CAPTION = re.compile(r"^\s*(?:เอกสารแนบ|ไฟล์แนบ|ไฟล์เอกสารแนบ|เอกสารประกอบ|Attachments?|Files?)\s*:?\s*$", re.I)
+_CAPTION_FILES = re.compile(r"^\s*(?:เอกสารแนบ|ไฟล์แนบ|ไฟล์เอกสารแนบ|Attachments?)\s*:?\s*(.+)$", re.I)
 _CAPTION_THEN = re.compile(r"^\s*(?:เอกสารแนบ|ไฟล์แนบ|ไฟล์เอกสารแนบ|Attachments?)\s*:\s*(.+)$", re.I)
 _TOPICS_CAPTION = re.compile(r"^\s*(?:หัวข้อ|Topics?|Tags?|แท็ก|ป้ายกำกับ|คำค้น|คำสำคัญ)\s*:?\s*$", re.I)
 _SIZE = re.compile(r"\s*[(\[][\d.,]+\s*[KMG]?B[)\]]\s*$", re.I)

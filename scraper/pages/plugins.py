@@ -41,7 +41,8 @@ LIGATURE_ICONS = frozenset(
     " material-symbols-outlined material-symbols-rounded material-symbols-sharp".split()
 )
 #: Blocks of the Joomla Attachments extension and K2: the article's files, never its text.
-ATTACHMENT_BLOCKS = frozenset("attachmentsContainer attachmentsList itemAttachmentsBlock".split())
+#: Attachment blocks: K2's, Attachments for Joomla's, dFactory's Download Attachments for WordPress.
+ATTACHMENT_BLOCKS = frozenset("attachmentsContainer attachmentsList itemAttachmentsBlock download-attachments".split())
 
 _BREADCRUMBS = etree.XPath(
     "//@itemtype[contains(., 'BreadcrumbList')]/parent::*"
@@ -253,7 +254,7 @@ def icon_label(el) -> str | None:
 
 #: An icon font's class prefix ("fa-", "bi-", "ti-", "la-", "mdi-", "icon-", "tp-", ...).
 _ICON_PREFIX = re.compile(r"^(?:fa[srlbd]?|bi|glyphicon|dashicons|ti|la[srb]?|mdi|icon|icons|ion|ionicons|tp|uk-icon"
-                          r"|feather|ri|bx|bxs|bxl|pe-7s|lnr|icofont|et|gi|ci|fi|flaticon|im|zmdi|typcn|oi|material-icons)[-_]")
+                          r"|feather|ri|bx|bxs|bxl|pe-7s|lnr|icofont|et|gi|ci|fi|fui|flaticon|im|zmdi|typcn|oi|material-icons)[-_]")
 _SVG_ICON_NAME = re.compile(r"(?:^|-)(?:icon|moon|li|jupiter-icon)-([a-z-]+)$")
 #: An icon's name -> the label it stands for.
 _ICON_NAMES = (

@@ -171,11 +171,14 @@ def name_value(value: str) -> str:
         value = without_weekday(value[: value.find(found.matched)])
     # a button's word on the same line ("หมวด: ความปลอดภัยในการทำงาน <a>ย้อนกลับ</a>")
     value = _TRAILING_NAV.sub("", value) or value
+    value = _LEFT_OF_COMMENT.sub("", value) or value  # ("By admin Leave a | Comment", the label split off)
     # the full stop of an English sentence ("This entry was posted ... by area2."), not a Thai
     # abbreviation's dot ("สสค."); a separator left at the end ("udon_admin /")
     return _SENTENCE_END.sub("", value).rstrip(" /|·•—–")
 
 
+#: What is left of "Leave a Comment" once its "Comment" is read as a label.
+_LEFT_OF_COMMENT = re.compile(r"\s+(?:Leave|Add|Post)\s+an?\s*$", re.IGNORECASE)
 #: A credit's label: "ข่าว :", "ข่าว/ภาพ :", "ข่าวและภาพ :" (the news, and its photos, by ...).
 _CREDIT_LABEL = re.compile(r"^\s*ข่าว(?:\s*(?:/|และ)\s*ภาพ)?\s*[:：]\s*(?=\S)")
 
@@ -411,8 +414,8 @@ def images(scopes: list, page_base: str, skip=lambda el: False, left_out=frozens
     for scope in scopes:
         for img in scope.iter("img", "amp-img"):  # (AMP's <amp-img>: its <img> is in a <noscript>)
             src = (img.get("src") or img.get("data-src") or "").strip()
-            if not src or src.startswith("data:") or img in left_out:
-                continue
+            if not src or src.startswith("data:") or img in left_out or _FILE_TYPE_ICON.match(img.get("alt") or ""):
+                continue  # (a file type's icon by its link: alt="pdf")
             if (any(skip(a) for a in _ancestors_until(img, scope)) or is_action_button(img) or is_banner(img, page_base)
                     or is_avatar(src)):  # a byline's avatar: the author's picture, not the text's
                 continue
@@ -422,6 +425,7 @@ def images(scopes: list, page_base: str, skip=lambda el: False, left_out=frozens
     return out
 
 
+_FILE_TYPE_ICON = re.compile(r"^\s*(?:pdf|docx?|xlsx?|pptx?|zip|rar|txt|odt|ods)\s*$", re.IGNORECASE)
 _AVATAR_SRC = re.compile(r"/avatars?/|gravatar\.com/avatar/", re.IGNORECASE)
 
 
