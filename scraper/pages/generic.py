@@ -375,8 +375,17 @@ def _is_post_navigation(el, first) -> bool:
 def _is_pagination(el) -> bool:
     """A list of page links ("« เริ่มต้น ก่อนหน้า 1 2 ถัดไป สุดท้าย »": Joomla's pagination of a
     split article): page numbers and the words to move between pages, nothing else."""
-    items = [clean(element_text(li)) or "" for li in el if li.tag == "li"]
-    return len(items) >= 3 and any(t.isdigit() for t in items) and all(_PAGE_ITEM.match(t) for t in items)
+    items = 0
+    numbered = False
+    for li in el:  # (asked of every list of the page: the first item that is no page link ends it)
+        if li.tag != "li":
+            continue
+        text = clean(element_text(li)) or ""
+        if not _PAGE_ITEM.match(text):
+            return False
+        items += 1
+        numbered = numbered or text.isdigit()
+    return items >= 3 and numbered
 
 
 def _is_trail_list(el, first) -> bool:
