@@ -128,3 +128,15 @@ def test_cp874_page_without_charset_gives_the_thai_title_end_to_end():
 def test_undecodable_page_is_an_extraction_error_end_to_end():
     with pytest.raises(ExtractionError, match="^undecodable"):
         extract_one(page().encode("cp874").replace(b"<p>", b"<p>\xfc\xfd\xfe", 1), "https://x.labour.go.th/a")
+
+
+@pytest.mark.parametrize(("declared", "codec"), [("utf-8", "utf-8"), ("tis-620", "cp874"), ("windows-874", "cp874")])
+def test_an_xhtml_page_opening_with_an_xml_declaration(declared, codec):
+    """Old XHTML 1.0 templates open with ``<?xml version="1.0" encoding="…"?>``: the page is read
+    (the declaration names the encoding like a ``<meta>``), not refused as unparseable."""
+    xhtml = (f'<?xml version="1.0" encoding="{declared}"?>\n'
+             '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" '
+             '"http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">'
+             + page().replace("<html>", '<html xmlns="http://www.w3.org/1999/xhtml">', 1).removeprefix("<!DOCTYPE html>"))
+    record = extract_one(xhtml.encode(codec), "https://area10.labour.go.th/index.php/news/1234-x")
+    assert record["title"] == TITLE and "“ค่าจ้าง”" in record["body"]

@@ -92,15 +92,7 @@ def test_every_page_has_its_expected_record_and_model_note():
 #: From the forty-sixth and forty-seventh blind sets: craft_cms_rayong: the author's name has no
 #: title and its icon is an inline <svg> whose path is no known icon's, so nothing says it is a
 #: name; the files card after the text ("PDF · 412 KB", "ดาวน์โหลด") is read as text.
-#: From the fifty-fourth and fifty-fifth blind sets (two helpers chose GetSimple's News Manager
-#: on their own): its post under the news page's h1 shows its own date under its title, and the
-#: page's footer "Published on <time>" gives the page's date, which the source order (time, then
-#: label) takes first; and a daisyUI post whose info (date, unit, views) is a card in the sidebar
-#: beside the text, an <aside> outside the <article>, captioned "ข้อมูลข่าว".
-KNOWN_GAPS: set[str] = {"other/getsimple33_innovation_news_manager_page_h1_news_post_h3_title_nm_date_strftime_th_footer_page_date_trat",
-                        "other/getsimple33_innovation_news_manager_page_h1_post_h3_canonical_news_page_page_date_time_after_post",
-                        "custom_php/php82_tailwind_daisyui4_sidebar_info_card_icon_only_heroicons_abbrev_be2_views_comma",
-                        "other/craft_cms_rayong_wage_subcommittee",
+KNOWN_GAPS: set[str] = {"other/craft_cms_rayong_wage_subcommittee",
                         "wordpress/shapely_child_be_posted_label_no_time_jetpack_og_safety",
                         "other/hugo_ananke_single_time_format_localized_th_month_first_ce_schema_meta_bundle_relative_img",
                         "joomla3/protostar_j3_print_component_migrated_j15_announcement_date_only_prakat_na_wanthi_under_title",

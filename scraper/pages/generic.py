@@ -1262,6 +1262,11 @@ class ArticlePage(WebPage):
         body = self.body_elements
         top, _, bottom = self._body_split
         edges = top + bottom
+        lines = self.info_lines
+        after_post = self._lines_after_post
+        post_lines = [line for line in lines if line not in after_post]
+        # (a post shown inside a page, its date in its own block: the page's date after it is not the post's)
+        post_dated = bool(after_post) and any(c["kind"] == "published" for c in fields.dates_from_lines(post_lines))
         for el in self.microdata:
             prop = el.get("itemprop")
             if prop not in _MICRODATA_KIND or any(_inside(el, b) for b in body) and not _on_lines(el, edges):
@@ -1279,6 +1284,8 @@ class ArticlePage(WebPage):
                 continue  # inside the text's block only on its info lines (an info block printed in the text)
             if body and _follows(el, body[-1]) and self._teaser_time(el):
                 continue  # a recent or related post's date after the text, beside the link to it
+            if post_dated and not _inside(el, self._post_block) and _follows(el, self._post_block):
+                continue  # the date of the page that shows the post, after the post's own block
             times.append((el, (el.get("class") or "").split()))
         # hAtom's "updated" beside a "published" time is the modification date; alone, or with
         # "published"/"post-published" in its own classes, it is the post's date (The7, Publisher)
@@ -1301,13 +1308,38 @@ class ArticlePage(WebPage):
         for prop, kind in (("datePublished", "published"), ("dateModified", "modified")):
             if isinstance(article.get(prop), str):  # structured data in the head, like the meta tags
                 out.append(fields.candidate(kind, "meta", None, article[prop]))
-        out.extend(fields.dates_from_lines(self.info_lines))
+        out.extend(fields.dates_from_lines(post_lines if post_dated else lines))
         if not any(c["kind"] == "published" for c in out):
             dated_title = _TITLE_DATE.search(self.title or "")  # "ประชุม … (4 ธ.ค. 67)": the header's only date
             found = fields.find_date(dated_title.group(1)) if dated_title else None
             if found and found.value is not None and found.matched == dated_title.group(1).strip():
                 out.append(fields.candidate("published", "text", found.matched, None))
         return _modified_by_meta(out)
+
+    @cached_property
+    def _post_block(self):
+        """The smallest block holding the title and the text, when the article's block holds more
+        after it (a post shown inside a page: GetSimple's News Manager in the news page, whose
+        footer dates the page); else None."""
+        title, body = self.title_element, self.body_elements
+        if title is None or not body:
+            return None
+        block = _common_ancestor(title, body[0])
+        if block is self.root or not _inside(block, self.root) or not all(_inside(b, block) for b in body):
+            return None
+        return block
+
+    @cached_property
+    def _lines_after_post(self) -> set[str]:
+        """The lines after the post's block (``_post_block``) in the article's block."""
+        el, out = self._post_block, set()
+        while el is not None and el is not self.root:
+            for sibling in el.itersiblings():
+                if isinstance(sibling.tag, str) and not self.is_noise(sibling):
+                    out.update(plugins.resolve_icons(line)
+                               for line in paragraphs(sibling, skip=is_noise, label=plugins.icon_label))
+            el = el.getparent()
+        return out
 
     @field
     @_once
@@ -1756,13 +1788,18 @@ class ArticlePage(WebPage):
             line = line.replace(text, " ")
         return not line.strip(" ,|·/•")
 
+    @cached_property
+    def _body_link_texts(self) -> set[str | None]:
+        """The texts of the links in the text's block (a files list's lines are nothing else)."""
+        return {clean(element_text(a)) for b in self.body_elements for a in b.iter("a") if a.get("href")}
+
     def _caption_and_files(self, line: str) -> bool:
         """A files caption and the files' links on one line ("เอกสารแนบ <a>กำหนดการ.pdf</a>", an
         info table's row above the text): the attachments (found apart), not the text."""
         found = _CAPTION_FILES.match(line)
         if not found:
             return False
-        link_texts = {clean(element_text(a)) for b in self.body_elements for a in b.iter("a") if a.get("href")}
+        link_texts = self._body_link_texts
         return all(_SIZE.sub("", f).strip() in link_texts for f in re.split(r"\s+[|,]\s+", found.group(1)))
 
     def _files_list_at_end(self, parts: list[str], caption: re.Pattern | None = None) -> int:
@@ -1771,7 +1808,7 @@ class ArticlePage(WebPage):
         are the attachments (found apart), not the text. With ``caption`` (``_TOPICS_CAPTION``):
         a list of the article's topics or tags ("หัวข้อ", "Tags"), links to their archives."""
         caption = caption or _FILES_CAPTION
-        link_texts = {clean(element_text(a)) for b in self.body_elements for a in b.iter("a") if a.get("href")}
+        link_texts = self._body_link_texts
         n = 0
         for line in reversed(parts):
             if caption.match(line):

@@ -165,6 +165,13 @@ HEROICON_LABELS = {
     "M16 7a4 4 0 11-8 0 4 4 0 018 0zM12 14a7 7 0 00-7 7h14": "by",  # user
     "M15 12a3 3 0 11-6 0 3 3 0 016 0z": "Views",  # eye
     "M3 7v10a2 2 0 002 2h14a2 2 0 002-2V9": "Category:",  # folder
+    # Heroicons 2 (outline, 24 px): the same icons redrawn (their arcs' flags written "0 1 1" or,
+    # in the first releases, "0 11": the openings stop before them)
+    "M6.75 3v2.25M17.25 3v2.25M3 18.75V7.5": "Date:",  # calendar, calendar-days
+    "M12 6v6h4.5m4.5 0a9 9 0 1": "Date:",  # clock
+    "M15.75 6a3.75 3.75 0 1": "by",  # user
+    "M2.036 12.322a1.012 1.012 0 0": "Views",  # eye
+    "M2.25 12.75V12A2.25 2.25 0 0": "Category:",  # folder
 }
 
 _ICON_TAGS = frozenset(("i", "span", "em"))
