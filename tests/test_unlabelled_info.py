@@ -12,7 +12,12 @@ does), each beside the case that must not change:
   Drupal user's page, is the author;
 - the post navigation printed as a list ("ก่อนหน้า: <a>…</a>") is not text;
 - an author box whose heading links the author's page (Publii's ``/authors/``) among related
-  posts is no listing's teaser.
+  posts is no listing's teaser;
+- a count after a labelled name is the views (three digits or more), and so is a small one after
+  a name beside the date; a unit's own number ("พื้นที่ 4", "สรพ.2") stays in its name;
+- a date badge's day on a line of its own over its month and year is one date;
+- an item after the date in a line of info items is not the title; the info in the title's
+  ``<small>`` names the author too; a byline glued to the category's link is the name alone.
 """
 
 from __future__ import annotations
@@ -145,3 +150,69 @@ def test_a_nav_labelled_breadcrumb_by_its_hidden_heading_gives_the_category():
     html = f"""<!DOCTYPE html><html lang="th"><head><meta charset="utf-8"><title>{TITLE}</title></head>
 <body>{trail}<div class="t0"><h1>{TITLE}</h1><div>20 สิงหาคม 2024</div><div>{TEXT}</div></div></body></html>"""
     assert extract_one(html.encode(), URL)["category"] == "ข่าวกิจกรรม"
+
+
+# --- renamed variants of older hand-written pages ------------------------------------------------
+
+@pytest.mark.parametrize(("byline", "author", "hits"), [
+    ("โดย กลุ่มงานคุ้มครองแรงงาน ๒๔๕", "กลุ่มงานคุ้มครองแรงงาน", 245),  # the views after the name, their icon gone
+    ("โดย ฝ่ายประชาสัมพันธ์ พื้นที่ 4", "ฝ่ายประชาสัมพันธ์ พื้นที่ 4", None),  # a unit's own number
+], ids=["count", "unit-number"])
+def test_a_count_after_a_labelled_name(byline, author, hits):
+    got = record(f"<div>{ICON}๒๓ มิ.ย. ๒๕๖๖</div><div>{ICON}{byline}</div>")
+    assert (got["author"], got["hits"]) == (author, hits)
+
+
+def test_a_date_badge_of_a_day_over_its_month_and_year():
+    """Bootstrap's date badge: the day on a line of its own over the month and the two-digit year."""
+    got = record(f"<div><div>๒๓</div><div>มิ.ย. ๖๖</div></div><div>{ICON}โดย กลุ่มงานคุ้มครองแรงงาน {ICON}๒๔๕</div>")
+    assert (got["published"], got["author"], got["hits"]) == ("2023-06-23", "กลุ่มงานคุ้มครองแรงงาน", 245)
+
+
+@pytest.mark.parametrize(("line", "author", "hits"), [
+    ("21/11/2557 13:45 น. งานประชาสัมพันธ์ 87", "งานประชาสัมพันธ์", 87),  # a small count after the name
+    ("21/11/2557 13:45 น. ฝ่ายประชาสัมพันธ์ พื้นที่ 4", "ฝ่ายประชาสัมพันธ์ พื้นที่ 4", None),
+], ids=["count", "unit-number"])
+def test_a_small_count_after_a_name_beside_the_date(line, author, hits):
+    got = record(f"<div>{CATEGORY}</div><div>{line}</div>")
+    assert (got["author"], got["hits"]) == (author, hits)
+
+
+def test_a_bangkok_area_offices_abbreviation_and_a_count_on_lines_of_their_own():
+    """Semantic UI's list of meta items, one a line: the date, the officer of "สรพ.2" (the Bangkok
+    area office 2), the views."""
+    got = record(f"<div>{CATEGORY}</div><div>{ICON}23 ส.ค. 2561 09:35 น.</div>"
+                 f"<div>{ICON}เจ้าหน้าที่ประชาสัมพันธ์ สรพ.2</div><div>{ICON}645</div>")
+    assert (got["author"], got["hits"]) == ("เจ้าหน้าที่ประชาสัมพันธ์ สรพ.2", 645)
+
+
+def test_an_item_after_the_date_in_an_info_line_is_not_the_title():
+    """Fomantic UI: the title's heading holds a subheading (the office's English name), and the
+    info's items are blocks of one line ("<div class=item>"), their icons renamed."""
+    html = f"""<!DOCTYPE html><html lang="th"><head><meta charset="utf-8"><title>{TITLE} | สสค.กาฬสินธุ์</title>
+<meta property="og:title" content="{TITLE}"></head><body><div class="t0">
+<h1>{TITLE}<div>Kalasin Provincial Labour Protection and Welfare Office</div></h1>
+<div><div>{ICON}๒๑ ส.ค. ๖๗</div><div>{ICON}กลุ่มงานคุ้มครองแรงงาน</div><div>{ICON}{CATEGORY}</div>
+<div>{ICON}เข้าชม ๔๑๒ ครั้ง</div></div><div>{TEXT}</div></div></body></html>"""
+    got = extract_one(html.encode(), URL)
+    assert (got["title"], got["author"], got["hits"]) == (TITLE, "กลุ่มงานคุ้มครองแรงงาน", 412)
+
+
+def test_a_name_beside_the_date_in_the_titles_small():
+    """Bootstrap 3's page header: the info in the title's <small>, the name between the date and the count."""
+    html = f"""<!DOCTYPE html><html lang="th"><head><meta charset="utf-8"><title>{TITLE}</title></head>
+<body><div class="t0"><h1>{TITLE}<br><small>{ICON}2567-12-06 09:41:27 {ICON}งานคุ้มครองแรงงาน {ICON}1,234 ครั้ง</small></h1>
+<div>{TEXT}</div></div></body></html>"""
+    got = extract_one(html.encode(), URL)
+    assert (got["author"], got["hits"]) == ("งานคุ้มครองแรงงาน", 1234)
+
+
+@pytest.mark.parametrize(("byline", "author"), [
+    ("ทีมประชาสัมพันธ์ สสค.กาฬสินธุ์" + CATEGORY, "ทีมประชาสัมพันธ์ สสค.กาฬสินธุ์"),  # glued by the theme's CSS
+    ('<a href="/author/pr/">กลุ่มงานประชาสัมพันธ์</a>', "กลุ่มงานประชาสัมพันธ์"),  # a name ending like a link is kept
+], ids=["glued", "name-ends-like-a-link"])
+def test_a_byline_glued_to_the_categorys_link(byline, author):
+    html = f"""<!DOCTYPE html><html lang="th"><head><meta charset="utf-8"><title>{TITLE}</title></head>
+<body><div class="t1"><a href="/">หน้าแรก</a> <a href="/pr">ประชาสัมพันธ์</a></div><div class="t0"><h1>{TITLE}</h1>
+<div>20 สิงหาคม 2567</div><div>โดย {byline}</div><div>{TEXT}</div></div></body></html>"""
+    assert extract_one(html.encode(), URL)["author"] == author

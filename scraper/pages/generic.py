@@ -135,8 +135,11 @@ _LEADING_CLOCK = re.compile(r"^\s*(?:เวลา\s*)?\d{1,2}[:.]\d{2}(?:[:.]\d{
 _NUMBERED = re.compile(r"(?:ที่|ฉบับ|No\.?|เลข)\s*$", re.IGNORECASE)
 #: A site's account name, digits and all ("admin01", "pr_area4").
 _ACCOUNT = re.compile(r"^(?:admin|webmaster|pr)[a-z0-9_.-]*$|^[a-z][a-z0-9]*_[a-z0-9_]+$", re.IGNORECASE)
-#: A unit's own number ending its name: Bangkok's area offices ("ฝ่ายประชาสัมพันธ์ พื้นที่ 4").
-_UNIT_NUMBER = re.compile(r"(?:พื้นที่|เขต|area) ?[\d๐-๙]{1,2}$", re.IGNORECASE)
+#: A count of one or two digits ending a name beside the date ("งานประชาสัมพันธ์ 87").
+_SMALL_COUNT = re.compile(r"\s+[\d๐-๙]{1,2}$")
+#: A unit's own number ending its name: Bangkok's area offices ("ฝ่ายประชาสัมพันธ์ พื้นที่ 4",
+#: "เจ้าหน้าที่ประชาสัมพันธ์ สรพ.2").
+_UNIT_NUMBER = re.compile(r"(?:พื้นที่|เขต|area) ?[\d๐-๙]{1,2}$|(?:^|(?<=\s))สรพ\. ?[\d๐-๙]{1,2}$", re.IGNORECASE)
 #: Separators between the items of an info line, and a count between two of them, their icons
 #: gone ("ฝ่ายบริหารงานทั่วไป 1,204 ข่าวประชาสัมพันธ์").
 _ITEM_SEPARATOR = re.compile(r"\s+[|·•]\s+|\s+(?:[\d๐-๙]{1,3}(?:,[\d๐-๙]{3})+|[\d๐-๙]{3,})\s+")
@@ -1083,6 +1086,8 @@ class ArticlePage(WebPage):
                     continue  # a value of a list of the article's info (its date, its counter)
             if el.tag == "li" and _info_items(el.getparent()):
                 continue  # an item of a short list whose other items are the date and a counter (icons renamed)
+            if el.tag not in HEADING_TAGS and _item_of_info_line(el, text):
+                continue  # an item after others in a line of the article's info, its icon gone
             if el.tag in ("td", "th", "li", "a") and _in_link_table(el):
                 continue  # an entry of a table of contents (a paged article's first page links its title)
             label = _label_before(el)
@@ -1468,6 +1473,16 @@ class ArticlePage(WebPage):
             if head and _ONLY_COUNTS.match(head):
                 counts = head.split()  # (numbers between the date and a label: "17 ก.พ. 2565 1,245 หมวดหมู่: …")
             for line in block[at + 1:at + 1 + lines_after]:
+                head, labelled = split_labelled(line)
+                if not head.strip() and len(labelled) == 1 and labelled[0].kind == "author":
+                    value = labelled[0].value
+                    for name in names:
+                        value = value.replace(name, " ")
+                    if _ONLY_COUNTS.match(value.strip()):
+                        counts.extend(value.split())  # the byline's line, a count after the name ("โดย กลุ่มงาน… ๒๔๕")
+                        continue
+                if line in names:
+                    continue  # the author's or the category's line, its icon gone ("เจ้าหน้าที่… สรพ.2" / "645")
                 if not _ONLY_COUNTS.match(line):
                     if len(line) <= 40 and not _DIGIT.search(line) and not _COMMENTS_CAPTION.search(line):
                         continue  # an item between (a name, a category), its icon gone: not a caption
@@ -1617,6 +1632,10 @@ class ArticlePage(WebPage):
             # a name in plain text, then the category's link: "เขียนโดย งานประชาสัมพันธ์ <a>ข่าวกิจกรรม</a>"
             if text and value.endswith(" " + text) and len(value) > len(text) + 1:
                 return value[: -len(text) - 1].rstrip(" |·•-/—–")
+            # (or glued to it, the space between them the theme's CSS: "ทีมประชาสัมพันธ์ สสค.สุรินทร์<a>ข่าวกิจกรรม</a>")
+            if text and _SECTION_LIKE.match(text) and value.endswith(text) and len(value) > len(text) + 3 \
+                    and not value[-len(text) - 1].isspace():
+                return value[: -len(text)].rstrip(" |·•-/—–")
         return value
 
     @cached_property
@@ -1671,6 +1690,11 @@ class ArticlePage(WebPage):
                          or archive_line(parts[-1]) or _name_under_initials(parts[-2:]) == parts[-1]
                          or bottom and _name_under_initials([parts[-1], bottom[0]]) == bottom[0]):
             bottom.insert(0, take(-1))  # (a name under its avatar's initials: the byline, then its initials)
+        # a news credit that is a block of its own after the text's ("ข่าว/ภาพ : กลุ่มงาน…" under it,
+        # and the info lines already taken with it)
+        if len(self.body_elements) > 1 and parts and fields.is_credit(parts[-1]) \
+                and clean(element_text(self.body_elements[-1])) == " ".join([parts[-1], *bottom]):
+            bottom.insert(0, take(-1))
         files = self._files_list_at_end(parts) or self._files_list_at_end(parts, _TOPICS_CAPTION)
         if files:
             self.__dict__["_files_lines"] = parts[-files:]  # (their icons are not the text's pictures)
@@ -1731,7 +1755,8 @@ class ArticlePage(WebPage):
         as a name (a person's title, an office's unit, a site's admin account), never a link's text
         other than an author's (a category's)."""
         (above, below), (top, _, bottom) = self._lines, self._body_split
-        block = above + top
+        # (the title's <small> holding the info first: "<h1>title<small>2567-12-06 09:41:27 งาน… 1,234 ครั้ง</small></h1>")
+        block = [_shown_line(s, skip=is_noise) for s in self._info_in_title] + above + top
         dated = _first_dated_line(block)
         if dated is None:  # (the info below the text only when none is above it)
             block = bottom + below
@@ -1758,6 +1783,8 @@ class ArticlePage(WebPage):
             # "กลุ่มงานคุ้มครองแรงงาน | 156 ครั้ง | ข่าวกิจกรรม")
             text = _ITEM_SEPARATOR.split(_LEADING_CLOCK.sub("", text).strip(" |·•-/—–"))[0]
             text = fields.name_value(_TRAILING_COUNT.sub("", text))
+            if not _UNIT_NUMBER.search(text):
+                text = _SMALL_COUNT.sub("", text)  # (a small count too: "งานประชาสัมพันธ์ 87", not "พื้นที่ 4")
             stripped = True
             while stripped:  # links ending it, last first: "กลุ่มงานสวัสดิการแรงงาน <a>ข่าวกิจกรรม</a> <a>0</a>"
                 ending = next((link for link in endings if link and text.endswith(" " + link)), None)
@@ -2503,6 +2530,19 @@ def _in_link_elsewhere(el, here: str, base: str) -> bool:
     return False
 
 
+def _item_of_info_line(el, text: str) -> bool:
+    """``el`` comes after other items of a short block whose text is an info line: the name in
+    "<div>๒๑ ส.ค. ๖๗</div><div>กลุ่มงาน…</div><div>ข่าวกิจกรรม</div>", its icon gone (a title
+    comes before its info, never after the date in its line)."""
+    parent, before = el.getparent(), el.getprevious()
+    while before is not None and not (isinstance(before.tag, str) and element_text(before)):
+        before = before.getprevious()
+    if parent is None or before is None:
+        return False
+    line = clean(element_text(parent)) or ""
+    return len(text) < len(line) <= MAX_INFO_LINE and _is_info(line)
+
+
 def _first_dated_line(lines: list[str]):
     """The first of ``lines`` that holds a date: ``(its index, the date found, the text before
     the date, the text after it)``, or None."""
@@ -2511,7 +2551,16 @@ def _first_dated_line(lines: list[str]):
         if date.matched:
             at = line.find(date.matched)
             return i, date, line[:at], line[at + len(date.matched):]
+        if _DAY_ALONE.match(line) and i + 1 < len(lines):
+            # a date badge: the day on a line of its own over the month and year ("๒๓" / "มิ.ย. ๖๖")
+            joined = f"{line} {lines[i + 1]}"
+            date = fields.find_date(joined)
+            if date.matched and joined.startswith(date.matched):
+                return i + 1, date, "", joined[len(date.matched):]
     return None
+
+
+_DAY_ALONE = re.compile(r"^[\d๐-๙]{1,2}$")
 
 
 def _info_items(ul) -> bool:

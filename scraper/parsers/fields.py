@@ -172,11 +172,15 @@ def name_value(value: str) -> str:
     # a button's word on the same line ("หมวด: ความปลอดภัยในการทำงาน <a>ย้อนกลับ</a>")
     value = _TRAILING_NAV.sub("", value) or value
     value = _LEFT_OF_COMMENT.sub("", value) or value  # ("By admin Leave a | Comment", the label split off)
+    value = _COUNT_AFTER_NAME.sub("", value) or value  # (the views after it, their icon gone: "โดย กลุ่มงาน… ๒๔๕")
     # the full stop of an English sentence ("This entry was posted ... by area2."), not a Thai
     # abbreviation's dot ("สสค."); a separator left at the end ("udon_admin /")
     return _SENTENCE_END.sub("", value).rstrip(" /|·•—–")
 
 
+#: A count ending a name: three digits or more, or thousands grouped (a unit's own number has one
+#: or two: "พื้นที่ 4"); the count shown beside the name once its icon says nothing.
+_COUNT_AFTER_NAME = re.compile(r"\s+(?:[\d๐-๙]{1,3}(?:,[\d๐-๙]{3})+|[\d๐-๙]{3,})$")
 #: What is left of "Leave a Comment" once its "Comment" is read as a label.
 _LEFT_OF_COMMENT = re.compile(r"\s+(?:Leave|Add|Post)\s+an?\s*$", re.IGNORECASE)
 #: A credit's label: "ข่าว :", "ข่าว/ภาพ :", "ข่าวและภาพ :" (the news, and its photos, by ...).
