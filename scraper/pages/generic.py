@@ -26,6 +26,7 @@ from functools import cached_property, wraps
 from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
+from w3lib.url import canonicalize_url
 from web_poet import WebPage, field
 
 from scraper.pages import plugins
@@ -1519,8 +1520,11 @@ class ArticlePage(WebPage):
         found = plugins.named_field(self.doc, self.tokens, plugins.NAMED_CATEGORY)
         if found:
             return found
+        title_el = self.title_element
+        # (in the title's block even in the site's header band: Septera's "pretitle" category above it)
+        title_block = title_el.getparent() if title_el is not None else None
         for a in _CATEGORY_LINKS(self.root):  # rel="category tag": WordPress core's category links
-            if not in_noise(a) and clean(element_text(a)):
+            if (not in_noise(a) or title_block is not None and _inside(a, title_block)) and clean(element_text(a)):
                 return clean(element_text(a))
         for a in _CATEGORY_ARCHIVE_LINKS(self.root):  # a link to the category's archive page
             text = clean(element_text(a))
@@ -1582,7 +1586,7 @@ class ArticlePage(WebPage):
             parts = urlsplit(target)
             if (parts.netloc != host or _HOME_PATH.match(parts.path) and not parts.query or _ARCHIVE_PATH.search(parts.path)
                     and not _CATEGORY_PATH.search(parts.path) or fields.article_id_from_url(target)
-                    or fields.is_document_link(href) or target.split("#")[0] == self.page_url.split("#")[0]):
+                    or fields.is_document_link(href) or same_page(target, self.page_url)):
                 continue
             if _inside(a, title_el) or any(_inside(a, b) for b in self.body_elements) or in_noise(a):
                 continue
@@ -1626,7 +1630,8 @@ class ArticlePage(WebPage):
             if value.startswith(text + " ") and _LINK_JOINER.sub("", value[len(text) + 1:]) in links:
                 return text
             # the sentence goes on after it: "posted in <a>ข่าวประชาสัมพันธ์</a>. Bookmark the permalink."
-            if text and value.startswith(text) and value[len(text):len(text) + 2] in (". ", ", ", "; ", " |"):
+            if text and value.startswith(text) and (value[len(text):len(text) + 2] in (". ", ", ", "; ", " |")
+                                                    or value[len(text):] == "."):
                 return text
         for text in sorted(links, key=lambda t: (-len(t), t)):
             # a name in plain text, then the category's link: "เขียนโดย งานประชาสัมพันธ์ <a>ข่าวกิจกรรม</a>"
@@ -1988,7 +1993,7 @@ class ArticlePage(WebPage):
             for a in scope.iter("a"):
                 if _READ_MORE.match(collapse(element_text(a))) and a.get("href"):
                     target = urljoin(self.base, a.get("href"))
-                    if fields.article_id_from_url(target) and target != self.page_url:
+                    if fields.article_id_from_url(target) and not same_page(target, self.page_url):
                         raise NotAnArticle("an article's intro with a read-more link, not the article")
 
     def _calendar(self):
@@ -2083,10 +2088,9 @@ class ArticlePage(WebPage):
     def _links_to_itself(self, el) -> bool:
         """Every link of ``el`` leads to this page (a title linked to its own article)."""
         links = [(a.get("href") or "").strip() for a in el.iter("a")]
-        here = self.page_url.split("#")[0]
         # (a link to a part of this page, "#respond", is a button, not a title's link)
-        return bool(links) and all(h and "#" not in h and not h.startswith("javascript:") and urljoin(self.base, h) == here
-                                   for h in links)
+        return bool(links) and all(h and "#" not in h and not h.startswith("javascript:")
+                                   and same_page(urljoin(self.base, h), self.page_url) for h in links)
 
     def _teaser_time(self, el) -> bool:
         """A ``<time>`` in a list of posts after the text: two or more sibling blocks, each with a
@@ -2122,7 +2126,7 @@ class ArticlePage(WebPage):
             if not href or href.startswith("#") or len(clean(element_text(a)) or "") < 0.5 * len(text):
                 continue
             target = urljoin(self.base, href)
-            if target.split("#")[0] == self.page_url.split("#")[0]:
+            if same_page(target, self.page_url):
                 continue
             if not article:
                 return True
@@ -2259,7 +2263,7 @@ _FILES_CAPTION = re.compile(r"^\s*(?:เอกสารแนบ|ไฟล์แ
 _CAPTION_FILES = re.compile(r"^\s*(?:เอกสารแนบ|ไฟล์แนบ|ไฟล์เอกสารแนบ|Attachments?)\s*:?\s*(.+)$", re.I)
 _CAPTION_THEN = re.compile(r"^\s*(?:เอกสารแนบ|ไฟล์แนบ|ไฟล์เอกสารแนบ|Attachments?)\s*:\s*(.+)$", re.I)
 _TOPICS_CAPTION = re.compile(r"^\s*(?:หัวข้อ|Topics?|Tags?|แท็ก|ป้ายกำกับ|คำค้น|คำสำคัญ)\s*:?\s*$", re.I)
-_SIZE = re.compile(r"\s*[(\[][\d.,]+\s*[KMG]?B[)\]]\s*$", re.I)
+_SIZE = re.compile(r"\s*[(\[](?:(?:PDF|DOCX?|XLSX?|PPTX?|ZIP|RAR)\s*,?\s*)?[\d.,]+\s*[KMG]?B[)\]]\s*$", re.I)  # ("(182 KB)", "(PDF 182 KB)")
 
 #: Headings of a page's section, not of an article ("news details", "blog").
 _GENERIC_HEADING = re.compile(
@@ -2521,12 +2525,19 @@ def _is_caption(el) -> bool:
     return picture is not None and not _GIF.search(picture.get("src") or "") and not plugins.is_small(picture)
 
 
+def same_page(url: str, other: str) -> bool:
+    """The two addresses name one page: equal but for a fragment, the case of their percent
+    escapes (WordPress links a Thai slug as "%e0%b8%95…", a crawl asks for "%E0%B8%95…") and
+    the order of their query's arguments (w3lib's ``canonicalize_url``)."""
+    url, other = url.split("#")[0], other.split("#")[0]
+    return url == other or canonicalize_url(url) == canonicalize_url(other)
+
+
 def _in_link_elsewhere(el, here: str, base: str) -> bool:
     """``el`` is inside a link (``<a href>`` wrapping a whole card) to a page other than ``here``."""
     for a in el.iterancestors("a"):
         href = (a.get("href") or "").strip()
-        return bool(href) and not href.startswith(("#", "javascript:")) \
-            and urljoin(base, href).split("#")[0] != here.split("#")[0]
+        return bool(href) and not href.startswith(("#", "javascript:")) and not same_page(urljoin(base, href), here)
     return False
 
 

@@ -1,0 +1,62 @@
+"""Forms met in the fifty-seventh and fifty-eighth blind sets, each beside the case that must not
+change:
+
+- a title linked to its own page is no teaser, whatever the case of the link's percent escapes
+  (WordPress links a Thai slug as "%e0%b8…", the crawl asks for "%E0%B8…");
+- "In <a>ข่าวกิจกรรม</a>." on a line of its own is the category (Pelican's notmyidea); an English
+  sentence opening with "In" is not.
+
+Two more rules of those sets are held by their pages alone (tests/test_handwritten.py and
+tests/test_metamorphic.py): WordPress's ``rel="category tag"`` link beside a title printed in
+the site's header band (Septera), and a files box whose sizes name the type ("(PDF 182 KB)").
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from scraper.extract import extract_one
+
+SLUG = "%E0%B8%95%E0%B8%A3%E0%B8%A7%E0%B8%88%E0%B9%81%E0%B8%A3%E0%B8%87%E0%B8%87%E0%B8%B2%E0%B8%99"
+URL = f"https://phayao.labour.go.th/2024/08/27/{SLUG}/"
+TITLE = "สสค.พะเยา ตรวจแรงงานต่างด้าวในสวนลำไย อำเภอเชียงคำ"
+TEXT = ("<p>สำนักงานสวัสดิการและคุ้มครองแรงงานจังหวัดพะเยา ออกตรวจสถานประกอบกิจการที่จ้างแรงงานต่างด้าวในสวนลำไย "
+        "เพื่อให้นายจ้างปฏิบัติตามกฎหมายคุ้มครองแรงงานในงานเกษตรกรรม</p>"
+        "<p>ทั้งนี้ นายจ้างที่มีข้อสงสัยสามารถสอบถามได้ที่สำนักงาน ในวันและเวลาราชการ หรือสายด่วน 1546</p>")
+
+
+def page(main: str, *, head: str = "", before: str = "") -> bytes:
+    return f"""<!DOCTYPE html><html lang="th"><head><meta charset="utf-8"><title>{TITLE}</title>{head}</head>
+<body>{before}<div class="t0">{main}</div><div class="t9">โทร. 0 5444 9123 © 2567</div></body></html>""".encode()
+
+
+def related(n: int) -> str:
+    return "".join(f'<div><h4><a href="https://phayao.labour.go.th/2024/08/{i}/x{i}/">ข่าวกิจกรรมที่เกี่ยวข้อง เรื่องที่ {i}</a></h4></div>'
+                   for i in range(1, n + 1))
+
+
+@pytest.mark.parametrize("href", [URL.lower().replace("https://phayao", "https://phayao"), URL], ids=["lower-escapes", "same"])
+def test_a_title_linked_to_its_own_page_is_no_teaser(href):
+    main = (f'<h1><a href="{href}">{TITLE}</a></h1><div>โดย ฝ่ายประชาสัมพันธ์ เมื่อ 27 สิงหาคม 2567</div>'
+            f"<div>{TEXT}</div><div><h3>เรื่องที่เกี่ยวข้อง</h3>{related(2)}</div>")
+    assert extract_one(page(main), URL)["title"] == TITLE
+
+
+def test_a_title_linked_to_another_page_among_teasers_is_a_listing():
+    from scraper.parsers.errors import NotAnArticle
+
+    main = (f'<h1><a href="https://phayao.labour.go.th/2024/08/26/other/">{TITLE}</a></h1><div>27 สิงหาคม 2567</div>'
+            f"<div>{TEXT}</div><div>{related(2)}</div>")
+    with pytest.raises(NotAnArticle):
+        extract_one(page(main), URL)
+
+
+@pytest.mark.parametrize(("line", "category"), [
+    ('In <a href="/category/khaawkickrrm.html">ข่าวกิจกรรม</a>.', "ข่าวกิจกรรม"),
+    ("In the meeting.", None),
+], ids=["section", "sentence"])
+def test_in_a_section_on_a_line_of_its_own(line, category):
+    info = (f'<footer><abbr title="2022-09-15T10:00:00+07:00">Published: พฤ. 15 กันยายน 2022</abbr>'
+            f"<address>By สสค.พะเยา</address><p>{line}</p></footer>")
+    got = extract_one(page(f"<article><header><h1>{TITLE}</h1></header><div>{info}{TEXT}</div></article>"), URL)
+    assert got["category"] == category and "In ข่าวกิจกรรม" not in got["body"]
