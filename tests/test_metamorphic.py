@@ -363,6 +363,7 @@ VARIANT_IDS = sorted(_VARIANTS, key=lambda k: (list(mm.TRANSFORMS).index(k[1]), 
 
 
 _ROUNDTRIP_GAPS: set[str] = {  # pages that are known gaps as written
+    "handwritten/other/mkdocs_material_blog_post_sidebar_meta_ce_era_readtime_admonition",
     "handwritten/other/craft_cms_rayong_wage_subcommittee",
     "handwritten/wordpress/shapely_child_be_posted_label_no_time_jetpack_og_safety",
     "handwritten/other/hugo_ananke_single_time_format_localized_th_month_first_ce_schema_meta_bundle_relative_img",
@@ -401,6 +402,24 @@ def test_each_transform_applies_to_most_fixtures():
 #: Variants the extractor still gets wrong (issue 8 stays open on them). Strict: a variant that
 #: starts passing fails the suite until it is taken off this list, so the list only shrinks.
 KNOWN_GAPS: set[tuple[str, str]] = {
+    # Fifty-seventh to fifty-ninth blind sets (a random sample; how templates print the published
+    # date when a page carries several; northern provincial and Bangkok area offices), measured at
+    # 839bb63 (57-58) and 01a95df (59): 28 of 30 articles right as written after the fixes
+    # (Material for MkDocs' sidebar info, a known gap as written). The variants below fail where a
+    # wrapper cuts the text after its first part (Start Bootstrap's subheading, K2's intro and
+    # full text with every transform), where the info moved below the text takes the section's
+    # link or a Views block's caption with it (JA Mesolite, Backdrop), and where every transform
+    # together loses a self-link or a category (Lovecraft).
+    ("handwritten/other/mkdocs_material_blog_post_sidebar_meta_ce_era_readtime_admonition", "rename_classes_and_ids"),
+    ("handwritten/custom_php/startbootstrap_blog_post_template_meta_line_abbrev_be_date_author_reads_badge_category", "extra_wrappers"),
+    ("handwritten/joomla15/ja_mesolite_j15_thai_weekday_createdate_ce_time_unlabelled_section_link_modifydate_below", "meta_below_body"),
+    ("handwritten/other/backdrop_cms127_basis_english_submitted_by_on_us_medium_date_time_views_block_dates_tags", "meta_below_body"),
+    ("handwritten/custom_php/startbootstrap_blog_post_template_meta_line_abbrev_be_date_author_reads_badge_category", "all_together"),
+    ("handwritten/joomla15/ja_mesolite_j15_thai_weekday_createdate_ce_time_unlabelled_section_link_modifydate_below", "all_together"),
+    ("handwritten/k2/zen_grid4_k2_default_item_intro_fulltext_table_hits_in_content_footer_download_counter", "all_together"),
+    ("handwritten/other/backdrop_cms127_basis_english_submitted_by_on_us_medium_date_time_views_block_dates_tags", "all_together"),
+    ("handwritten/other/mkdocs_material_blog_post_sidebar_meta_ce_era_readtime_admonition", "all_together"),
+    ("handwritten/wordpress/lovecraft_post_meta_span_labels_by_on_in_thai_slug_lowercase_escapes_plain_date", "all_together"),
     # Fifty-fourth to fifty-sixth blind sets (a random sample; the Central, East and West offices
     # and the department's centres; how templates print the author and the hits), measured at
     # 88ab32c: all but three pages right as written after the fixes (GetSimple's two and daisyUI's
@@ -412,7 +431,6 @@ KNOWN_GAPS: set[tuple[str, str]] = {
     # credit's block from the text, and where every transform leaves a bare count with no icon.
     # (daisyUI's badge above the title, its section, read as a last paragraph once moved below the text)
     ("handwritten/custom_php/php82_tailwind_daisyui4_sidebar_info_card_icon_only_heroicons_abbrev_be2_views_comma", "meta_below_body"),
-    ("handwritten/custom_php/php8_bs5_boxicons_news_photo_credit_unit_views_times_abbrev_2digit_be", "rename_classes_and_ids"),
     ("handwritten/wordpress/kahuna_cryout_icon_titles_microdata_date_time_download_attachments_table_pvc_total_today_untranslated", "rename_classes_and_ids"),
     ("handwritten/other/astro4_astropaper_updated_label_time_modified_only_visible_utc_build_meta_published_empty_author_area8", "extra_wrappers"),
     ("handwritten/other/rails71_actiontext_impressionist_author_label_time_tag_th_long_visitors_times", "extra_wrappers"),
@@ -458,7 +476,6 @@ KNOWN_GAPS: set[tuple[str, str]] = {
     # Forty-sixth and forty-seventh blind sets (random samples), measured at d026e3a: as written,
     # Craft CMS's author and files card (the page is a known gap, tests/test_handwritten.py); the
     # variants below fail where the icons' class names said what a value is.
-    ("handwritten/custom_php/fomantic_ui_suratthani_thai_digit_meta", "rename_classes_and_ids"),
     ("handwritten/other/craft_cms_rayong_wage_subcommittee", "rename_classes_and_ids"),
     ("handwritten/wordpress/accesspress_lite_posted_on_abbr_thai_month_ce", "rename_classes_and_ids"),
     ("handwritten/joomla15/ja_larix_nakhonsawan_createdate_nonsef", "extra_wrappers"),
@@ -506,7 +523,6 @@ KNOWN_GAPS: set[tuple[str, str]] = {
     # gone, it stays text) and Baskerville's star pictures; with the info moved below the text,
     # JSN Epic's unlabelled category link; with every transform, also Gantry 4's K2 hits (the
     # attachment's download count), Hemingway's text (cut at a moved info line).
-    ("handwritten/custom_php/bs4_meta_above_title_pho_so_full_month_footer_khao_credit_phu_chom_edited", "rename_classes_and_ids"),
     ("handwritten/wordpress/baskerville2_meta_below_body_date_category_author_bio_h4_wp_postratings_votes", "rename_classes_and_ids"),
     ("handwritten/joomla15/jsn_epic_j15_jcomments_createdate_be_weekday_time_unlabelled_category", "meta_below_body"),
     ("handwritten/wordpress/baskerville2_meta_below_body_date_category_author_bio_h4_wp_postratings_votes", "all_together"),
@@ -516,11 +532,9 @@ KNOWN_GAPS: set[tuple[str, str]] = {
     # Bootstrap 2's icon-only info line, Metro UI's trail (its home crumb an icon, no class names
     # to tell it), Olivero's category, Blocksy's views and News Portal's one-paragraph announcement;
     # with every transform, JSN Boot's K2 text and Orchard Core's byline.
-    ("handwritten/custom_php/bootstrap2_hero_label_category_icons_only_numeric_be_time_thumbnails_well_attach", "rename_classes_and_ids"),
     ("handwritten/custom_php/metro_ui_css2_panel_header_div_title_thai_digit_label_row_tiles_sidebar", "rename_classes_and_ids"),
     ("handwritten/wordpress/blocksy_child_hero_type2_title_outside_article_updated_only_meta_rankmath_published_pvc_related_microdata", "rename_classes_and_ids"),
     ("handwritten/wordpress/news_portal_mystery_one_paragraph_linked_pdf_announcement", "rename_classes_and_ids"),
-    ("handwritten/custom_php/bootstrap2_hero_label_category_icons_only_numeric_be_time_thumbnails_well_attach", "all_together"),
     ("handwritten/custom_php/metro_ui_css2_panel_header_div_title_thai_digit_label_row_tiles_sidebar", "all_together"),
     ("handwritten/k2/k2_210_jsn_boot_date_above_title_rating_votes_intro_full_attachment_counter_author_block", "all_together"),
     ("handwritten/other/orchardcore_theblogtheme_masthead_post_heading_posted_by_on_month_first_be_recent_posts_widget", "all_together"),
@@ -598,7 +612,6 @@ KNOWN_GAPS: set[tuple[str, str]] = {
     # moved below the text from a title's <small> or a fieldset's legend.
     *(("handwritten/custom_php/adminlte3_public_news_small_box_stats_value_then_label", t) for t in (
         "rename_classes_and_ids", "thai_digits_in_meta", "synonym_labels", "extra_wrappers", "meta_below_body", "all_together")),
-    ("handwritten/custom_php/bs3_page_header_h1_small_raw_be_datetime_unit_author_hits_after_value", "rename_classes_and_ids"),
     ("handwritten/custom_php/bs3_page_header_h1_small_raw_be_datetime_unit_author_hits_after_value", "meta_below_body"),
     # (with every transform, the title and its <small> info move below the text together: the
     # trail's last crumb named it until a trail printed as a list became navigation, this session)
@@ -656,8 +669,6 @@ KNOWN_GAPS: set[tuple[str, str]] = {
     ("handwritten/custom_php/materialize_meta_table_thead_pho_so_year_person_author", "all_together"),
     ("handwritten/custom_php/materialize_meta_table_thead_pho_so_year_person_author", "extra_wrappers"),
     ("handwritten/custom_php/materialize_meta_table_thead_pho_so_year_person_author", "rename_classes_and_ids"),
-    ("handwritten/custom_php/semantic_ui_ribbon_category_icon_list_meta_attach_segment", "all_together"),
-    ("handwritten/custom_php/semantic_ui_ribbon_category_icon_list_meta_attach_segment", "rename_classes_and_ids"),
     ("handwritten/drupal/d6_pixture_reloaded_submitted_dmy_weekday_person_reads_upload", "all_together"),
     ("handwritten/drupal/d6_pixture_reloaded_submitted_dmy_weekday_person_reads_upload", "extra_wrappers"),
     ("handwritten/k2/k2_26_ja_teline4_j25_date_above_title_toolbar_read_times_attachment_block", "rename_classes_and_ids"),
@@ -687,7 +698,6 @@ KNOWN_GAPS: set[tuple[str, str]] = {
     # a count after an icon font alone (fa-eye, bi-eye), renamed: nothing says what the number
     # is, and it is not a bare count beside the date (another number stands between)
     ("handwritten/custom_php/bs5_date_badge_thai_digits_two_digit_be_relative_paths", "all_together"),
-    ("handwritten/custom_php/bs5_date_badge_thai_digits_two_digit_be_relative_paths", "rename_classes_and_ids"),
     # (the same: Font Awesome icons alone before the count and the category)
     ("handwritten/joomla3/helix2_icons_only_meta_be_abbrev_menu_alias_date", "all_together"),
     ("handwritten/joomla3/helix2_icons_only_meta_be_abbrev_menu_alias_date", "rename_classes_and_ids"),

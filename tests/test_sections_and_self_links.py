@@ -1,5 +1,6 @@
-"""Forms met in the fifty-seventh and fifty-eighth blind sets, each beside the case that must not
-change:
+"""Forms met in the fifty-seventh to fifty-ninth blind sets, each beside the case that must not
+change (from the fifty-ninth: an author box's name is its first line after the caption, not the
+job title under it; a page whose only text is the office's address is no article):
 
 - a title linked to its own page is no teaser, whatever the case of the link's percent escapes
   (WordPress links a Thai slug as "%e0%b8…", the crawl asks for "%E0%B8…");
@@ -60,3 +61,28 @@ def test_in_a_section_on_a_line_of_its_own(line, category):
             f"<address>By สสค.พะเยา</address><p>{line}</p></footer>")
     got = extract_one(page(f"<article><header><h1>{TITLE}</h1></header><div>{info}{TEXT}</div></article>"), URL)
     assert got["category"] == category and "In ข่าวกิจกรรม" not in got["body"]
+
+
+# --- from the fifty-ninth blind set ----------------------------------------------------------------
+
+def test_an_author_box_of_a_caption_a_name_and_a_job_title():
+    """Blowfish's author block (class "author", which the WordPress family reads): the caption, the
+    name, then the author's job title on a line of its own; the name alone is the author."""
+    box = ('<div class="flex author"><img src="/img/author.jpg" alt="ศิริพร แก้วมณี"><div><div>ผู้เขียน</div>'
+           '<div>ศิริพร แก้วมณี</div><div>เจ้าพนักงานธุรการชำนาญงาน ผู้ดูแลเว็บไซต์สำนักงาน</div></div></div>')
+    main = f'<article class="hentry"><h1>{TITLE}</h1><time datetime="2025-01-14T09:00:00+07:00">14 มกราคม 2025</time>' \
+           f"<div>{TEXT}</div><footer>{box}</footer></article>"
+    assert extract_one(page(main), URL)["author"] == "ศิริพร แก้วมณี"
+
+
+def test_a_page_whose_only_text_is_the_offices_address_is_no_article():
+    """An RSForm! Pro questionnaire: the form is not text, and what is left is the footer's address."""
+    from scraper.parsers.errors import NotAnArticle
+
+    form = ('<form action="/index.php" method="post"><h3>แบบประเมินความพึงพอใจ</h3><label>เพศ</label>'
+            '<input type="radio" name="g" value="1"> ชาย <input type="radio" name="g" value="2"> หญิง'
+            '<input type="submit" value="ส่งแบบประเมิน"></form>')
+    main = (f"<div>{form}</div><div><p>สำนักงานสวัสดิการและคุ้มครองแรงงานจังหวัดแพร่ ศาลากลางจังหวัดแพร่ ถนนไชยบูรณ์ "
+            "อำเภอเมืองแพร่ จังหวัดแพร่ 54000 โทร. 0 5451 1097</p></div>")
+    with pytest.raises(NotAnArticle, match="address"):
+        extract_one(page(main), "https://phrae.labour.go.th/index.php/survey")

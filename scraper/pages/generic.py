@@ -688,7 +688,8 @@ class ArticlePage(WebPage):
                 block = following[0]  # the info below it (not a lead over the info and a longer text: Casper's excerpt)
             else:
                 block = None
-            if block is not None and not is_noise(block) and block.tag not in HEADING_TAGS and _continues_text(block):
+            if block is not None and not is_noise(block) and block.tag not in HEADING_TAGS and _continues_text(block) \
+                    and not _SECTION_LIKE.match(clean(element_text(block)) or ""):  # (a section's badge is no text)
                 return [block]
         return []
 
@@ -1696,9 +1697,10 @@ class ArticlePage(WebPage):
                          or bottom and _name_under_initials([parts[-1], bottom[0]]) == bottom[0]):
             bottom.insert(0, take(-1))  # (a name under its avatar's initials: the byline, then its initials)
         # a news credit that is a block of its own after the text's ("ข่าว/ภาพ : กลุ่มงาน…" under it,
-        # and the info lines already taken with it)
-        if len(self.body_elements) > 1 and parts and fields.is_credit(parts[-1]) \
-                and clean(element_text(self.body_elements[-1])) == " ".join([parts[-1], *bottom]):
+        # and the info lines already taken with it); a paragraph of the text is the text's
+        last = self.body_elements[-1] if self.body_elements else None
+        if len(self.body_elements) > 1 and parts and fields.is_credit(parts[-1]) and last.tag != "p" \
+                and next(last.iter("p"), None) is None and clean(element_text(last)) == " ".join([parts[-1], *bottom]):
             bottom.insert(0, take(-1))
         files = self._files_list_at_end(parts) or self._files_list_at_end(parts, _TOPICS_CAPTION)
         if files:
@@ -1970,6 +1972,10 @@ class ArticlePage(WebPage):
             raise NotAnArticle(f"a 'page not found' page ({title!r}), not an article")
         if self._calendar() is not None:
             raise NotAnArticle("an events calendar (a month grid), not an article")
+        text = " ".join(self._body_split[1])
+        if len(text) <= 400 and _POSTAL_LINE.search(text) and _TELEPHONE.search(text):
+            # what is left when the page's content is not text (a form, a map): the office's address
+            raise NotAnArticle("no article text: the text found is the office's address and telephone")
         html = self.decoded[0]
         toggles = [el for el in _TOGGLES(self.root) if not in_noise(el)] if "aria-expanded" in html or "<details" in html else []
         if len(toggles) >= 3:
@@ -2640,6 +2646,7 @@ def _is_contact_block(el) -> bool:
 _PHONE_LINE = re.compile(r"^\s*(?:โทร(?:ศัพท์|สาร)?|Tel|Phone|Fax|E-?mail|อีเมล)\b", re.I)
 _POSTAL_LINE = re.compile(r"(?:ถนน|ตำบล|อำเภอ|จังหวัด|แขวง|เขต|ต\.|อ\.|จ\.).*\b\d{5}\b")
 _COPYRIGHT = re.compile(r"©|\bCopyright\b|สงวนลิขสิทธิ์", re.I)
+_TELEPHONE = re.compile(r"โทร|\bTel\b|\bPhone\b", re.I)
 _ADDRESS = re.compile(r"โทร|\bTel\b|ถนน|อำเภอ|เขต|ตำบล|แขวง|\b\d{5}\b", re.I)
 
 

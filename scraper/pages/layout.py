@@ -27,6 +27,7 @@ from scraper.pages.generic import (
 from scraper.pages.selectors import ElementIndex
 from scraper.parsers import fields
 from scraper.parsers.errors import NotAnArticle
+from scraper.parsers.labels import is_label_alone
 from scraper.parsers.text import clean, element_text, paragraphs
 
 _PAGE_TAGS = frozenset(("body", "html"))
@@ -239,11 +240,15 @@ class LayoutArticlePage(ArticlePage):
                 continue  # a share widget among the bylines (Blogger's "byline post-share-buttons")
             names = el.xpath(".//*[@itemprop='name']")
             text = fields.author_name(visible_text(names[0] if names else el))
-            if text and len(text) > fields.MAX_NAME:
+            if text and not names:
                 # an author's box (Baskerville's post-author: the name's heading, a bio, a link to
-                # the author's posts): its first line is the name
-                lines = paragraphs(el, skip=is_noise)
-                text = fields.author_name(lines[0]) if len(lines) > 1 else None
+                # the author's posts; Blowfish's caption, name and job title): its first line
+                # after a caption is the name
+                lines = [line for line in paragraphs(el, skip=is_noise) if not is_label_alone(line)]
+                if len(lines) > 1:
+                    text = fields.author_name(lines[0])
+                elif len(text) > fields.MAX_NAME:
+                    text = None
             if text:
                 return text
         return None
