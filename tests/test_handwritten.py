@@ -129,13 +129,9 @@ def test_article_page_extracts_as_written_by_hand(html, expected):
 #: gallery, the photo album, the org chart and the infographic cards of the earlier blind sets,
 #: the search results, month grid, album and TablePress page of the thirteenth, the ITA items of
 #: the thirty-fifth and fiftieth, are told by scraper/pages/kinds.py, the month-grid check and the
-#: site-footer rule.)
-REFUSED_GAPS: set[str] = {
-    # thirty-fifth set: a Views table of job notices whose rows link node pages by alias (no id in
-    # their addresses), and Download Manager's table of forms with their download counts
-    "drupal/d7_sky_views_job_vacancy_table_header_updated_non_article",
-    "wordpress/ample_page_wpdm_all_packages_table_forms_download_counts_non_article",
-}
+#: site-footer rule; the thirty-fifth set's Views table of job notices linked by their aliases and
+#: Download Manager's table of forms, by the listing table's rows linked by title.)
+REFUSED_GAPS: set[str] = set()
 
 
 @pytest.mark.parametrize("html,expected", [

@@ -793,10 +793,7 @@ def test_variant_extracts_to_the_same_record(key):
 
 
 # non-article pages not refused as written (tests/test_handwritten.py REFUSED_GAPS)
-_NOT_REFUSED_AS_WRITTEN: set[str] = {
-    "handwritten/drupal/d7_sky_views_job_vacancy_table_header_updated_non_article",
-    "handwritten/wordpress/ample_page_wpdm_all_packages_table_forms_download_counts_non_article",
-}
+_NOT_REFUSED_AS_WRITTEN: set[str] = set()
 _NON_ARTICLE_GAPS: set[str] = set()
 NON_ARTICLES = [c for c in mm.handwritten_cases(articles_only=False)
                 if not c.article and c.name not in _NOT_REFUSED_AS_WRITTEN]

@@ -1972,8 +1972,9 @@ class ArticlePage(WebPage):
             raise NotAnArticle(f"a 'page not found' page ({title!r}), not an article")
         if self._calendar() is not None:
             raise NotAnArticle("an events calendar (a month grid), not an article")
-        text = " ".join(self._body_split[1])
-        if len(text) <= 400 and _POSTAL_LINE.search(text) and _TELEPHONE.search(text):
+        text = self._body_split[1]
+        if text and sum(map(len, text)) <= 400 and all(_POSTAL_LINE.search(line) or _TELEPHONE.search(line) for line in text) \
+                and any(_POSTAL_LINE.search(line) for line in text):
             # what is left when the page's content is not text (a form, a map): the office's address
             raise NotAnArticle("no article text: the text found is the office's address and telephone")
         html = self.decoded[0]
@@ -2074,9 +2075,11 @@ class ArticlePage(WebPage):
                 continue
             rows = 0
             for tr in table.iter("tr"):
-                targets = [urljoin(self.base, (a.get("href") or "").strip()) for a in tr.iter("a") if a.get("href")]
-                # (an article's page, or a notice's document: a list of notices links their PDFs)
-                ids = {fields.article_id_from_url(t) or (t if fields.is_document_link(t) else None) for t in targets} - {None, own_id}
+                links = [(urljoin(self.base, (a.get("href") or "").strip()), a) for a in tr.iter("a") if a.get("href")]
+                # (an article's page, or a notice's document: a list of notices links their PDFs; or
+                # a page of the site linked by a title, its address a slug: Drupal's path aliases)
+                ids = {fields.article_id_from_url(t) or (t if fields.is_document_link(t) or self._titled_slug(t, a) else None)
+                       for t, a in links} - {None, own_id}
                 if not ids:
                     continue  # (the row's text is read only for the rows that link an article)
                 text = clean(element_text(tr)) or ""
@@ -2090,6 +2093,14 @@ class ArticlePage(WebPage):
                 if outside < min(_text_len(table), 300) or rows >= 5 and outside < 0.5 * _text_len(table):
                     return rows
         return 0
+
+    def _titled_slug(self, target: str, a) -> bool:
+        """``a`` links another page of this site by its title (words, not a date or a button):
+        an article whose address is a slug ("/jobs/2567/contract-labour-inspector-assistant")."""
+        parts = urlsplit(target)
+        return (parts.netloc == urlsplit(self.page_url).netloc and parts.path.count("/") >= 2
+                and not _HOME_PATH.match(parts.path) and not _ARCHIVE_PATH.search(parts.path)
+                and len(clean(element_text(a)) or "") >= MIN_TITLE and not same_page(target, self.page_url))
 
     def _links_to_itself(self, el) -> bool:
         """Every link of ``el`` leads to this page (a title linked to its own article)."""
