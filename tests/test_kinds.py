@@ -174,3 +174,43 @@ def test_the_site_footer_is_never_the_text():
     """A page whose only text block is the site's footer (address, telephone, ©) has no article."""
     with pytest.raises(Exception, match="no article"):
         extract_one(page("<h2>วิดีโอกิจกรรม</h2><iframe src='https://www.youtube.com/embed/x'></iframe>"), URL)
+
+
+# --- from the sixtieth to sixty-second blind sets ----------------------------------------------------
+
+def test_a_files_page_with_a_download_form_is_refused_a_post_linking_its_file_is_not():
+    """Phoca Download's file view: the file's details (its size among them) and a form whose
+    button downloads it; a news post with an attachment links the file."""
+    details = ('<h3>แบบ คร.7 คำร้องต่อพนักงานตรวจแรงงาน</h3><div><div>ขนาดไฟล์:</div><div>186.52 kB</div>'
+               '<div>ผู้เขียน:</div><div>กลุ่มงานคุ้มครองแรงงาน</div><div>วันที่:</div><div>10 มกราคม 2024</div></div>')
+    form = '<form action="/download/file/27" method="post"><input type="submit" value="ดาวน์โหลด"><input type="hidden" name="download" value="27"></form>'
+    assert "download page" in refused(page(f"{details}<div>{TEXT}</div>{form}"))
+    post = (f"<h1>ตรวจสถานประกอบกิจการในเขตอำเภอเมือง</h1><p>วันที่ 10 ม.ค. 2567 | ขนาดไฟล์แนบ: 186 kB</p>{TEXT}"
+            '<p><a href="/files/kr7.pdf">ดาวน์โหลดแบบ คร.7</a></p>')
+    assert extract_one(page(post), URL)["attachments"]
+
+
+def test_an_album_of_pictures_each_with_its_views_under_a_description():
+    """Coppermine's thumbnails page: the album's description, then each picture's views and caption."""
+    thumbs = "".join(f'<td><a href="displayimage.php?pid={i}"><img src="/albums/{i}.jpg" alt=""></a>'
+                     f"<br>ดู {30 + i} ครั้ง<br>ภาพกิจกรรมที่ {i}</td>" for i in range(1, 9))
+    description = f"<p>{STORY} ณ ศูนย์ราชการจังหวัดชัยนาท โดยมีผู้ว่าราชการจังหวัดเป็นประธานในพิธีเปิด</p>"
+    html = page(f"<h2>งานวันแรงงานแห่งชาติ 2567</h2><p>เผยแพร่เมื่อ 2 พ.ค. 2567</p>{description}<table><tr>{thumbs}</tr></table>")
+    assert "photo album" in refused(html)
+
+
+def test_a_story_with_captioned_photos_is_news():
+    photos = "".join(f'<p><img src="/images/{i}.jpg" alt=""><br>ภาพกิจกรรมที่ {i}</p>' for i in range(1, 9))
+    html = page(f"<h1>งานวันแรงงานแห่งชาติ 2567</h1><p>เผยแพร่เมื่อ 2 พ.ค. 2567</p>{TEXT}{photos}")
+    assert extract_one(html, URL)["title"] == "งานวันแรงงานแห่งชาติ 2567"
+
+
+@pytest.mark.parametrize("url", ["https://sakaeo.labour.go.th/webboard/showthread.php?tid=87",
+                                 "https://sakaeo.labour.go.th/forum/viewtopic.php?t=12",
+                                 "https://sakaeo.labour.go.th/board/index.php?topic=87.0"])
+def test_a_webboards_thread_is_not_an_article(url):
+    from scraper.parsers.errors import NotAnArticle
+
+    html = page(f"<h1>สอบถามเรื่องค่าชดเชยกรณีเลิกจ้าง</h1><p>โพสต์เมื่อ 12 มี.ค. 2567</p>{TEXT}")
+    with pytest.raises(NotAnArticle, match="webboard"):
+        extract_one(html, url)

@@ -402,6 +402,18 @@ def test_each_transform_applies_to_most_fixtures():
 #: Variants the extractor still gets wrong (issue 8 stays open on them). Strict: a variant that
 #: starts passing fails the suite until it is taken off this list, so the list only shrinks.
 KNOWN_GAPS: set[tuple[str, str]] = {
+    # Sixtieth to sixty-second blind sets (a random sample; less common CMSs and builders; pages
+    # that look like articles), measured at 703f16e: every page right as written after the fixes.
+    # The variants below fail where WPBakery's rows, their class names gone, leave the text's
+    # table and message box outside the text found (GeneratePress) or move the info with its
+    # views inside the content, where a wrapper splits SharePoint's date header from its post,
+    # and where every transform together leaves Extra's share and rating captions in the text.
+    ("handwritten/wordpress/generatepress_wpbakery_content_rows_separator_heading_btn3_pdf_pvc_inside_content", "rename_classes_and_ids"),
+    ("handwritten/other/sharepoint2010_blog_post_aspx_be_date_header_time_only_footer", "extra_wrappers"),
+    ("handwritten/wordpress/generatepress_wpbakery_content_rows_separator_heading_btn3_pdf_pvc_inside_content", "meta_below_body"),
+    ("handwritten/other/sharepoint2010_blog_post_aspx_be_date_header_time_only_footer", "all_together"),
+    ("handwritten/wordpress/divi_extra_post_meta_pipes_abbrev_month_first_ce_comment_bubble_rating", "all_together"),
+    ("handwritten/wordpress/generatepress_wpbakery_content_rows_separator_heading_btn3_pdf_pvc_inside_content", "all_together"),
     # Fifty-seventh to fifty-ninth blind sets (a random sample; how templates print the published
     # date when a page carries several; northern provincial and Bangkok area offices), measured at
     # 839bb63 (57-58) and 01a95df (59): 28 of 30 articles right as written after the fixes
@@ -725,8 +737,6 @@ KNOWN_GAPS: set[tuple[str, str]] = {
     ("handwritten/wordpress/jannah_relative_time_schema", "rename_classes_and_ids"),
     # Not fixed yet (third blind set): a trail of links only (no separators, no title at its end)
     # is told from a menu by its classes alone; the last line of a classic ASP page is lost.
-    ("handwritten/drupal/d9_bartik_inline_image_views", "rename_classes_and_ids"),
-    ("handwritten/drupal/d9_bartik_inline_image_views", "all_together"),
     ("handwritten/other/asp_classic_english_longdate", "all_together"),
     # Not fixed yet (fourth blind set): without class names, a T3 intro section, the text of a
     # page whose section heading sits above its title, and a sidebar-first theme's text are lost.
@@ -794,7 +804,11 @@ def test_variant_extracts_to_the_same_record(key):
 
 # non-article pages not refused as written (tests/test_handwritten.py REFUSED_GAPS)
 _NOT_REFUSED_AS_WRITTEN: set[str] = set()
-_NON_ARTICLE_GAPS: set[str] = set()
+_NON_ARTICLE_GAPS: set[str] = {
+    # sixty-second set: Events Manager's day list, its class names gone, reads as one event's page
+    # (each event a block of title link, time and place; its table no longer a listing's)
+    "handwritten/wordpress/twentysixteen_events_manager_calendar_day_list_title_format_non_article",
+}
 NON_ARTICLES = [c for c in mm.handwritten_cases(articles_only=False)
                 if not c.article and c.name not in _NOT_REFUSED_AS_WRITTEN]
 

@@ -1,6 +1,8 @@
-"""Forms met in the fifty-seventh to fifty-ninth blind sets, each beside the case that must not
+"""Forms met in the fifty-seventh to sixty-second blind sets, each beside the case that must not
 change (from the fifty-ninth: an author box's name is its first line after the caption, not the
-job title under it; a page whose only text is the office's address is no article):
+job title under it; a page whose only text is the office's address is no article; from the
+sixtieth to sixty-second: the title the ``<title>`` ends with, above a byline and an audience
+line; a theme's "module" block around the text; a rating widget's caption):
 
 - a title linked to its own page is no teaser, whatever the case of the link's percent escapes
   (WordPress links a Thai slug as "%e0%b8…", the crawl asks for "%E0%B8…");
@@ -86,3 +88,39 @@ def test_a_page_whose_only_text_is_the_offices_address_is_no_article():
             "อำเภอเมืองแพร่ จังหวัดแพร่ 54000 โทร. 0 5451 1097</p></div>")
     with pytest.raises(NotAnArticle, match="address"):
         extract_one(page(main), "https://phrae.labour.go.th/index.php/survey")
+
+
+# --- from the sixtieth to sixty-second blind sets ----------------------------------------------------
+
+def test_the_title_the_head_ends_with_above_a_byline_and_an_audience_line():
+    """Moodle's blog entry: the subject (a <div>), the byline, then "ทุกคนบนเว็บไซต์นี้" (who may
+    read it) over the text; the <title> is "site: blog: subject"."""
+    subject = "ชี้แจงอัตราค่าจ้างขั้นต่ำจังหวัดพะเยา 350 บาท มีผล 1 มกราคม 2567"
+    html = f"""<!DOCTYPE html><html lang="th"><head><meta charset="utf-8"><title>e-Learning สสค.พะเยา: บล็อก: {subject}</title></head>
+<body><div class="t0"><h2>บล็อกของเว็บไซต์</h2><div><div><div>{subject}</div>
+<div>โดย <a href="/user/view.php?id=3">กิตติพัฒน์ ทองคำ</a> - วันพฤหัสบดี, 14 ธันวาคม 2023, 10:05AM</div></div>
+<div><div>ทุกคนบนเว็บไซต์นี้</div><div>{TEXT}</div></div></div></div></body></html>"""
+    got = extract_one(html.encode(), "https://phayao.labour.go.th/elearning/blog/index.php?entryid=12")
+    assert (got["title"], got["author"]) == (subject, "กิตติพัฒน์ ทองคำ")
+
+
+def test_a_short_line_over_the_text_is_the_title_when_the_head_has_no_three_parts():
+    html = f"""<!DOCTYPE html><html lang="th"><head><meta charset="utf-8"><title>สสค.พะเยา</title></head>
+<body><div class="t0"><h2>บล็อกของเว็บไซต์</h2><div>{TITLE}</div><div>27 สิงหาคม 2567</div><div>{TEXT}</div></div></body></html>"""
+    assert extract_one(html.encode(), URL)["title"] == TITLE
+
+
+def test_a_file_in_the_text_of_an_article_whose_block_a_theme_calls_module():
+    """Extra's ``<article class="module single-post-module">``: "module" names a Joomla module's
+    box (links that are not the article's files), never the block around the text."""
+    main = (f'<article class="module single-post-module hentry"><h1>{TITLE}</h1><div>27 สิงหาคม 2567</div>'
+            f'<div class="entry-content">{TEXT}<p>รายชื่อผู้เข้าร่วม (<a href="/wp-content/uploads/list.xlsx">ดาวน์โหลดรายชื่อ</a>)</p>'
+            "</div></article>")
+    got = extract_one(page(main), URL)
+    assert got["attachments"] == [{"url": "https://phayao.labour.go.th/wp-content/uploads/list.xlsx", "text": "ดาวน์โหลดรายชื่อ"}]
+
+
+@pytest.mark.parametrize("caption", ["ให้คะแนน:", "Rate this:"])
+def test_a_rating_widgets_caption_ends_no_text(caption):
+    got = extract_one(page(f"<h1>{TITLE}</h1><div>27 สิงหาคม 2567</div><div>{TEXT}<p>{caption}</p></div>"), URL)
+    assert caption not in got["body"]

@@ -137,6 +137,8 @@ _NUMBERED = re.compile(r"(?:ที่|ฉบับ|No\.?|เลข)\s*$", re.IGN
 #: A site's account name, digits and all ("admin01", "pr_area4").
 _ACCOUNT = re.compile(r"^(?:admin|webmaster|pr)[a-z0-9_.-]*$|^[a-z][a-z0-9]*_[a-z0-9_]+$", re.IGNORECASE)
 #: A count of one or two digits ending a name beside the date ("งานประชาสัมพันธ์ 87").
+#: A count alone on its line, of two digits or more ("412", "1,024"): a counter whose icon is gone.
+_LONE_COUNT = re.compile(r"^[\d๐-๙]{1,3}(?:,[\d๐-๙]{3})+$|^[\d๐-๙]{2,}$")
 _SMALL_COUNT = re.compile(r"\s+[\d๐-๙]{1,2}$")
 #: A unit's own number ending its name: Bangkok's area offices ("ฝ่ายประชาสัมพันธ์ พื้นที่ 4",
 #: "เจ้าหน้าที่ประชาสัมพันธ์ สรพ.2").
@@ -200,6 +202,10 @@ _ARCHIVE_PATH = re.compile(r"/(?:authors?|category|categories|tag|tags)/|/tag:",
 #: A site search's results: Joomla's com_search and com_finder, WordPress's "?s=", a search path.
 _SEARCH_QUERY = re.compile(r"(?:^|&)(?:option=com_(?:search|finder)|searchword=|s=[^&]|view=search(?:&|$))")
 _SEARCH_PATH = re.compile(r"/(?:search|ค้นหา)(?:\.php|\.aspx?|\.html?)?/?$", re.IGNORECASE)
+#: A webboard's thread, by the address its software gives it: MyBB's and vBulletin's
+#: showthread.php, phpBB's viewtopic.php, Discuz's viewthread.php, SMF's "index.php?topic=87.0".
+_FORUM_THREAD = re.compile(r"/(?:showthread|viewtopic|viewthread|showtopic)\.php$", re.IGNORECASE)
+_FORUM_TOPIC = re.compile(r"(?:^|&)topic=\d+(?:\.\d+)?(?:&|$)")
 _HOME_PATH = re.compile(r"^/?(?:index\.(?:php|html?))?/?$")
 
 
@@ -1054,7 +1060,8 @@ class ArticlePage(WebPage):
         holds it (``h1``, a bold cell, a table cell): lines of labels and dates are passed over,
         so are navigation, breadcrumbs and link lists.
         """
-        looked = 0
+        looked, most = 0, 40
+        first = None  # the nearest line that passes, while the one the <title> ends with is looked for above it
         for el in _preceding(body):
             if el.tag in ("head", "title"):
                 break  # nothing in the head is a line of the page (its <title> is read apart)
@@ -1067,7 +1074,7 @@ class ArticlePage(WebPage):
             if len(text) <= 20 and (is_label_alone(text) or _TAGS_LINE.match(f"{text}:") or _BOX_CAPTION.match(text)):
                 continue  # a caption of the article's info ("Written by", "Tags", "Share": DNN Blog's h5s)
             looked += 1
-            if looked > 40:
+            if looked > most:
                 break
             if el.tag not in HEADING_TAGS and len(text) < (MIN_TITLE if el.tag not in INLINE_TAGS else 2 * MIN_TITLE):
                 continue  # a short line is a title only as a heading; a short <span> is a widget's caption
@@ -1106,7 +1113,25 @@ class ArticlePage(WebPage):
                 continue
             if text not in self.title_texts and _in_link_elsewhere(el, self.page_url, self.base):
                 continue  # inside a link to another page: a card of a related post (Rowling's "Read Next")
-            return _over_subtitle(el, self.title_texts)
+            if first is not None:
+                if text == self._title_tail:
+                    return _over_subtitle(el, self.title_texts)
+                continue
+            first = el
+            if not self._title_tail or text in self.title_texts or self._head_names(text):
+                break
+            most = looked + 6  # (a few lines more above it: Moodle's subject over its byline and audience)
+        return _over_subtitle(first, self.title_texts) if first is not None else None
+
+    @cached_property
+    def _title_tail(self) -> str | None:
+        """The last part of a ``<title>`` of three or more parts parted by colons ("site: section:
+        page", Moodle's "e-Learning สสค.ภูเก็ต: บล็อก: <the entry's subject>"): the page's own name.
+        (Parted by dashes or bars, the last part is the site's: "page - section - site".)"""
+        for el in tagged(self.doc, "title"):
+            parts = [p for p in re.split(r"\s*:\s+", collapse("".join(el.itertext()))) if p]
+            if len(parts) >= 3 and len(parts[-1]) >= MIN_TITLE:
+                return parts[-1]
         return None
 
     # --- the article's info lines ----------------------------------------------------------------
@@ -1498,7 +1523,11 @@ class ArticlePage(WebPage):
                       and not (len(str(v)) > 4 and str(v).startswith((str(year), str(year + 543))))]
             if values and max(values) > 0:
                 return str(max(values))
-            return None
+            break  # (the first dated block's: none)
+        # a count alone in a block of its own right after the text, its icon gone (Post Views
+        # Counter's "after content" box: "<span class=dashicons…></span> 412")
+        if bottom and _LONE_COUNT.match(bottom[0]):
+            return bottom[0].replace(",", "")
         return None
 
     @field
@@ -1692,6 +1721,7 @@ class ArticlePage(WebPage):
             top.append(take(1))
         # (the title repeated below the text is hAtom's hidden entry-title, Spacious/Astra)
         while parts and (fields.is_metadata_line(parts[-1]) and not _AS_OF.match(parts[-1]) or fields.is_edge_noise(parts[-1])
+                         or _LONE_COUNT.match(parts[-1])
                          or parts[-1] == title or fields.is_counter_line(parts[-1]) or _TAGS_LINE.match(parts[-1])
                          or archive_line(parts[-1]) or _name_under_initials(parts[-2:]) == parts[-1]
                          or bottom and _name_under_initials([parts[-1], bottom[0]]) == bottom[0]):
@@ -1967,6 +1997,8 @@ class ArticlePage(WebPage):
             raise NotAnArticle("home page (featured articles), not an article")
         if _SEARCH_QUERY.search(query) or _SEARCH_PATH.search(parts.path) and "=" in query:
             raise NotAnArticle("search results page, not an article")
+        if _FORUM_THREAD.search(parts.path) or _FORUM_TOPIC.search(query):
+            raise NotAnArticle("a webboard's thread (members' posts), not an article")
         title = self.title or ""
         if len(title) <= 80 and _NOT_FOUND.search(title):
             raise NotAnArticle(f"a 'page not found' page ({title!r}), not an article")

@@ -64,6 +64,28 @@ def sign_in_form(page, raw: dict) -> str | None:
     return None
 
 
+#: A file's size as a file's page prints it among its details ("ขนาดไฟล์: 186.52 kB", "Filesize 2 MB").
+_FILE_SIZE_LINE = re.compile(r"(?:ขนาดไฟล์|ขนาด|File\s*size|Size)\s*:?\s*[\d๐-๙][\d๐-๙.,]*\s*[KMG]i?B\b", re.IGNORECASE)
+_DOWNLOAD_WORDS = re.compile(r"^\s*(?:ดาวน์โหลด|ดาวโหลด|Download)(?:\s*(?:ไฟล์|file|now))?\s*$", re.IGNORECASE)
+
+
+def download_page(page, raw: dict) -> str | None:
+    """One file's page: its details among the info lines (its size) and a form whose button
+    downloads it (Phoca Download's, jDownloads' file view), outside the site's menus and sidebars:
+    a document's page, not news. A post with an attachment links the file; it posts no form to
+    fetch it."""
+    if not _FILE_SIZE_LINE.search(" ".join(page.info_lines)):  # (the label on a line of its own, the size under it)
+        return None
+    for form in page.doc.iter("form"):
+        if _in_semantic_noise(form) or form.get("role") == "search":
+            continue  # (a sidebar's search, a login module)
+        for button in form.iter("input", "button"):
+            if (button.get("type") or "submit").lower() == "submit" and _DOWNLOAD_WORDS.match(
+                    button.get("value") or clean(element_text(button)) or ""):
+                return "a file's download page (its size among the details, a form to download it), not news"
+    return None
+
+
 def person_page(page, raw: dict) -> str | None:
     """The heading is a person's name alone: a directory's or an executive's page."""
     title = raw.get("title") or ""
@@ -154,9 +176,22 @@ def photo_album(page, raw: dict) -> str | None:
     images, captions = raw.get("images") or [], raw.get("paragraphs") or []
     if len(images) < MIN_ALBUM or len(captions) < 0.75 * len(images):
         return None
-    if any(len(p) > MAX_CAPTION for p in captions):
-        return None
+    long = [p for p in captions if len(p) > MAX_CAPTION and not _SITE_FOOTER.search(p)]
+    if long:
+        # the album's description above pictures that each show their views (Coppermine's
+        # thumbnails: "ดู 57 ครั้ง" over each caption); a story's photos carry no counter
+        viewed = sum(1 for p in captions if len(p) <= MAX_CAPTION and _VIEWS_ON.search(p))
+        if len(long) > 1 or viewed < max(MIN_ALBUM, 0.75 * len(images)):
+            return None
+        return f"a photo album ({len(images)} pictures, {viewed} with their views, and a description), not news"
     return f"a photo album ({len(images)} pictures with {len(captions)} captions, no story), not news"
+
+
+#: The site's footer line (its address, telephone, copyright) read with a page's text.
+_SITE_FOOTER = re.compile(r"©|Copyright|สงวนลิขสิทธิ์|โทร\.?\s*[\d๐-๙]", re.IGNORECASE)
+#: A picture's own view count beside its caption ("ดู 57 ครั้ง", "เข้าชม 12", "41 views").
+_VIEWS_ON = re.compile(r"(?:ดู|เข้าชม|Views?|Hits?)\s*:?\s*[\d๐-๙][\d๐-๙,]*|[\d๐-๙][\d๐-๙,]*\s*(?:ครั้ง|views?|hits?)(?!\w)",
+                       re.IGNORECASE)
 
 
 def thumbnail_grid(page, raw: dict) -> str | None:
@@ -290,7 +325,7 @@ def _lists(root):
 
 
 #: The checks, cheapest and surest first.
-CHECKS: tuple[Callable, ...] = (sign_in_form, person_page, site_page_title, ita_item, static_page, structured_web_page, photo_album,
+CHECKS: tuple[Callable, ...] = (sign_in_form, download_page, person_page, site_page_title, ita_item, static_page, structured_web_page, photo_album,
                                 dated_cards, dated_rows, dated_entries, dated_file_links, thumbnail_grid)
 
 

@@ -142,6 +142,8 @@ class LayoutArticlePage(ArticlePage):
         named = self.LINK_NOISE_CLASSES.intersection(classes.split())
         if named and named <= _BUILDER_BLOCKS and any(_inside(el, b) for b in self.body_elements):
             return False  # a page builder's widget inside the text (SiteOrigin's button) is the text's
+        if named and any(_inside(b, el) for b in self.body_elements):
+            return False  # a block around the text is the article's (Extra's <article class="module …">)
         return bool(named)
 
     def find_root(self):

@@ -424,6 +424,13 @@ def _list_trail(doc, title: str | None):
         return None
     for lst in doc.iter("ol", "ul"):
         items = [li for li in lst if li.tag == "li"]
+        if lst.tag == "ol" and 2 <= len(items) <= 5 and all(len(li.findall(".//a")) == 1 for li in items):
+            # an ordered list of links from home, none of them the article (Bootstrap's breadcrumb
+            # <ol> in a Drupal title band, its class gone): a trail; a menu is a <ul>
+            crumbs = [clean(element_text(li)) or "" for li in items]
+            if _HOME_WORDS.match(crumbs[0]):
+                return _category_of(crumbs, title, marked=True)
+            continue
         if not 2 <= len(items) <= 8 or items[-1].find(".//a") is not None:
             continue
         last = clean(element_text(items[-1]))

@@ -337,7 +337,9 @@ _RATING = re.compile(
     r"|Average\s*\(\s*\d+\s*Votes?\s*\)|(?:โหวต|Votes?)\s*:?\s*[\d๐-๙]+"
     # WP-PostRatings: "(12 โหวต, เฉลี่ย: 4.50 จาก 5)", "(12 votes, average: 4.50 out of 5)", its loader
     r"|\(?\s*[\d๐-๙]+\s*(?:โหวต|votes?)\s*,\s*(?:เฉลี่ย|average)\s*:?\s*[\d๐-๙.]+\s*(?:จาก|out\s+of)\s*[\d๐-๙]+\s*\)?"
-    r"|กำลังโหลด\s*\.*|Loading\s*\.\.\.)\s*$", re.IGNORECASE)
+    r"|กำลังโหลด\s*\.*|Loading\s*\.\.\."
+    # a rating widget's caption alone, its stars pictures ("ให้คะแนน:", "ให้คะแนนข่าวนี้", "Rate this:")
+    r"|ให้คะแนน(?:ข่าวนี้|บทความนี้)?\s*:?|Rate\s+this(?:\s+(?:post|article))?\s*:?)\s*$", re.IGNORECASE)
 
 
 #: A print view's footer: the page's own address ("ที่มา : https://..."), "พิมพ์จากระบบ...".
