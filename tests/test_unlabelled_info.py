@@ -17,7 +17,9 @@ does), each beside the case that must not change:
   a name beside the date; a unit's own number ("พื้นที่ 4", "สรพ.2") stays in its name;
 - a date badge's day on a line of its own over its month and year is one date;
 - an item after the date in a line of info items is not the title; the info in the title's
-  ``<small>`` names the author too; a byline glued to the category's link is the name alone.
+  ``<small>`` names the author too; a byline glued to the category's link is the name alone;
+- a count alone in a block right after the text is the views (Post Views Counter's box); an
+  ordered list of links from home is a trail, its last link the category.
 """
 
 from __future__ import annotations
@@ -216,3 +218,24 @@ def test_a_byline_glued_to_the_categorys_link(byline, author):
 <body><div class="t1"><a href="/">หน้าแรก</a> <a href="/pr">ประชาสัมพันธ์</a></div><div class="t0"><h1>{TITLE}</h1>
 <div>20 สิงหาคม 2567</div><div>โดย {byline}</div><div>{TEXT}</div></div></body></html>"""
     assert extract_one(html.encode(), URL)["author"] == author
+
+
+@pytest.mark.parametrize(("after", "hits"), [
+    (f"<div>{ICON}412</div>", 412),  # Post Views Counter's box after the content, its icon gone
+    ("<div>1</div>", None),  # a lone page number is no count of views
+], ids=["count", "page-number"])
+def test_a_count_alone_in_a_block_after_the_text(after, hits):
+    got = record("<div>20 สิงหาคม 2567</div>", text=TEXT + after)
+    assert got["hits"] == hits and not got["body"].endswith("412")
+
+
+@pytest.mark.parametrize(("tag", "category"), [("ol", "ข่าวกิจกรรม"), ("ul", None)], ids=["ol", "ul"])
+def test_an_ordered_list_of_links_from_home_is_a_trail(tag, category):
+    """Bootstrap's breadcrumb <ol> in a Drupal title band, its class gone, every crumb a link; a
+    menu of links from home is a <ul>."""
+    trail = (f'<{tag}><li><a href="/">หน้าแรก</a></li><li><a href="/news">ข่าวสาร</a></li>'
+             f'<li><a href="/news/activities">ข่าวกิจกรรม</a></li></{tag}>')
+    html = f"""<!DOCTYPE html><html lang="th"><head><meta charset="utf-8"><title>{TITLE}</title></head>
+<body><div class="t1">{trail}</div><div class="t0"><h1>{TITLE}</h1><div>ส่งโดย นิภาพร เมื่อ 19 มิ.ย. 2567</div>
+<div class="t2">{TEXT}</div></div></body></html>"""
+    assert extract_one(html.encode(), URL)["category"] == category
