@@ -214,3 +214,27 @@ def test_a_webboards_thread_is_not_an_article(url):
     html = page(f"<h1>สอบถามเรื่องค่าชดเชยกรณีเลิกจ้าง</h1><p>โพสต์เมื่อ 12 มี.ค. 2567</p>{TEXT}")
     with pytest.raises(NotAnArticle, match="webboard"):
         extract_one(html, url)
+
+
+@pytest.mark.parametrize("query", ["option=com_content&view=section&id=1&Itemid=11", "option=com_content&task=blogcategory&id=3",
+                                   "option=com_k2&view=itemlist&layout=category&task=category&id=2"])
+def test_joomlas_and_k2s_list_views_are_not_articles(query):
+    from scraper.parsers.errors import NotAnArticle
+
+    html = page(f"<h1>ข่าวประชาสัมพันธ์</h1><p>เผยแพร่เมื่อ 12 มี.ค. 2567</p>{TEXT}")
+    with pytest.raises(NotAnArticle, match="list view"):
+        extract_one(html, f"https://chainat.labour.go.th/index.php?{query}")
+    assert extract_one(html, "https://chainat.labour.go.th/index.php?option=com_content&view=article&id=5&catid=3")
+
+
+def test_a_page_of_dated_rows_under_plain_column_headings_is_a_listing():
+    """A hand-made archive page: "ลำดับ | หัวข้อข่าว | วันที่ | อ่าน" in bold cells over ten rows,
+    and a welcome line read as the page's text."""
+    from scraper.parsers.errors import NotAnArticle
+
+    rows = "".join(f'<tr><td>{i}</td><td><a href="news_detail.php?id={400 + i}">ข่าวกิจกรรมของสำนักงาน เรื่องที่ {i} ประจำเดือน</a></td>'
+                   f"<td>{i:02d}/04/56</td><td>{90 + i}</td></tr>" for i in range(1, 11))
+    table = f"<table><tr><td><b>ลำดับ</b></td><td><b>หัวข้อข่าว</b></td><td><b>วันที่</b></td><td><b>อ่าน</b></td></tr>{rows}</table>"
+    welcome = "<p>ยินดีต้อนรับสู่เว็บไซต์สำนักงานสวัสดิการและคุ้มครองแรงงานจังหวัดชัยนาท " * 3 + "</p>"
+    with pytest.raises(NotAnArticle, match="listing"):
+        extract_one(page(f"{welcome}{table}"), "https://chainat.labour.go.th/news_all.php?page=3")

@@ -124,3 +124,11 @@ def test_a_file_in_the_text_of_an_article_whose_block_a_theme_calls_module():
 def test_a_rating_widgets_caption_ends_no_text(caption):
     got = extract_one(page(f"<h1>{TITLE}</h1><div>27 สิงหาคม 2567</div><div>{TEXT}<p>{caption}</p></div>"), URL)
     assert caption not in got["body"]
+
+
+def test_a_files_card_after_the_article_its_caption_after_an_icon():
+    card = ('<div class="t7"><div><i class="t8"></i> เอกสารแนบ</div><ul><li><a href="/uploads/minutes-3-2566.pdf">'
+            "รายงานการประชุม ครั้งที่ 3/2566</a> <span>PDF 412 KB</span></li></ul></div>")
+    main = f"<article><h1>{TITLE}</h1><div>27 สิงหาคม 2567</div><div>{TEXT}</div></article>{card}"
+    got = extract_one(page(main), URL)
+    assert got["attachments"] == [{"url": "https://phayao.labour.go.th/uploads/minutes-3-2566.pdf", "text": "รายงานการประชุม ครั้งที่ 3/2566"}]

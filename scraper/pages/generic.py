@@ -202,6 +202,10 @@ _ARCHIVE_PATH = re.compile(r"/(?:authors?|category|categories|tag|tags)/|/tag:",
 #: A site search's results: Joomla's com_search and com_finder, WordPress's "?s=", a search path.
 _SEARCH_QUERY = re.compile(r"(?:^|&)(?:option=com_(?:search|finder)|searchword=|s=[^&]|view=search(?:&|$))")
 _SEARCH_PATH = re.compile(r"/(?:search|ค้นหา)(?:\.php|\.aspx?|\.html?)?/?$", re.IGNORECASE)
+#: Joomla's and K2's list views, by their non-SEF address: a section's, a category's, the archive
+#: (Joomla 1.5-3's "view=category", Joomla 1.0's "task=blogcategory", K2's "view=itemlist").
+_LIST_VIEW = re.compile(r"(?:^|&)(?:view=(?:section|category|categories|archive|itemlist)"
+                        r"|task=(?:section|category|blogsection|blogcategory|archivecategory|archivesection))(?:&|$)")
 #: A webboard's thread, by the address its software gives it: MyBB's and vBulletin's
 #: showthread.php, phpBB's viewtopic.php, Discuz's viewthread.php, SMF's "index.php?topic=87.0".
 _FORUM_THREAD = re.compile(r"/(?:showthread|viewtopic|viewthread|showtopic)\.php$", re.IGNORECASE)
@@ -1914,9 +1918,11 @@ class ArticlePage(WebPage):
         for sibling in self.root.itersiblings():
             if not isinstance(sibling.tag, str):
                 continue
-            first, _ = _first_words(sibling)
-            text = clean(element_text(first)) if first is not None and first.tag != "a" else None
-            return [sibling] if text and _FILES_CAPTION.match(text) else []
+            if _text_len(sibling) > 2000:
+                return []  # (a column of modules, not a box of files)
+            # (its first line, the caption maybe after an icon: "<i class='bi-paperclip'></i> เอกสารแนบ")
+            lines = paragraphs(sibling, skip=is_noise)
+            return [sibling] if lines and _FILES_CAPTION.match(lines[0]) else []
         return []
 
     @field
@@ -1997,6 +2003,8 @@ class ArticlePage(WebPage):
             raise NotAnArticle("home page (featured articles), not an article")
         if _SEARCH_QUERY.search(query) or _SEARCH_PATH.search(parts.path) and "=" in query:
             raise NotAnArticle("search results page, not an article")
+        if _LIST_VIEW.search(query):
+            raise NotAnArticle("a list of a section's or category's items (Joomla's, K2's list view), not an article")
         if _FORUM_THREAD.search(parts.path) or _FORUM_TOPIC.search(query):
             raise NotAnArticle("a webboard's thread (members' posts), not an article")
         title = self.title or ""
@@ -2122,7 +2130,9 @@ class ArticlePage(WebPage):
                 outside = sum(_text_len(b) for b in self.body_elements if not _inside(table, b) and not _inside(b, table))
                 # little text besides (a sidebar's list is not it); a long list outweighs a welcome
                 # marquee and the footer that a page of links leaves as its "text"
-                if outside < min(_text_len(table), 300) or rows >= 5 and outside < 0.5 * _text_len(table):
+                # (a page's worth of rows, eight or more, outweighs a welcome line and a footer read as text)
+                if outside < min(_text_len(table), 300) or rows >= 5 and outside < 0.5 * _text_len(table) \
+                        or rows >= 8 and outside < _text_len(table):
                     return rows
         return 0
 
@@ -2657,8 +2667,15 @@ def _label_row(table) -> bool:
         if not 3 <= len(cells) <= 8:
             return False
         texts = [clean(element_text(c)) or "" if _SHORT_CELL(c) else "" for c in cells]
-        return sum(1 for c in texts if c and is_label_alone(c)) >= 2
+        # (or three of a list's usual column headings: "ลำดับ | หัวข้อข่าว | วันที่ | อ่าน")
+        return (sum(1 for c in texts if c and is_label_alone(c)) >= 2
+                or sum(1 for c in texts if c and (is_label_alone(c) or _COLUMN_HEADING.match(c))) >= 3)
     return False
+
+
+#: A list's column heading that is no info label alone ("ลำดับ", "หัวข้อข่าว", "อ่าน").
+_COLUMN_HEADING = re.compile(r"^(?:ลำดับ(?:ที่)?|ที่|หัวข้อ(?:ข่าว)?|เรื่อง|ชื่อเรื่อง|วันที่|อ่าน|ผู้อ่าน|เข้าชม|ผู้เข้าชม"
+                             r"|No\.?|#|Title|Subject|Date|Views|Hits|Reads)$", re.IGNORECASE)
 
 
 #: A whole date in brackets ending a title.
