@@ -238,3 +238,20 @@ def test_a_page_of_dated_rows_under_plain_column_headings_is_a_listing():
     welcome = "<p>ยินดีต้อนรับสู่เว็บไซต์สำนักงานสวัสดิการและคุ้มครองแรงงานจังหวัดชัยนาท " * 3 + "</p>"
     with pytest.raises(NotAnArticle, match="listing"):
         extract_one(page(f"{welcome}{table}"), "https://chainat.labour.go.th/news_all.php?page=3")
+
+
+@pytest.mark.parametrize(("url", "refused_as_static"), [
+    ("https://lopburi.labour.go.th/news/songkran-safety-campaign-2567", False),  # a post's slug under /news/
+    ("https://lopburi.labour.go.th/news_detail.php?id=412", False),  # a news script's page
+    ("https://lopburi.labour.go.th/news/activities", True),  # a section's name is no post's address
+    ("https://lopburi.labour.go.th/about/history-2567", True),
+])
+def test_a_post_whose_info_is_off_is_news_when_its_address_files_it_under_news(url, refused_as_static):
+    """Plone's News Item with no byline: no date, author or hits shown, the page's address alone
+    files it under the site's news."""
+    html = page(f"<h1>สสค.ลพบุรี จัดกิจกรรมรณรงค์ลดอุบัติเหตุจากการทำงาน ช่วงเทศกาลสงกรานต์</h1>{TEXT}")
+    if refused_as_static:
+        with pytest.raises(StaticPage):
+            extract_one(html, url)
+    else:
+        assert extract_one(html, url)["published"] is None

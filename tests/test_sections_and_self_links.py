@@ -132,3 +132,22 @@ def test_a_files_card_after_the_article_its_caption_after_an_icon():
     main = f"<article><h1>{TITLE}</h1><div>27 สิงหาคม 2567</div><div>{TEXT}</div></article>{card}"
     got = extract_one(page(main), URL)
     assert got["attachments"] == [{"url": "https://phayao.labour.go.th/uploads/minutes-3-2566.pdf", "text": "รายงานการประชุม ครั้งที่ 3/2566"}]
+
+
+def test_a_fold_of_the_articles_info_under_the_text_its_terms_over_their_values():
+    """Construc2: "<details><summary>รายละเอียด</summary><dl>" under the text, each <dt> over its <dd>,
+    the class names gone: the created, modified and published dates apart, the caption no text."""
+    info = ("<details><summary>รายละเอียด</summary><dl><dt>เขียนโดย </dt><dd>งานประชาสัมพันธ์</dd>"
+            "<dt>สร้างเมื่อ </dt><dd>2013-05-13</dd><dt>ปรับปรุงล่าสุด </dt><dd>2013-05-16</dd>"
+            "<dt>เผยแพร่: </dt><dd>2013-05-14</dd><dt>ฮิต: </dt><dd>627</dd></dl></details>")
+    got = extract_one(page(f"<h2>{TITLE}</h2><div>{TEXT}{info}</div>"), URL)
+    assert (got["published"], got["author"], got["hits"]) == ("2013-05-14", "งานประชาสัมพันธ์", 627)
+    assert got["body"].endswith("สายด่วน 1546")
+
+
+def test_joomla_3s_published_date_beside_its_created_date():
+    """Joomla 3's article info shows dd.create and dd.published; a backdated article's are two dates."""
+    info = ('<dl class="article-info"><dt>สร้างเมื่อ </dt><dd class="create">2013-05-13</dd>'
+            '<dt>เผยแพร่: </dt><dd class="published">2013-05-14</dd></dl>')
+    main = f'<div class="item-page"><div class="page-header"><h2>{TITLE}</h2></div>{info}<div itemprop="articleBody">{TEXT}</div></div>'
+    assert extract_one(page(main), URL)["published"] == "2013-05-14"

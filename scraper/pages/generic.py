@@ -1728,7 +1728,10 @@ class ArticlePage(WebPage):
                          or _LONE_COUNT.match(parts[-1])
                          or parts[-1] == title or fields.is_counter_line(parts[-1]) or _TAGS_LINE.match(parts[-1])
                          or archive_line(parts[-1]) or _name_under_initials(parts[-2:]) == parts[-1]
-                         or bottom and _name_under_initials([parts[-1], bottom[0]]) == bottom[0]):
+                         or bottom and _name_under_initials([parts[-1], bottom[0]]) == bottom[0]
+                         # a label on a line of its own over its value (a <dt> over its <dd>: "ฮิต:" / "627")
+                         or len(parts) >= 2 and len(parts[-1]) <= 60 and is_label_alone(parts[-2])
+                         or bottom and is_label_alone(parts[-1]) and fields.is_metadata_line(f"{parts[-1]} {bottom[0]}")):
             bottom.insert(0, take(-1))  # (a name under its avatar's initials: the byline, then its initials)
         # a news credit that is a block of its own after the text's ("ข่าว/ภาพ : กลุ่มงาน…" under it,
         # and the info lines already taken with it); a paragraph of the text is the text's

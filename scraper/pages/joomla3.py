@@ -27,7 +27,9 @@ class Joomla3ArticlePage(LayoutArticlePage):
         ".//*[contains(@class, 'page-header')]//*[self::h1 or self::h2][not(following-sibling::*)]"
         "[not(ancestor::*[contains(@class, 'page-header')]/following-sibling::*[contains(@class, 'page-header')])]"
     )
-    DATE_CLASSES = {"create": ("published", "text"), "modified": ("modified", "label")}
+    # (dd.published is the article's publish-up date, dd.create its creation: a backdated or
+    # scheduled article shows both, and the published one is the article's date)
+    DATE_CLASSES = {"published": ("published", "label"), "create": ("published", "text"), "modified": ("modified", "label")}
     AUTHOR_CLASSES = ("createdby", "post-author")
     HITS_CLASSES = ("hits", "post-hits")
     CATEGORY_CLASSES = ("category-name", "post-category")

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from urllib.parse import unquote, urlsplit
 
 from scraper.pages.generic import _in_semantic_noise, _inside
 from scraper.parsers import fields
@@ -109,7 +110,15 @@ def static_page(page, raw: dict) -> str | None:
         return None
     if dates and any(seg.kind == "category" for line in page.info_lines for seg in split_labelled(line)[1]):
         return None  # an article's info block showing its category and when it was changed (Joomla, author and hits off)
+    if _NEWS_ADDRESS.search(unquote(urlsplit(page.page_url).path)):
+        return None  # filed under the site's news by its address ("/news/<slug>", "news_detail.php"): a post whose info is off
     return "a page with no publication date, author or hit count (a static page of the site), not news"
+
+
+#: An address that files the page under the site's news: a post's slug or number right below a
+#: news section ("/news/songkran-safety-campaign-2567", not a section's "/news/activities") or
+#: a news script's page ("news_detail.php", "newsview.php").
+_NEWS_ADDRESS = re.compile(r"/(?:news|ข่าว[^/]*)/[^/.]*[-_\d][^/.]*/?$|/news[_-]?(?:detail|view|read|show)\w*\.\w+$", re.IGNORECASE)
 
 
 #: A title that is the name of one of the site's own pages, whole: about, history, contact, the

@@ -342,6 +342,12 @@ _RATING = re.compile(
     r"|ให้คะแนน(?:ข่าวนี้|บทความนี้)?\s*:?|Rate\s+this(?:\s+(?:post|article))?\s*:?)\s*$", re.IGNORECASE)
 
 
+#: The caption of a fold or box of the article's info, alone on its line ("<summary>รายละเอียด</summary>"
+#: over Construc2's article-info list).
+_INFO_CAPTION = re.compile(r"^\s*(?:รายละเอียด(?:ข่าว|บทความ)?|ข้อมูล(?:ข่าว|บทความ)|Details|Article\s+(?:info|details))\s*:?\s*$",
+                           re.IGNORECASE)
+
+
 #: A print view's footer: the page's own address ("ที่มา : https://..."), "พิมพ์จากระบบ...".
 _PRINT_FOOTER = re.compile(r"^\s*(?:(?:ที่มา|แหล่งที่มา|Source|URL)\s*:?\s*https?://\S+|พิมพ์(?:จาก|เมื่อ|วันที่)\s*.*|(?:Article\s+)?Printed\s+(?:from|on)\b.*|URLs?\s+(?:to\s+article|in\s+this\s+post)\s*:.*|Click\s+here\s+to\s+print\.?|(?:Copyright|©).*)$",
                            re.IGNORECASE)
@@ -356,7 +362,7 @@ def is_edge_noise(line: str) -> bool:
     """A line of navigation words only, a breadcrumb trail, a page counter or a rating widget's,
     as found at the edges of a body."""
     return bool(_EDGE_NOISE.match(line) or _TRAIL.match(line) or _PAGE_COUNTER.match(line) or _RATING.match(line)
-                or _LOGIN_TO_COMMENT.match(line)
+                or _LOGIN_TO_COMMENT.match(line) or _INFO_CAPTION.match(line)
                 or (len(line) <= 200 and _PRINT_FOOTER.match(line)))
 
 
