@@ -255,3 +255,15 @@ def test_a_post_whose_info_is_off_is_news_when_its_address_files_it_under_news(u
             extract_one(html, url)
     else:
         assert extract_one(html, url)["published"] is None
+
+
+@pytest.mark.parametrize(("title", "media"), [("IMG_4821", True), ("DSC01234", True), ("โปสเตอร์วันแรงงาน.jpg", True),
+                                              ("ตรวจสถานประกอบกิจการในเขตอำเภอเมือง", False)])
+def test_a_pictures_own_page_is_titled_by_its_file_name(title, media):
+    """WordPress's attachment page of a photo: the file's name as the title, the picture and its
+    caption, the upload date."""
+    html = page(f'<h1>{title}</h1><p>เผยแพร่เมื่อ 20 พ.ย. 2567</p><p><img src="/uploads/IMG_4821.jpg" alt=""></p>{TEXT}')
+    if media:
+        assert "picture's page" in refused(html)
+    else:
+        assert extract_one(html, URL)["title"] == title

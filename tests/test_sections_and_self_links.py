@@ -151,3 +151,23 @@ def test_joomla_3s_published_date_beside_its_created_date():
             '<dt>เผยแพร่: </dt><dd class="published">2013-05-14</dd></dl>')
     main = f'<div class="item-page"><div class="page-header"><h2>{TITLE}</h2></div>{info}<div itemprop="articleBody">{TEXT}</div></div>'
     assert extract_one(page(main), URL)["published"] == "2013-05-14"
+
+
+def test_an_og_prefixed_published_time_is_the_heads_date():
+    head = '<meta property="og:article:published_time" content="2025-02-14T10:30:00+07:00">'
+    html = f"""<!DOCTYPE html><html lang="th"><head><meta charset="utf-8"><title>{TITLE}</title>{head}</head>
+<body><div class="t0"><h1>{TITLE}</h1><div>Posted on 14 February 2025</div><div>{TEXT}</div></div></body></html>"""
+    assert extract_one(html.encode(), URL)["published"] == "2025-02-14T10:30:00+07:00"
+
+
+def test_a_block_of_labelled_rows_beside_the_article_is_its_info():
+    """Drupal's Views block "ข้อมูลข่าว" in the sidebar: divs of label and value, one value under its label."""
+    block = ('<div class="t7"><h2>ข้อมูลข่าว</h2><div><div><span>วันที่เผยแพร่: </span><span>20 มกราคม 2025 09:12 น.</span></div>'
+             '<div><span>ผู้เผยแพร่: </span><a href="/user/7">งานประชาสัมพันธ์ สสค.พะเยา</a></div>'
+             '<div><span>หมวดข่าว: </span><div><a href="/taxonomy/term/4">ข่าวกิจกรรม</a></div></div>'
+             '<div><span>จำนวนผู้อ่าน: </span><span>1,083</span></div></div></div>')
+    html = f"""<!DOCTYPE html><html lang="th"><head><meta charset="utf-8"><title>{TITLE}</title></head>
+<body><div class="t1"><main class="t2"><section><h1>{TITLE}</h1><article>{TEXT}</article></section></main>
+<div class="t3"><aside>{block}</aside></div></div></body></html>"""
+    got = extract_one(html.encode(), URL)
+    assert (got["author"], got["hits"], got["category"]) == ("งานประชาสัมพันธ์ สสค.พะเยา", 1083, "ข่าวกิจกรรม")

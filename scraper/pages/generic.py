@@ -82,11 +82,16 @@ def _time_elements(doc) -> list:
     return tagged(doc, "time", lambda el: el.get("datetime") is not None and el.get("itemprop") is None)
 
 
+#: OpenGraph's article times, and the "og:"-prefixed names some generators print (Beautiful Jekyll,
+#: Hugo themes: "og:article:published_time").
+_HEAD_DATE_NAMES = frozenset(("article:published_time", "article:modified_time",
+                              "og:article:published_time", "og:article:modified_time"))
+
+
 def _head_dates(doc) -> list:
     """``//meta[@property='article:published_time' or @property='article:modified_time'
-    or @name='article:published_time']``"""
-    return tagged(doc, "meta", lambda el: el.get("property") in ("article:published_time", "article:modified_time")
-                  or el.get("name") == "article:published_time")
+    or @name='article:published_time']`` (or their "og:" names)"""
+    return tagged(doc, "meta", lambda el: el.get("property") in _HEAD_DATE_NAMES or el.get("name") == "article:published_time")
 
 
 _CATEGORY_LINKS = etree.XPath(".//a[contains(concat(' ', normalize-space(@rel), ' '), ' category ')]")
@@ -1227,8 +1232,10 @@ class ArticlePage(WebPage):
         for column in columns:
             if not isinstance(column.tag, str):
                 continue
-            for box in column.iter("ul", "ol", "dl", "table"):
-                lines = [plugins.resolve_icons(line) for line in paragraphs(box, label=plugins.icon_label)]
+            for box in column.iter("ul", "ol", "dl", "table", "div"):
+                if box.tag == "div" and (len(box) < 2 or _text_len(box) > 400):
+                    continue  # (a block of a few labelled rows: Drupal's Views block of the node's fields)
+                lines = fields.join_label_lines([plugins.resolve_icons(line) for line in paragraphs(box, label=plugins.icon_label)])
                 if 2 <= len(lines) <= 8 and all(len(line) <= MAX_INFO_LINE and split_labelled(line)[1] for line in lines) \
                         and any(fields.find_date(line).matched for line in lines):
                     return lines

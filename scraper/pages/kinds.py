@@ -87,6 +87,21 @@ def download_page(page, raw: dict) -> str | None:
     return None
 
 
+#: A title that is an uploaded picture's file name: a camera's ("IMG_4821", "DSC01234", "PXL_2024…")
+#: or any name with a picture's extension ("โปสเตอร์.jpg").
+_FILE_NAME_TITLE = re.compile(r"^\s*(?:(?:IMG|DSC|DSCN|DSCF|PXL|P|MVIMG|Photo|image)[_-]?\d[\w-]*|\S+\.(?:jpe?g|png|gif|webp|heic))\s*$",
+                              re.IGNORECASE)
+
+
+def media_page(page, raw: dict) -> str | None:
+    """The title is an uploaded picture's file name: a picture's own page (WordPress's attachment
+    page, a gallery's photo view), not news."""
+    title = raw.get("title") or ""
+    if _FILE_NAME_TITLE.match(title):
+        return f"a picture's page (its title the file name {title!r}), not news"
+    return None
+
+
 def person_page(page, raw: dict) -> str | None:
     """The heading is a person's name alone: a directory's or an executive's page."""
     title = raw.get("title") or ""
@@ -167,7 +182,7 @@ def structured_web_page(page, raw: dict) -> str | None:
     if raw.get("author") or raw.get("hits"):
         return None
     metas = {el.get("property") or el.get("name"): el.get("content") for el in page.doc.iter("meta")}
-    if metas.get("og:type") == "article" and metas.get("article:published_time"):
+    if metas.get("og:type") == "article" and (metas.get("article:published_time") or metas.get("og:article:published_time")):
         return None  # (its OpenGraph calls it a published article: The SEO Framework's post)
     types = page.json_ld.get("@type")
     types = types if isinstance(types, list) else [types]
@@ -334,7 +349,7 @@ def _lists(root):
 
 
 #: The checks, cheapest and surest first.
-CHECKS: tuple[Callable, ...] = (sign_in_form, download_page, person_page, site_page_title, ita_item, static_page, structured_web_page, photo_album,
+CHECKS: tuple[Callable, ...] = (sign_in_form, download_page, media_page, person_page, site_page_title, ita_item, static_page, structured_web_page, photo_album,
                                 dated_cards, dated_rows, dated_entries, dated_file_links, thumbnail_grid)
 
 
