@@ -2022,11 +2022,6 @@ class ArticlePage(WebPage):
             raise NotAnArticle(f"a 'page not found' page ({title!r}), not an article")
         if self._calendar() is not None:
             raise NotAnArticle("an events calendar (a month grid), not an article")
-        text = self._body_split[1]
-        if text and sum(map(len, text)) <= 400 and all(_POSTAL_LINE.search(line) or _TELEPHONE.search(line) for line in text) \
-                and any(_POSTAL_LINE.search(line) for line in text):
-            # what is left when the page's content is not text (a form, a map): the office's address
-            raise NotAnArticle("no article text: the text found is the office's address and telephone")
         html = self.decoded[0]
         toggles = [el for el in _TOGGLES(self.root) if not in_noise(el)] if "aria-expanded" in html or "<details" in html else []
         if len(toggles) >= 3:
@@ -2716,7 +2711,6 @@ def _is_contact_block(el) -> bool:
 _PHONE_LINE = re.compile(r"^\s*(?:โทร(?:ศัพท์|สาร)?|Tel|Phone|Fax|E-?mail|อีเมล)\b", re.I)
 _POSTAL_LINE = re.compile(r"(?:ถนน|ตำบล|อำเภอ|จังหวัด|แขวง|เขต|ต\.|อ\.|จ\.).*\b\d{5}\b")
 _COPYRIGHT = re.compile(r"©|\bCopyright\b|สงวนลิขสิทธิ์", re.I)
-_TELEPHONE = re.compile(r"โทร|\bTel\b|\bPhone\b", re.I)
 _ADDRESS = re.compile(r"โทร|\bTel\b|ถนน|อำเภอ|เขต|ตำบล|แขวง|\b\d{5}\b", re.I)
 
 

@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable
 from urllib.parse import unquote, urlsplit
 
-from scraper.pages.generic import _in_semantic_noise, _inside
+from scraper.pages.generic import _POSTAL_LINE, _in_semantic_noise, _inside
 from scraper.parsers import fields
 from scraper.parsers.errors import StaticPage
 from scraper.parsers.labels import split_labelled
@@ -99,6 +99,20 @@ def media_page(page, raw: dict) -> str | None:
     title = raw.get("title") or ""
     if _FILE_NAME_TITLE.match(title):
         return f"a picture's page (its title the file name {title!r}), not news"
+    return None
+
+
+#: A line of the office's telephone (``_POSTAL_LINE``, generic's: one of its address).
+_TELEPHONE = re.compile(r"โทร|\bTel\b|\bPhone\b", re.IGNORECASE)
+
+
+def address_only(page, raw: dict) -> str | None:
+    """The text found is the office's address and telephone and nothing else: what is left of a
+    page whose content is not text (a form's, a map's, the contact page): a page of the site."""
+    text = raw.get("paragraphs") or []
+    if text and sum(map(len, text)) <= 400 and all(_POSTAL_LINE.search(line) or _TELEPHONE.search(line) for line in text) \
+            and any(_POSTAL_LINE.search(line) for line in text):
+        return "no article text: the text found is the office's address and telephone (a page of the site), not news"
     return None
 
 
@@ -349,7 +363,7 @@ def _lists(root):
 
 
 #: The checks, cheapest and surest first.
-CHECKS: tuple[Callable, ...] = (sign_in_form, download_page, media_page, person_page, site_page_title, ita_item, static_page, structured_web_page, photo_album,
+CHECKS: tuple[Callable, ...] = (sign_in_form, download_page, media_page, person_page, site_page_title, address_only, ita_item, static_page, structured_web_page, photo_album,
                                 dated_cards, dated_rows, dated_entries, dated_file_links, thumbnail_grid)
 
 
