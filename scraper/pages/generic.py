@@ -2612,8 +2612,8 @@ def _item_of_info_line(el, text: str) -> bool:
     parent, before = el.getparent(), el.getprevious()
     while before is not None and not (isinstance(before.tag, str) and element_text(before)):
         before = before.getprevious()
-    if parent is None or before is None:
-        return False
+    if parent is None or before is None or len(text) > 40:
+        return False  # (an item is a name or a section's; a title after a date in its block is longer)
     line = clean(element_text(parent)) or ""
     return len(text) < len(line) <= MAX_INFO_LINE and _is_info(line)
 
