@@ -13,6 +13,8 @@ A new layout is one module with its page object (selectors in it) plus a line in
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
+from urllib.parse import urlsplit
 
 import tldextract.tldextract
 from web_poet import HttpResponse, HttpResponseHeaders, default_registry
@@ -55,8 +57,27 @@ def response_for(html: bytes, url: str, encoding: str | None = None) -> HttpResp
 
 
 def pinned_class(url: str) -> type[ArticlePage] | None:
-    """The page object a web-poet URL rule pins to ``url``'s portal, if any."""
-    return default_registry.overrides_for(url).get(ArticlePage)
+    """The page object a web-poet URL rule pins to ``url``'s portal, if any.
+
+    Every rule of ours names a portal's domain and no path, so the answer is the same for every
+    page of a host: web-poet's matcher (some 65 us a page) runs once per host. A rule with a path
+    or an exclusion makes it run for every page again."""
+    parts = urlsplit(url)
+    if not _domain_rules_only():
+        return default_registry.overrides_for(url).get(ArticlePage)
+    return _pinned_for_host(parts.scheme, parts.netloc)
+
+
+@lru_cache(maxsize=1024)
+def _pinned_for_host(scheme: str, netloc: str) -> type[ArticlePage] | None:
+    return default_registry.overrides_for(f"{scheme}://{netloc}/").get(ArticlePage)
+
+
+@lru_cache(maxsize=1)
+def _domain_rules_only() -> bool:
+    """Every URL rule registered is a bare domain (the per-portal pins of scraper/pages/portals)."""
+    return all(not rule.for_patterns.exclude and all("/" not in p for p in rule.for_patterns.include)
+               for rule in default_registry.get_rules())
 
 
 def detected_class(page: ArticlePage) -> type[ArticlePage]:
