@@ -116,6 +116,21 @@ def address_only(page, raw: dict) -> str | None:
     return None
 
 
+#: A section of the site that is a reference, not news, by its address: the FAQ (Ultimate FAQs'
+#: "/ufaqs/…"), the law library ("/law/…"), the calendar ("/calendar/holiday.php").
+_REFERENCE_SECTION = re.compile(r"/(?:u?faqs?|laws?|calendar)/", re.IGNORECASE)
+
+
+def reference_page(page, raw: dict) -> str | None:
+    """A page of the site's FAQ, law library or calendar, told by its address: a standing answer,
+    a law's text, a year's holidays, each dated and counted like news but kept as a reference."""
+    path = unquote(urlsplit(page.page_url).path)
+    found = _REFERENCE_SECTION.search(path)
+    if found:
+        return f"a page of the site's {found.group(0).strip('/')} section (by its address), not news"
+    return None
+
+
 def person_page(page, raw: dict) -> str | None:
     """The heading is a person's name alone: a directory's or an executive's page."""
     title = raw.get("title") or ""
@@ -363,13 +378,13 @@ def _lists(root):
 
 
 #: The checks, cheapest and surest first.
-CHECKS: tuple[Callable, ...] = (sign_in_form, download_page, media_page, person_page, site_page_title, address_only, ita_item, static_page, structured_web_page, photo_album,
+CHECKS: tuple[Callable, ...] = (sign_in_form, download_page, media_page, person_page, site_page_title, address_only, reference_page, ita_item, static_page, structured_web_page, photo_album,
                                 dated_cards, dated_rows, dated_entries, dated_file_links, thumbnail_grid)
 
 
 #: The checks that need the page alone to say it is news: a listing's own entry is news even
 #: when every info field is hidden (``listed``).
-UNLISTED_CHECKS = (site_page_title, static_page, structured_web_page)
+UNLISTED_CHECKS = (site_page_title, reference_page, static_page, structured_web_page)
 
 
 def check_is_news(page, raw: dict, *, listed: bool = False) -> None:
