@@ -363,6 +363,7 @@ VARIANT_IDS = sorted(_VARIANTS, key=lambda k: (list(mm.TRANSFORMS).index(k[1]), 
 
 
 _ROUNDTRIP_GAPS: set[str] = {  # pages that are known gaps as written
+    "handwritten/wordpress/bravada_header_page_title_meta_microdata_date_em_author",
     "handwritten/other/mkdocs_material_blog_post_sidebar_meta_ce_era_readtime_admonition",
     "handwritten/other/craft_cms_rayong_wage_subcommittee",
     "handwritten/wordpress/shapely_child_be_posted_label_no_time_jetpack_og_safety",

@@ -171,3 +171,22 @@ def test_a_block_of_labelled_rows_beside_the_article_is_its_info():
 <div class="t3"><aside>{block}</aside></div></div></body></html>"""
     got = extract_one(html.encode(), URL)
     assert (got["author"], got["hits"], got["category"]) == ("งานประชาสัมพันธ์ สสค.พะเยา", 1083, "ข่าวกิจกรรม")
+
+
+# --- from the sixty-sixth and sixty-seventh blind sets -----------------------------------------------
+
+def test_drupal_7s_rdfa_created_date_beside_a_us_ordered_date():
+    """Drupal 7's submitted line: "03/08/2016" in the theme's m/d/Y, its RDFa content the ISO date."""
+    line = ('<span property="dc:date dc:created" content="2016-03-08T10:15:00+07:00" datatype="xsd:dateTime">'
+            'ส่งโดย <span>nsw_admin</span> เมื่อ อ., 03/08/2016 - 10:15</span>')
+    got = extract_one(page(f"<h1>{TITLE}</h1><div>{line}</div><div>{TEXT}</div>"), URL)
+    assert (got["published"], got["author"]) == ("2016-03-08T10:15:00+07:00", "nsw_admin")
+
+
+def test_a_footer_of_byline_section_and_comments_link_after_the_text():
+    """FlatPress: "เขียนโดย trang_pr | ใน <a>ข่าวกิจกรรม</a>" then "ยังไม่มีความคิดเห็น" under the text."""
+    footer = ('<ul><li>เขียนโดย trang_pr | ใน <a href="/blog/?cat=2" rel="tag">ข่าวกิจกรรม</a></li>'
+              '<li><a href="/blog/?x=entry:1;comments:1#comments">ยังไม่มีความคิดเห็น</a></li></ul>')
+    got = extract_one(page(f"<div><h3>วันพฤหัสบดี, 07 มีนาคม 2024</h3><h2>{TITLE}</h2>{TEXT}{footer}</div>"), URL)
+    assert (got["author"], got["category"]) == ("trang_pr", "ข่าวกิจกรรม")
+    assert got["body"].endswith("สายด่วน 1546")

@@ -94,6 +94,10 @@ def _head_dates(doc) -> list:
     return tagged(doc, "meta", lambda el: el.get("property") in _HEAD_DATE_NAMES or el.get("name") == "article:published_time")
 
 
+#: RDFa's creation date of the page's node (Drupal 7's submitted line: ``property="dc:date
+#: dc:created"``), not a meta tag's in the head, nor a date field's (``property="dc:date"`` alone,
+#: a date with no time of day).
+_RDFA_DATES = etree.XPath(".//*[not(self::meta)][@content][contains(concat(' ', normalize-space(@property), ' '), ' dc:created ')]")
 _CATEGORY_LINKS = etree.XPath(".//a[contains(concat(' ', normalize-space(@rel), ' '), ' category ')]")
 #: Links to an author's, a category's or a tag's archive page.
 _ARCHIVE_LINKS = etree.XPath(
@@ -1344,6 +1348,13 @@ class ArticlePage(WebPage):
                 kind = labelled[0].kind  # <time> under "สร้างเมื่อ:" / "แก้ไขล่าสุด:"
             source = "created" if kind == "created" else "time"  # a creation date only when nothing is published
             out.append(fields.candidate(kind, source, fields.visible_date(el), el.get("datetime")))
+        for el in _RDFA_DATES(self.root):
+            # Drupal 7's RDFa on the submitted line: <span property="dc:date dc:created"
+            # content="2016-03-08T10:15:00+07:00">ส่งโดย … เมื่อ อ., 03/08/2016 - 10:15</span>, the
+            # machine's date beside a numeric one whose order the page does not say
+            if not in_noise(el) and not any(_inside(el, b) for b in body) and not times:
+                out.append(fields.candidate("published", "time", None, el.get("content")))
+                break  # (the node's: its comments' come after it)
         for el in _head_dates(self.doc):
             kind = "modified" if "modified" in el.get("property", "") else "published"
             out.append(fields.candidate(kind, "meta", None, el.get("content")))

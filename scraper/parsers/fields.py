@@ -348,6 +348,11 @@ _INFO_CAPTION = re.compile(r"^\s*(?:รายละเอียด(?:ข่า�
                            re.IGNORECASE)
 
 
+#: A link to the comments alone on its line ("ยังไม่มีความคิดเห็น", "3 ความคิดเห็น", "No Comments").
+_COMMENTS_LINK = re.compile(rf"^\s*(?:(?:ยัง)?ไม่มีความ(?:คิด)?เห็น|แสดงความ(?:คิด)?เห็น|No\s+Comments?|Leave\s+a\s+(?:comment|reply)"
+                            rf"|[\d๐-๙]+\s*(?:{COMMENT_WORDS}))\s*$", re.IGNORECASE)
+
+
 #: A print view's footer: the page's own address ("ที่มา : https://..."), "พิมพ์จากระบบ...".
 _PRINT_FOOTER = re.compile(r"^\s*(?:(?:ที่มา|แหล่งที่มา|Source|URL)\s*:?\s*https?://\S+|พิมพ์(?:จาก|เมื่อ|วันที่)\s*.*|(?:Article\s+)?Printed\s+(?:from|on)\b.*|URLs?\s+(?:to\s+article|in\s+this\s+post)\s*:.*|Click\s+here\s+to\s+print\.?|(?:Copyright|©).*)$",
                            re.IGNORECASE)
@@ -362,7 +367,7 @@ def is_edge_noise(line: str) -> bool:
     """A line of navigation words only, a breadcrumb trail, a page counter or a rating widget's,
     as found at the edges of a body."""
     return bool(_EDGE_NOISE.match(line) or _TRAIL.match(line) or _PAGE_COUNTER.match(line) or _RATING.match(line)
-                or _LOGIN_TO_COMMENT.match(line) or _INFO_CAPTION.match(line)
+                or _LOGIN_TO_COMMENT.match(line) or _INFO_CAPTION.match(line) or _COMMENTS_LINK.match(line)
                 or (len(line) <= 200 and _PRINT_FOOTER.match(line)))
 
 

@@ -47,7 +47,9 @@ LABELS: dict[str, str] = {
     # words, a subject: a webboard's or a form's title)
     "category": r"หัวข้อ(?=\s*:\s*(?:ข่าว|ประกาศ|กิจกรรม|บทความ)\S*(?:\s|$))|จัดอยู่ในหมวดหมู่|ในหมวดหมู่(?!นี้|เดียวกัน)|ในหมวด(?!นี้|เดียวกัน)|หมวดหมู่ข่าว|หมวดข่าว|หมวดหมู่(?!นี้|เดียวกัน)|หมวด(?!นี้|เดียวกัน)|ประเภทข่าว|ประเภท(?=\s*:)|เผยแพร่ใน|Published\s+in|Posted\s+in|Category|Categories|(?<=[\d๐-๙]\s)(?-i:In)(?=\s)"
     # a line of its own, "In <a>ข่าวกิจกรรม</a>." (Pelican's notmyidea): a Thai section's name, no sentence
-    r"|^(?-i:In)(?=\s+[\u0e01-\u0e4e][^:：.]{0,40}\.?$)",
+    r"|^(?-i:In)(?=\s+[\u0e01-\u0e4e][^:：.]{0,40}\.?$)"
+    # "ใน" after an item separator, the byline before it ("เขียนโดย trang_pr | ใน <a>ข่าวกิจกรรม</a>": FlatPress)
+    r"|(?<=[|·•]\s)ใน(?=\s)",
 }
 
 _LABEL_RE = re.compile(
