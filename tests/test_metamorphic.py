@@ -403,6 +403,14 @@ def test_each_transform_applies_to_most_fixtures():
 #: Variants the extractor still gets wrong (issue 8 stays open on them). Strict: a variant that
 #: starts passing fails the suite until it is taken off this list, so the list only shrinks.
 KNOWN_GAPS: set[tuple[str, str]] = {
+    # Sixty-sixth and sixty-seventh blind sets (a random sample; look-alike non-articles),
+    # measured at 5c29eec (66) and 8fe5c29 (67): all but Bravada's page right as written after
+    # the fixes (its title in the header image's band, a known gap as written), and every variant
+    # of the others right.
+    ("handwritten/wordpress/bravada_header_page_title_meta_microdata_date_em_author", "thai_digits_in_meta"),
+    ("handwritten/wordpress/bravada_header_page_title_meta_microdata_date_em_author", "extra_wrappers"),
+    ("handwritten/wordpress/bravada_header_page_title_meta_microdata_date_em_author", "meta_below_body"),
+    ("handwritten/wordpress/bravada_header_page_title_meta_microdata_date_em_author", "all_together"),
     # Sixty-third to sixty-fifth blind sets (a random sample; templates that print the info away
     # from the title; hand-made PHP and Joomla of provincial offices), measured at cbb776b (63),
     # 00ef943 (64) and 6de5344 (65): every page right as written after the fixes. The variants
