@@ -2685,12 +2685,12 @@ def _label_row(table) -> bool:
         texts = [clean(element_text(c)) or "" if _SHORT_CELL(c) else "" for c in cells]
         # (or three of a list's usual column headings: "ลำดับ | หัวข้อข่าว | วันที่ | อ่าน")
         return (sum(1 for c in texts if c and is_label_alone(c)) >= 2
-                or sum(1 for c in texts if c and (is_label_alone(c) or _COLUMN_HEADING.match(c))) >= 3)
+                or sum(1 for c in texts if c and (is_label_alone(c) or _PLAIN_COLUMN_HEADING.match(c))) >= 3)
     return False
 
 
 #: A list's column heading that is no info label alone ("ลำดับ", "หัวข้อข่าว", "อ่าน").
-_COLUMN_HEADING = re.compile(r"^(?:ลำดับ(?:ที่)?|ที่|หัวข้อ(?:ข่าว)?|เรื่อง|ชื่อเรื่อง|วันที่|อ่าน|ผู้อ่าน|เข้าชม|ผู้เข้าชม"
+_PLAIN_COLUMN_HEADING = re.compile(r"^(?:ลำดับ(?:ที่)?|ที่|หัวข้อ(?:ข่าว)?|เรื่อง|ชื่อเรื่อง|วันที่|อ่าน|ผู้อ่าน|เข้าชม|ผู้เข้าชม"
                              r"|No\.?|#|Title|Subject|Date|Views|Hits|Reads)$", re.IGNORECASE)
 
 

@@ -138,11 +138,13 @@ _TRAILING_WEEKDAY = re.compile(
 #: What a theme prints after the byline that is never part of a name: "on" (Mesmerize's "by admin
 #: on <category> - <date>"), a relative date ("2 วันที่แล้ว",
 #: "3 hours ago") and the comment count ("ยังไม่มีความคิดเห็น", "5 ความคิดเห็น", "No Comments").
+#: A link to the comments as themes word it ("ยังไม่มีความคิดเห็น", "5 ความคิดเห็น", "No Comments").
+_COMMENTS_PHRASE = (r"(?:ยัง)?ไม่มีความ(?:คิด)?เห็น|แสดงความ(?:คิด)?เห็น|No\s+Comments?|Leave\s+a\s+(?:comment|reply)"
+                    rf"|[\d๐-๙]+\s*(?:{COMMENT_WORDS})")
 _AFTER_NAME = re.compile(
     r"\son(?=\s)|\s(?:[\d๐-๙]+\s*(?:วินาที|นาที|ชั่วโมง|ชม\.|วัน|สัปดาห์|อาทิตย์|เดือน|ปี)(?:ที่)?(?:แล้ว|ก่อน)"
     r"|[\d๐-๙]+\s+(?:seconds?|minutes?|mins?|hours?|days?|weeks?|months?|years?)\s+ago"
-    r"|(?:ยัง)?ไม่มีความ(?:คิด)?เห็น|แสดงความ(?:คิด)?เห็น|No\s+Comments?|Leave\s+a\s+(?:comment|reply)"
-    rf"|[\d๐-๙]+\s*(?:{COMMENT_WORDS})|(?:{COMMENT_WORDS})\s*:?\s*[\d๐-๙]+)(?!\w)",
+    rf"|{_COMMENTS_PHRASE}|(?:{COMMENT_WORDS})\s*:?\s*[\d๐-๙]+)(?!\w)",
     re.IGNORECASE,
 )
 
@@ -348,9 +350,8 @@ _INFO_CAPTION = re.compile(r"^\s*(?:รายละเอียด(?:ข่า�
                            re.IGNORECASE)
 
 
-#: A link to the comments alone on its line ("ยังไม่มีความคิดเห็น", "3 ความคิดเห็น", "No Comments").
-_COMMENTS_LINK = re.compile(rf"^\s*(?:(?:ยัง)?ไม่มีความ(?:คิด)?เห็น|แสดงความ(?:คิด)?เห็น|No\s+Comments?|Leave\s+a\s+(?:comment|reply)"
-                            rf"|[\d๐-๙]+\s*(?:{COMMENT_WORDS}))\s*$", re.IGNORECASE)
+#: A link to the comments alone on its line.
+_COMMENTS_LINK = re.compile(rf"^\s*(?:{_COMMENTS_PHRASE})\s*$", re.IGNORECASE)
 
 
 #: A print view's footer: the page's own address ("ที่มา : https://..."), "พิมพ์จากระบบ...".
