@@ -8,7 +8,7 @@ import pytest
 from scraper.extract import extract_one
 from scraper.pages import kinds
 from scraper.pages.rules import page_for, parse_listed_article
-from scraper.parsers.errors import StaticPage
+from scraper.parsers.errors import ExtractionError, StaticPage
 
 URL = "https://chainat.labour.go.th/index.php/page"
 STORY = ("สำนักงานสวัสดิการและคุ้มครองแรงงานจังหวัดชัยนาท ลงพื้นที่ตรวจสถานประกอบกิจการในเขตอำเภอเมือง "
@@ -282,3 +282,35 @@ def test_a_page_of_the_sites_faq_law_library_or_calendar_is_not_news(url, refere
             extract_one(html, url)
     else:
         assert extract_one(html, url)["published"] == "2024-03-12"
+
+
+
+def _job_entries(excerpt: str) -> str:
+    """Three entries of a job board (Simple Job Board's list view, class names left out), each
+    title nested deep in its entry, beside its excerpt, type, place and posting date."""
+    return "".join(
+        f'<div><div><header><div><a href="/jobs/{slug}/"><img src="/logo-100.png" alt="logo"></a></div>'
+        f'<div><div><h4><a href="/jobs/{slug}/">{name}</a></h4></div><div><p>{excerpt}</p></div></div>'
+        f'<div><div><div>เต็มเวลา</div></div><div><div>อำเภอเมืองชัยนาท</div></div>'
+        f'<div><div>ประกาศเมื่อ {day} กุมภาพันธ์ 2025</div></div></div></header></div></div>'
+        for slug, name, day in (("labour-academic", "นักวิชาการแรงงาน (พนักงานราชการทั่วไป)", 10),
+                                ("driver", "พนักงานขับรถยนต์ (จ้างเหมาบริการ)", 5),
+                                ("data-entry", "พนักงานบันทึกข้อมูล ศูนย์บริการร่วมกระทรวงแรงงาน", 3)))
+
+
+def test_a_page_of_teasers_each_read_whole_with_its_excerpt_and_date_is_a_listing():
+    """A static page whose text is an intro and a job board: each teaser is its whole entry (the
+    largest block holding its title alone), so the board outweighs the intro."""
+    excerpt = ("รับสมัครผู้สำเร็จการศึกษาระดับปริญญาตรีทุกสาขาวิชา จำนวน 1 อัตรา ค่าตอบแทนเดือนละ 18,000 บาท "
+               "ปิดรับสมัคร 28 กุมภาพันธ์ 2568")
+    board = page('<article class="page type-page hentry"><header class="entry-header"><h1 class="entry-title">'
+                 'ตำแหน่งงานว่าง</h1></header><div class="entry-content"><p>สำนักงานประกาศรับสมัครบุคคลเพื่อปฏิบัติงาน'
+                 'ในตำแหน่งต่าง ๆ ผู้สนใจคลิกที่ชื่อตำแหน่งเพื่อดูรายละเอียดและยื่นใบสมัครออนไลน์ได้</p>'
+                 f'{_job_entries(excerpt)}</div></article>')
+    with pytest.raises(ExtractionError, match="teasers"):
+        extract_one(board, URL)
+    # the same entries under a story of its own, inside its text: an article that ends with teasers
+    story = page('<article class="post type-post hentry"><header class="entry-header"><h1 class="entry-title">'
+                 'ตรวจสถานประกอบกิจการในเขตอำเภอเมือง</h1><p>เผยแพร่ 12 ก.พ. 2568</p></header>'
+                 f'<div class="entry-content">{TEXT}{TEXT}{_job_entries("รับสมัคร 1 อัตรา")}</div></article>')
+    assert extract_one(story, URL)["title"] == "ตรวจสถานประกอบกิจการในเขตอำเภอเมือง"

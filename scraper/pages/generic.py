@@ -568,6 +568,26 @@ def _inside(el, ancestor) -> bool:
     return any(a is ancestor for a in _ancestors(el))
 
 
+def _teaser_blocks(headings: list, text: list) -> list:
+    """Each heading's teaser: its largest ancestor that holds no other of ``headings`` and none
+    of the blocks of ``text`` (a job board's entry: the linked title, an excerpt and the posting
+    date under it)."""
+    shared: dict = {}
+    for heading in headings:
+        for ancestor in heading.iterancestors():
+            shared[ancestor] = shared.get(ancestor, 0) + 1
+    around_text = {ancestor for block in text for ancestor in (block, *block.iterancestors())}
+    blocks = []
+    for heading in headings:
+        block = heading
+        for ancestor in heading.iterancestors():
+            if shared[ancestor] > 1 or ancestor in around_text:
+                break
+            block = ancestor
+        blocks.append(block)
+    return blocks
+
+
 def _text_len(el) -> int:
     return sum(len(t.strip()) for t in el.itertext())
 
@@ -2108,10 +2128,11 @@ class ArticlePage(WebPage):
                     if el.tag in HEADING_TAGS and not in_noise(el) and clean(element_text(el))), None)
         if own is not None and self._links_elsewhere(own, article=True):
             return len(linked)
-        # or the page is mostly those teasers: the text found (a tag's description) is shorter
-        teasers = sum(_text_len(h.getparent()) for h in linked if h.getparent() is not None)
-        inside = sum(_text_len(h.getparent()) for h in linked if h.getparent() is not None
-                     and any(_inside(h, b) for b in self.body_elements))
+        # or the page is mostly those teasers: the text found (a tag's description, a job board's
+        # intro) is shorter than they are, each teaser read whole (its heading, excerpt and dates)
+        blocks = _teaser_blocks(linked, self.body_elements)
+        teasers = sum(map(_text_len, blocks))
+        inside = sum(_text_len(block) for block in blocks if any(_inside(block, b) for b in self.body_elements))
         text = sum(_text_len(b) for b in self.body_elements) - inside
         return len(linked) if len(linked) >= 3 and text < teasers else 0
 
