@@ -484,8 +484,8 @@ def is_files_table(table) -> bool:
             return False
         rows += 1
         hrefs = [a.get("href") or "" for a in row.iter("a")]
-        if not hrefs:
-            continue
+        if not hrefs or any(fields.is_action_link(h) for h in hrefs):
+            continue  # (the page's buttons beside its title: Joomla 1.5's PDF, print and e-mail)
         if not any(fields.is_document_link(h) for h in hrefs):
             return False
         linked += 1
@@ -566,6 +566,10 @@ def is_link_noise(el) -> bool:
 
 def _inside(el, ancestor) -> bool:
     return any(a is ancestor for a in _ancestors(el))
+
+
+#: What parts a "page – section – site" ``<title>``.
+_TITLE_PARTS = re.compile(r"\s+[-|–:»]{1,2}\s+")
 
 
 def _teaser_blocks(headings: list, text: list) -> list:
@@ -769,6 +773,10 @@ class ArticlePage(WebPage):
         found = self.title_above(start)
         if found is not None and clean(element_text(found)) in self.title_texts:
             return found
+        if found is None:
+            banded = self._header_band_title()
+            if banded is not None:
+                return banded
         subject = self._subject_value(body)
         if subject is not None:
             named = self._named_heading(body)  # (a heading that the <title> names still wins)
@@ -786,6 +794,29 @@ class ArticlePage(WebPage):
                 return better
         return found
 
+    def _header_band_title(self):
+        """The page's heading printed in the site's header, under its menu (ThemeGrill Esteem's
+        page-title bar): a heading that the ``<title>``'s page part names, in a header that also
+        prints the site's name, the ``<title>``'s last part ("page – site"). The site's name
+        printed beside it tells which part of the ``<title>`` is the page's."""
+        parts = next((parts for el in tagged(self.doc, "title")
+                      if len(parts := [p for p in _TITLE_PARTS.split(collapse("".join(el.itertext()))) if p]) >= 2), None)
+        if parts is None or parts[0] == parts[-1] or len(parts[0]) < MIN_TITLE:
+            return None
+        page, site = parts[0], parts[-1]
+        for heading in self.doc.iter(*HEADING_TAGS):
+            if heading.find(".//a") is not None or clean(element_text(heading)) != page:
+                continue
+            band = None
+            for ancestor in heading.iterancestors():
+                if ancestor.tag in ("body", "html"):
+                    break
+                if is_noise(ancestor):
+                    band = ancestor  # (the outermost: the site's header around its title bar)
+            if band is not None and any(clean(element_text(el)) == site for el in band.iter(*HEADING_TAGS, "a", "p")):
+                return heading
+        return None
+
     def _head_names(self, text: str) -> bool:
         """The page's head gives ``text`` as the page's own name: its OpenGraph or Twitter title,
         or the first part of a "page – site" ``<title>`` (never the site's part after it)."""
@@ -794,7 +825,7 @@ class ArticlePage(WebPage):
         if text in {collapse(t) for t in _meta_titles(self.doc)}:
             return True
         for el in tagged(self.doc, "title"):
-            parts = [p for p in re.split(r"\s+[-|–:»]{1,2}\s+", collapse("".join(el.itertext()))) if p]
+            parts = [p for p in _TITLE_PARTS.split(collapse("".join(el.itertext()))) if p]
             if len(parts) >= 2 and parts[0] == text:
                 return True
         return False
@@ -838,12 +869,13 @@ class ArticlePage(WebPage):
 
     def _named_heading(self, body):
         """The nearest heading above ``body`` whose text the page's <title> or og:title gives
-        whole (a part of a "site :: page" <title> may be the site's name)."""
+        whole (a part of a "site :: page" <title> may be the site's name); a table's heading cell
+        is one (Joomla 1.5's title cell, its class name gone, beside its buttons' cells)."""
         named = self._whole_titles
         for looked, el in enumerate(_preceding(body)):
             if looked > 400:
                 break
-            if el.tag not in HEADING_TAGS:
+            if el.tag not in HEADING_TAGS and el.tag != "td":
                 continue
             text = clean(element_text(el)) or ""
             if text in named and not _GENERIC_HEADING.match(text) and not in_noise(el):
@@ -1149,11 +1181,17 @@ class ArticlePage(WebPage):
             if first is not None:
                 if text == self._title_tail:
                     return _over_subtitle(el, self.title_texts)
+                if el.tag in HEADING_TAGS and len(text) > len(clean(element_text(first)) or "") \
+                        and (text in self.title_texts or self._head_names(text)):
+                    return _over_subtitle(el, self.title_texts)  # (over a line the head does not name)
                 continue
             first = el
-            if not self._title_tail or text in self.title_texts or self._head_names(text):
+            if text in self.title_texts or self._head_names(text) or not self._title_tail and el.tag in HEADING_TAGS:
                 break
-            most = looked + 6  # (a few lines more above it: Moodle's subject over its byline and audience)
+            # a few lines more above it: Moodle's subject over its byline and audience; or, over a
+            # line that is no heading and that the head does not name, a heading that it names (an
+            # info line of icons whose class names are gone: "ผู้ดูแลระบบ ๒๓๔" under the headline)
+            most = looked + (6 if self._title_tail else 2)
         return _over_subtitle(first, self.title_texts) if first is not None else None
 
     @cached_property
@@ -1552,6 +1590,10 @@ class ArticlePage(WebPage):
                         continue
                 if line in names:
                     continue  # the author's or the category's line, its icon gone ("เจ้าหน้าที่… สรพ.2" / "645")
+                rest = next((line[len(name):] for name in names if line.startswith(name + " ")), "")
+                if rest and _ONLY_COUNTS.match(rest.strip()):
+                    counts.extend(rest.split())  # a count after the name, their icons gone ("ผู้ดูแลระบบ ๒๓๔")
+                    continue
                 if not _ONLY_COUNTS.match(line):
                     if len(line) <= 40 and not _DIGIT.search(line) and not _COMMENTS_CAPTION.search(line):
                         continue  # an item between (a name, a category), its icon gone: not a caption

@@ -129,9 +129,11 @@ def _labelled(lines: list[str], kind: str):
 
 _VALUE_END = re.compile(r"\s*[|·•\[]")
 #: What stands between a name and the date after it: a weekday (วันจันทร์ที่, Monday, จ.,) and a
-#: connective ("admin เมื่อ จ., 03/18/2024", "admin on Monday").
+#: connective ("admin เมื่อ จ., 03/18/2024", "admin on Monday"); after "เมื่อ", a weekday's
+#: letters with no dot (Drupal's Thai short weekdays: "admin_krabi เมื่อ ศ, 05/13/2011 - 09:42").
 _TRAILING_WEEKDAY = re.compile(
-    r"\s*(?:วัน[ก-๙]*ที่|วัน[ก-๙]+|[A-Z][a-z]+day,?|(?:อา|พฤ|จ|อ|พ|ศ|ส)\.,?|เมื่อ|(?<!\w)(?:[oO]n|[aA]t)(?!\w))\s*$"
+    r"\s*(?:วัน[ก-๙]*ที่|วัน[ก-๙]+|[A-Z][a-z]+day,?|(?:อา|พฤ|จ|อ|พ|ศ|ส)\.,?|(?<=เมื่อ\s)(?:อา|พฤ|จ|อ|พ|ศ|ส),?"
+    r"|เมื่อ|(?<!\w)(?:[oO]n|[aA]t)(?!\w))\s*$"
 )
 
 
@@ -461,13 +463,18 @@ _ACTION_LINK = re.compile(
 )
 
 
+def is_action_link(href: str) -> bool:
+    """A link that prints the page, mails it or turns it into a PDF: a button of the page."""
+    return bool(_ACTION_LINK.search(href.strip()))
+
+
 def is_action_button(img) -> bool:
     """An icon in a link that prints, mails or turns the page into a PDF (Joomla's buttonheading,
     "print friendly" plugins): a button of the page, not one of the article's pictures."""
     a = img.getparent()
     while a is not None and a.tag != "a" and a.tag in ("span", "b", "i", "strong", "em"):
         a = a.getparent()
-    return a is not None and a.tag == "a" and bool(_ACTION_LINK.search((a.get("href") or "").strip()))
+    return a is not None and a.tag == "a" and is_action_link(a.get("href") or "")
 
 
 _PIXELS = re.compile(r"^\s*(\d+)\s*(?:px)?\s*$")

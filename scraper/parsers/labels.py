@@ -41,11 +41,17 @@ LABELS: dict[str, str] = {
     # not "ข่าวอื่นๆ ในหมวดนี้" (K2's "more in this category") nor "ในหมวดเดียวกัน" ("in the same category")
     # a parent category's label is not the category's ("หมวดหลัก: ข่าวสาร หมวด: ข่าวประชาสัมพันธ์")
     "parent": r"หมวดหมู่หลัก|หมวดหลัก|ประเภทหลัก|Parent\s+Category",
+    # a word count or reading time ends the value before it (hexo-word-counter's "Symbols count in
+    # article: 1.3k", "Reading time ≈ 1 mins."); nothing reads them
+    "reading": r"Symbols\s+count\s+in\s+article|Words?\s+count(?:\s+in\s+article)?|Reading\s+time|Time\s+to\s+read"
+    r"|เวลา(?:ใน|ที่ใช้)?การอ่าน|ใช้เวลาอ่าน|จำนวนคำ(?=\s*:)",
     # tags end a category's value ("หมวดหมู่ ข่าวกิจกรรม ติดแท็ก ค่าจ้างขั้นต่ำ"); nothing reads them
     "tags": r"ติดแท็ก|แท็ก|ป้ายกำกับ|(?<!\w)Tags?(?=\s*:)",
     # (PHP-Nuke's "หัวข้อ:" is the topic, a section, before a section's name; before any other
     # words, a subject: a webboard's or a form's title)
     "category": r"หัวข้อ(?=\s*:\s*(?:ข่าว|ประกาศ|กิจกรรม|บทความ)\S*(?:\s|$))|จัดอยู่ในหมวดหมู่|ในหมวดหมู่(?!นี้|เดียวกัน)|ในหมวด(?!นี้|เดียวกัน)|หมวดหมู่ข่าว|หมวดข่าว|หมวดหมู่(?!นี้|เดียวกัน)|หมวด(?!นี้|เดียวกัน)|ประเภทข่าว|ประเภท(?=\s*:)|เผยแพร่ใน|Published\s+in|Posted\s+in|Category|Categories|(?<=[\d๐-๙]\s)(?-i:In)(?=\s)"
+    # or after an icon's label, before a Thai name ("📁 In ข่าวกิจกรรม": NexT's folder icon and its "In")
+    r"|(?<=[:：]\s)(?-i:In)(?=\s+[\u0e01-\u0e4e])"
     # a line of its own, "In <a>ข่าวกิจกรรม</a>." (Pelican's notmyidea): a Thai section's name, no sentence
     r"|^(?-i:In)(?=\s+[\u0e01-\u0e4e][^:：.]{0,40}\.?$)"
     # "ใน" after an item separator, the byline before it ("เขียนโดย trang_pr | ใน <a>ข่าวกิจกรรม</a>": FlatPress)

@@ -1,0 +1,91 @@
+"""Blind sets 68-71: a title in the site's header band, the page's buttons beside a title cell,
+a byline ending in a weekday's letters, word-count items, and a count after the author's name.
+Each page is hand-written after the theme it names; class names are left out where the rule
+must hold without them."""
+
+from __future__ import annotations
+
+from scraper.extract import extract_one
+
+URL = "https://songkhla.labour.go.th/index.php/news/128-inspect.html"
+STORY = ("<p>สำนักงานสวัสดิการและคุ้มครองแรงงานจังหวัดสงขลา ออกตรวจสถานประกอบกิจการแปรรูปสัตว์น้ำและห้องเย็น "
+         "ในเขตอำเภอสิงหนคร เพื่อให้คำแนะนำนายจ้างเรื่องการจ่ายค่าจ้างขั้นต่ำและวันหยุดตามประเพณี</p>"
+         "<p>จากการตรวจพบว่า สถานประกอบกิจการส่วนใหญ่ปฏิบัติถูกต้องตามพระราชบัญญัติคุ้มครองแรงงาน "
+         "และได้แจกเอกสารความรู้ให้แก่ลูกจ้างที่มาร่วมรับฟังกว่า 120 คน</p>")
+TITLE = "สสค.สงขลา ออกตรวจสถานประกอบกิจการแปรรูปสัตว์น้ำและห้องเย็น อำเภอสิงหนคร"
+SITE = "สำนักงานสวัสดิการและคุ้มครองแรงงานจังหวัดสงขลา"
+
+
+def shell(body: str, *, head_title: str = TITLE, head: str = "") -> bytes:
+    return f"""<!DOCTYPE html><html lang="th"><head><meta charset="utf-8"><title>{head_title}</title>{head}</head>
+<body>{body}
+<div><h3>ข่าวล่าสุด</h3><ul><li><a href="/index.php/news/127-wage.html">ประชุมคณะอนุกรรมการค่าจ้าง</a> 5 มี.ค. 2552</li></ul></div>
+<div>{SITE} ถนนราชดำเนิน อำเภอเมือง 90000 โทร. 0 7431 3523</div></body></html>""".encode()
+
+
+def test_a_title_in_the_sites_header_band_that_the_head_names_as_the_page_part():
+    """ThemeGrill Esteem: the headline is printed in the header's page-title bar, under the site's
+    name and menu, and the <title> is "page - site"; the site's name beside it tells the parts."""
+    page = shell(f"""<header id="masthead" role="banner"><div><h3><a href="/" rel="home">{SITE}</a></h3></div>
+<nav><ul><li><a href="/">หน้าแรก</a></li><li><a href="/news">ข่าว</a></li></ul></nav>
+<section><div><h1>{TITLE}</h1></div></section></header>
+<div id="main"><article class="post type-post hentry"><div class="entry-content">{STORY}
+<p>Post Views: 418</p></div>
+<div><span><a href="/author/songkhla">songkhla</a></span> <span><a href="/archives/128" title="16:35">18 พฤศจิกายน 2016</a></span></div>
+</article></div>""", head_title=f"{TITLE} - {SITE}")
+    record = extract_one(page, URL)
+    assert record["title"] == TITLE and record["published"] == "2016-11-18"
+    # the site's name in the header is never the title: "site - page" with the site's heading
+    reversed_head = shell(f"""<header><h1>{SITE}</h1><nav><a href="/">หน้าแรก</a></nav></header>
+<div id="main"><article class="post hentry"><h2>{TITLE}</h2><p>18 พฤศจิกายน 2016</p><div class="entry-content">{STORY}</div></article></div>""",
+                          head_title=f"{SITE} - {TITLE}")
+    assert extract_one(reversed_head, URL)["title"] == TITLE
+
+
+def test_a_title_cell_beside_the_pages_pdf_print_and_mail_buttons():
+    """Joomla 1.5's title row, its class names gone: the PDF button's link (".pdf") beside the
+    print and e-mail buttons does not make the row a table of files, and the cell the <title>
+    names whole is the title, not the section's name under it."""
+    page = shell(f"""<div><table><tr><td width="100%">{TITLE}</td>
+<td align="right"><a href="/index.php/news/128-inspect.pdf" title="PDF"><img src="/images/M_images/pdf_button.png" alt="PDF"></a></td>
+<td align="right"><a href="/index.php/news/128-inspect.html?tmpl=component&amp;print=1" title="พิมพ์"><img src="/images/M_images/printButton.png" alt="พิมพ์"></a></td>
+<td align="right"><a href="/index.php/component/mailto/?tmpl=component&amp;link=aHR0" title="อีเมล"><img src="/images/M_images/emailButton.png" alt="อีเมล"></a></td></tr></table>
+<table><tr><td><span>ข่าวประชาสัมพันธ์</span></td></tr>
+<tr><td><span>เขียนโดย งานประชาสัมพันธ์</span></td></tr>
+<tr><td>วันพฤหัสบดีที่ 12 มีนาคม 2552 เวลา 14:20 น.</td></tr>
+<tr><td>{STORY}</td></tr></table>
+<div style="text-align: right">เปิดอ่าน 347 ครั้ง</div></div>""")
+    record = extract_one(page, URL)
+    assert (record["title"], record["hits"], record["author"]) == (TITLE, 347, "งานประชาสัมพันธ์")
+
+
+def test_a_bylines_weekday_letters_with_no_dot_are_not_the_name():
+    """Drupal's Thai short weekdays carry no dot: "admin_krabi เมื่อ ศ, 05/13/2011 - 09:42"."""
+    for weekday in ("ศ", "พฤ"):
+        page = shell(f"""<div id="main"><h1>{TITLE}</h1>
+<div>ส่งโดย <a href="/user/3">admin_krabi</a> เมื่อ {weekday}, 05/13/2011 - 09:42</div>
+<div>{STORY}</div><div>เปิดอ่าน 87 ครั้ง</div></div>""", head_title=f"{TITLE} | {SITE}")
+        record = extract_one(page, URL)
+        assert (record["author"], record["published"]) == ("admin_krabi", "2011-05-13T09:42:00+07:00")
+
+
+def test_word_count_and_reading_time_items_end_the_category():
+    """NexT (Hexo): "📁 In ข่าวกิจกรรม" then hexo-word-counter's items on the same line."""
+    page = shell(f"""<div id="main"><article><header><h1>{TITLE}</h1>
+<div><span><i class="far fa-calendar"></i> Posted on <time datetime="2024-07-05T14:20:00+07:00">2024-07-05</time></span>
+<span><i class="far fa-folder"></i> In <a href="/news/categories/activities/">ข่าวกิจกรรม</a></span>
+<span title="Symbols count in article"><i class="far fa-file-word"></i> Symbols count in article: 1.3k</span>
+<span title="Reading time"><i class="far fa-clock"></i> Reading time ≈ 1 mins.</span></div></header>
+<div>{STORY}</div></article></div>""", head_title=f"{TITLE} | {SITE}")
+    assert extract_one(page, URL)["category"] == "ข่าวกิจกรรม"
+
+
+def test_a_count_after_the_authors_name_under_the_headline_its_icons_gone():
+    """W3.CSS news page, class names gone: the date above the headline, "👤 ผู้ดูแลระบบ 👁 ๒๓๔"
+    under it. The headline the <title> names is the title, and the count is the views."""
+    page = shell(f"""<div id="main"><div><div><span>ข่าวกิจกรรม</span> วันจันทร์ที่ ๒๕ พ.ย. ๖๗ | ๐๙.๓๐ น.</div>
+<h1>{TITLE}</h1>
+<div><i class="c1"></i> ผู้ดูแลระบบ &nbsp; <i class="c2"></i> ๒๓๔</div><hr>
+<div>{STORY}</div></div></div>""", head_title=f"{TITLE} - {SITE}")
+    record = extract_one(page, URL)
+    assert (record["title"], record["author"], record["hits"]) == (TITLE, "ผู้ดูแลระบบ", 234)
