@@ -1,11 +1,16 @@
 """Blind sets 68-71: a title in the site's header band, the page's buttons beside a title cell,
-a byline ending in a weekday's letters, word-count items, and a count after the author's name.
+a byline ending in a weekday's letters, word-count items, a count after the author's name, names
+linked to the author's page, the edges of a flat post (tags, sharing, pager) and an archive's
+timeline.
 Each page is hand-written after the theme it names; class names are left out where the rule
 must hold without them."""
 
 from __future__ import annotations
 
+import pytest
+
 from scraper.extract import extract_one
+from scraper.parsers.errors import ExtractionError
 
 URL = "https://songkhla.labour.go.th/index.php/news/128-inspect.html"
 STORY = ("<p>สำนักงานสวัสดิการและคุ้มครองแรงงานจังหวัดสงขลา ออกตรวจสถานประกอบกิจการแปรรูปสัตว์น้ำและห้องเย็น "
@@ -20,7 +25,7 @@ def shell(body: str, *, head_title: str = TITLE, head: str = "") -> bytes:
     return f"""<!DOCTYPE html><html lang="th"><head><meta charset="utf-8"><title>{head_title}</title>{head}</head>
 <body>{body}
 <div><h3>ข่าวล่าสุด</h3><ul><li><a href="/index.php/news/127-wage.html">ประชุมคณะอนุกรรมการค่าจ้าง</a> 5 มี.ค. 2552</li></ul></div>
-<div>{SITE} ถนนราชดำเนิน อำเภอเมือง 90000 โทร. 0 7431 3523</div></body></html>""".encode()
+<footer>{SITE} ถนนราชดำเนิน อำเภอเมือง 90000 โทร. 0 7431 3523</footer></body></html>""".encode()
 
 
 def test_a_title_in_the_sites_header_band_that_the_head_names_as_the_page_part():
@@ -89,3 +94,56 @@ def test_a_count_after_the_authors_name_under_the_headline_its_icons_gone():
 <div>{STORY}</div></div></div>""", head_title=f"{TITLE} - {SITE}")
     record = extract_one(page, URL)
     assert (record["title"], record["author"], record["hits"]) == (TITLE, "ผู้ดูแลระบบ", 234)
+
+
+def test_a_name_linked_to_the_authors_page_glued_to_the_items_after_it():
+    """Inspiro: "by <a>ptl-admin</a><span>in <a>ข่าวกิจกรรม</a></span><span>on …" with no space
+    between the items; its category block opens with the connective "in"."""
+    page = shell(f"""<div id="main"><article class="post type-post hentry"><header><h1 class="entry-title">{TITLE}</h1>
+<div><span>by <a href="/author/ptl-admin/">ptl-admin</a></span><span class="cat-links">in <a href="/category/activities/" rel="category tag">ข่าวกิจกรรม</a></span><span>on <time datetime="2024-02-15T11:20:31+07:00">15/02/2024</time></span></div></header>
+<div class="entry-content">{STORY}</div></article></div>""", head_title=f"{TITLE} – {SITE}")
+    record = extract_one(page, URL)
+    assert (record["author"], record["category"]) == ("ptl-admin", "ข่าวกิจกรรม")
+
+
+def test_a_name_after_the_date_linked_to_its_users_page():
+    """Drupal 5's Garland: "14 ส.ค. 2008 - 10:15 — <a href="/user/3">chaiyaphum</a>"; a name that
+    reads as no name, but its link leads to the user's page."""
+    page = shell(f"""<div id="main"><h2>{TITLE}</h2>
+<div><span>14 ส.ค. 2008 - 10:15 — <a href="/user/3">chaiyaphum</a></span></div>
+<div>{STORY}</div><div><a href="/node/45">อ่าน 245 ครั้ง</a></div></div>""", head_title=f"{TITLE} | {SITE}")
+    record = extract_one(page, URL)
+    assert (record["author"], record["hits"]) == ("chaiyaphum", 245)
+
+
+def test_a_flat_posts_tags_sharing_and_arrow_pager_are_not_its_text():
+    """Mezzanine's blog post: the paragraphs sit in the column beside the byline ("Posted by: <a>…</a>
+    2 สัปดาห์, 3 วัน ago", Django's timesince half translated), then "<li>Tags:</li>" and a list
+    of tags, "Share on Twitter", and a pager of the posts before and after, each by its arrow."""
+    page = shell(f"""<div id="main"><div><h1>{TITLE}</h1>
+<h6>Posted by: <a href="/blog/author/somying/">สมหญิง ใจงาม</a> 2 สัปดาห์, 3 วัน ago</h6>
+{STORY}
+<ul><li>Tags:</li><li><a href="/blog/tag/safety/">ความปลอดภัย</a>, </li><li><a href="/blog/tag/construction/">ก่อสร้าง</a></li></ul>
+<a href="https://twitter.com/intent/tweet?url=x">Share on Twitter</a> <a href="https://www.facebook.com/sharer/sharer.php?u=x">Share on Facebook</a>
+<ul><li><a href="/blog/minimum-wage-400-hearing/">&larr; รับฟังความคิดเห็นการปรับอัตราค่าจ้างขั้นต่ำ 400 บาท</a></li>
+<li><a href="/blog/world-day-against-child-labour-2567/">กิจกรรมวันต่อต้านการใช้แรงงานเด็กสากล ปี 2567 &rarr;</a></li></ul>
+</div></div>""", head_title=f"{TITLE} | {SITE}")
+    record = extract_one(page, URL)
+    assert record["author"] == "สมหญิง ใจงาม"
+    assert record["body"].endswith("กว่า 120 คน")
+
+
+def test_an_archives_timeline_of_linked_titles_is_a_listing():
+    """NexT's archive page: an <article> per post, each its date ("07-19") and its title as a link,
+    no heading in them."""
+    posts = "".join(f"""<article itemscope itemtype="http://schema.org/Article"><header><div>
+<time itemprop="dateCreated" datetime="2024-07-{d:02d}T11:00:00+07:00">07-{d:02d}</time></div>
+<div><a href="/news/2024/07/{d:02d}/{slug}/" itemprop="url"><span itemprop="name">{name}</span></a></div></header></article>"""
+                    for d, slug, name in ((19, "heat", "รณรงค์ป้องกันโรคจากความร้อนในการทำงานกลางแจ้ง"),
+                                          (12, "fishing", "ตรวจแรงงานในงานประมงทะเล อำเภอคลองใหญ่"),
+                                          (5, "safety", "สสค.ตราด จัดกิจกรรมสัปดาห์ความปลอดภัยในการทำงาน ระดับจังหวัด"),
+                                          (1, "wage", "ประชุมคณะอนุกรรมการค่าจ้างจังหวัดตราด ครั้งที่ 2/2567")))
+    page = shell(f"""<div id="main"><div class="post-block"><div class="post-content"><div><span>OK! 86 posts in total. Keep on posting.</span></div>
+<div><span>2024</span></div>{posts}</div></div></div>""", head_title=f"Archives | {SITE}")
+    with pytest.raises(ExtractionError, match="entries"):
+        extract_one(page, "https://trat.labour.go.th/news/archives/")

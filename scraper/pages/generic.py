@@ -271,7 +271,8 @@ def _is_noise(el) -> bool:
             return True
     elif el.tag in ("ul", "ol"):
         first, _ = _first_words(el)  # (the post navigation as a list: Eleventy's "links-nextprev")
-        if first is not None and (_is_post_navigation(el, first) or _is_trail_list(el, first) or _is_pagination(el)):
+        if first is not None and (_is_post_navigation(el, first) or _is_trail_list(el, first) or _is_pagination(el)
+                                  or _is_tags_box(el, first) or _is_arrow_pager(el)):
             return True
     return plugins.is_plugin_noise(el)
 
@@ -395,6 +396,23 @@ def _is_post_navigation(el, first) -> bool:
     return bool(words) and all(_PREVIOUS_NEXT.match(w) for w in words)
 
 
+def _is_arrow_pager(el) -> bool:
+    """A list of one or two links to the posts before and after, each pointed by its arrow and
+    nothing else in it ("← รับฟังความคิดเห็น…", "กิจกรรมวันต่อต้าน… →": Bootstrap's pager)."""
+    items = [li for li in el if li.tag == "li"]
+    if not 1 <= len(items) <= 2 or len(items) != len(el):
+        return False
+    for li in items:
+        links = li.findall(".//a")
+        text = clean(element_text(li)) or ""
+        if len(links) != 1 or clean(element_text(links[0])) != text or not _ARROWED.match(text):
+            return False
+    return True
+
+
+_ARROWED = re.compile(r"^[←«‹⟵]\s*\S.*|.*\S\s*[→»›⟶]$")
+
+
 def _is_pagination(el) -> bool:
     """A list of page links ("« เริ่มต้น ก่อนหน้า 1 2 ถัดไป สุดท้าย »": Joomla's pagination of a
     split article): page numbers and the words to move between pages, nothing else."""
@@ -425,8 +443,9 @@ def _is_tags_box(el, first) -> bool:
     """A block of nothing but tag links (``rel="tag"``, HTML's link type for a tag of the
     article; not WordPress's ``rel="category tag"``): the post's tags, not its text, even with
     no caption before them."""
-    if first.tag in HEADING_TAGS and _TAGS_LINE.match(f"{clean(element_text(first))}:"):
-        # under its caption, "แท็ก" in a heading of its own (Concrete CMS's tags block)
+    if first.tag != "a" and len(first.text.strip()) <= 12 and _TAGS_LINE.match(f"{clean(element_text(first))}:"):
+        # under its caption, "แท็ก" in a heading of its own (Concrete CMS's tags block), or a
+        # list's first item (Mezzanine's "<li>Tags:</li>" before an item per tag)
         return _link_len(el) >= 0.8 * (_text_len(el) - len(element_text(first).strip())) > 0
     return (first.tag == "a" and _is_tag_link(first) and all(_is_tag_link(a) for a in el.iter("a"))
             and _link_len(el) >= _text_len(el))
@@ -1477,7 +1496,10 @@ class ArticlePage(WebPage):
                 return fields.author_name(text)
         found = fields.author_from_lines(self.info_lines)
         if found:
-            return self._first_link_of(found)  # (the byline's link, then the category's: "โดย <a>…</a> <a>ข่าว…</a>")
+            # (the name a link to the author's page gives, the items after it glued on: Inspiro's
+            # "by <a>ptl-admin</a><span>in <a>ข่าวกิจกรรม</a></span><span>on …", no space between)
+            prefix = next((name for name in self._author_link_names if len(name) >= 3 and found.startswith(name)), None)
+            return prefix or self._first_link_of(found)  # (the byline's link, then the category's: "โดย <a>…</a> <a>ข่าว…</a>")
         found = (_credited_name(self.info_lines) or _name_under_initials(self.info_lines) or self._avatar_name()
                  or self._name_beside_date())
         if found:
@@ -1731,6 +1753,13 @@ class ArticlePage(WebPage):
                 return text
         return None
 
+    @cached_property
+    def _author_link_names(self) -> list[str]:
+        """The names that links to an author's page give (``/author/…``, Drupal's ``/user/5``),
+        longest first; not "all posts of the author" (an author box's link)."""
+        names = {clean(element_text(a)) or "" for a in self.root.iter("a") if _AUTHOR_HREF.search(a.get("href") or "")}
+        return sorted((n for n in names if n and len(n) <= 40 and not _ALL_POSTS_OF.search(n)), key=lambda t: (-len(t), t))
+
     def _first_link_of(self, value: str) -> str:
         """A labelled value whose line runs on into the next link (Liferay prints the tags right
         after the categories: "ประเภทข่าว: <a>ข่าวความปลอดภัย</a> <a>ฟ้าผ่า</a>"; an author's link, then
@@ -1894,6 +1923,8 @@ class ArticlePage(WebPage):
         head = split_labelled(_COMMENT_COUNT.sub(" ", after))[0]  # (past a comment count: "• 2 ความเห็น นิตยา ชัยศรี")
         links = sorted({clean(element_text(a)) or "" for a in self.root.iter("a") if not _AUTHOR_HREF.search(a.get("href") or "")},
                        key=lambda t: (-len(t), t))
+        # (a name linked to its user's page reads as a name whatever it is: Drupal's "— chaiyaphum")
+        accounts = set(self._author_link_names)
         # (the section's name unlinked, its icon gone: not self.category, which asks for the author)
         section = self._category_beside_date()
         endings = [*links, section] if section else links
@@ -1916,7 +1947,7 @@ class ArticlePage(WebPage):
                 if stripped:
                     text = text[: -len(ending) - 1].strip()
             if text and len(text) <= (fields.MAX_NAME if credited else 40) and text not in links and (not _DIGIT.search(_UNIT_NUMBER.sub("", text)) or _ACCOUNT.match(text)) \
-                    and (credited or _NAME_LIKE.match(text) or fields.is_person_name(text)):
+                    and (credited or _NAME_LIKE.match(text) or fields.is_person_name(text) or text in accounts):
                 return text
         return None
 
@@ -2108,6 +2139,13 @@ class ArticlePage(WebPage):
             for entry in entries
         ):
             raise NotAnArticle(f"listing page: {len(entries)} article entries, not one article")
+        if len(entries) >= 3 and self.body_elements:
+            # entries that are each a link to another article by its title and little else (an
+            # archive's timeline: NexT's "07-19 <a>title</a>" per <article>, no heading in them)
+            linked = [entry for entry in entries if _inside(entry, self.body_elements[0])
+                      and self._titled_link(entry) and _link_len(entry) >= 0.5 * _text_len(entry)]
+            if len(linked) >= 3:
+                raise NotAnArticle(f"listing page: {len(linked)} article entries, each a link by its title, not one article")
         teasers = self.teaser_headings()
         if teasers:
             raise NotAnArticle(f"listing page: {teasers} teasers headed by links, not one article")

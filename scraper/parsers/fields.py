@@ -112,7 +112,12 @@ def author_name(text: str) -> str | None:
 
 
 def category_name(text: str) -> str | None:
-    return _without_full_stop(clean(strip_label(collapse(text), "category")))
+    return _without_full_stop(clean(_IN_BEFORE_CATEGORY.sub("", strip_label(collapse(text), "category"))))
+
+
+#: The connective a theme prints before the category's link ("in <a>ข่าวกิจกรรม</a>": Inspiro's
+#: byline "by … in … on …", its items apart).
+_IN_BEFORE_CATEGORY = re.compile(r"^(?:in|ใน)\s+(?=\S)", re.IGNORECASE)
 
 
 def _without_full_stop(name: str | None) -> str | None:
@@ -143,8 +148,10 @@ _TRAILING_WEEKDAY = re.compile(
 #: A link to the comments as themes word it ("ยังไม่มีความคิดเห็น", "5 ความคิดเห็น", "No Comments").
 _COMMENTS_PHRASE = (r"(?:ยัง)?ไม่มีความ(?:คิด)?เห็น|แสดงความ(?:คิด)?เห็น|No\s+Comments?|Leave\s+a\s+(?:comment|reply)"
                     rf"|[\d๐-๙]+\s*(?:{COMMENT_WORDS})")
+_TIME_UNIT = r"[\d๐-๙]+\s*(?:วินาที|นาที|ชั่วโมง|ชม\.|วัน|สัปดาห์|อาทิตย์|เดือน|ปี)"
 _AFTER_NAME = re.compile(
-    r"\son(?=\s)|\s(?:[\d๐-๙]+\s*(?:วินาที|นาที|ชั่วโมง|ชม\.|วัน|สัปดาห์|อาทิตย์|เดือน|ปี)(?:ที่)?(?:แล้ว|ก่อน)"
+    # (a relative date of several units, Django's timesince half translated: "2 สัปดาห์, 3 วัน ago")
+    rf"\son(?=\s)|\s(?:{_TIME_UNIT}(?:\s*,\s*{_TIME_UNIT})*\s*(?:ที่)?(?:แล้ว|ก่อน|ago)"
     r"|[\d๐-๙]+\s+(?:seconds?|minutes?|mins?|hours?|days?|weeks?|months?|years?)\s+ago"
     rf"|{_COMMENTS_PHRASE}|(?:{COMMENT_WORDS})\s*:?\s*[\d๐-๙]+)(?!\w)",
     re.IGNORECASE,
@@ -297,7 +304,7 @@ def category_from_lines(lines: list[str]) -> str | None:
 # --- body edges ---------------------------------------------------------------------------------
 
 _NAV_WORD = (r"(ก่อนหน้า|ถัดไป|ย้อนกลับ|กลับ(?:ไป)?(?:สู่)?หน้า\S*|กลับ|Back\s+to\s+(?:the\s+)?\S+|Facebook|LINE|Twitter|X|ไฟล์แนบ|เอกสารแนบ|Attachments|อ่านต่อ|อ่านเพิ่มเติม|พิมพ์หน้านี้|พิมพ์|อีเมล"
-             r"|ส่งต่อ|รับลิงก์|Get\s+link|Print|Email|Back|Next|Prev(?:ious)?|แชร์(?:ข่าวนี้|บทความนี้|หน้านี้|เรื่องนี้)?|Share|Tweet|Like|การกระทำกับเอกสาร|Document\s+Actions"
+             r"|ส่งต่อ|รับลิงก์|Get\s+link|Print|Email|Back|Next|Prev(?:ious)?|แชร์(?:ข่าวนี้|บทความนี้|หน้านี้|เรื่องนี้)?|Share(?:\s+(?:on|via|to))?|Tweet|Like|การกระทำกับเอกสาร|Document\s+Actions"
              r"|เพิ่มความคิดเห็น|แสดงความคิดเห็น|ความคิดเห็น|JComments|Add\s+(?:a\s+)?comment|Leave\s+a\s+(?:comment|reply))")
 _TRAILING_NAV = re.compile(rf"(?<=\S)\s+[\[(«‹<]*{_NAV_WORD}[\])»›>]*\s*$", re.IGNORECASE)
 #: A line made only of navigation words, arrows and brackets ("[พิมพ์หน้านี้] [กลับ]", "« ก่อนหน้า").
