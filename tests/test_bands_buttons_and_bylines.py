@@ -147,3 +147,13 @@ def test_an_archives_timeline_of_linked_titles_is_a_listing():
 <div><span>2024</span></div>{posts}</div></div></div>""", head_title=f"Archives | {SITE}")
     with pytest.raises(ExtractionError, match="entries"):
         extract_one(page, "https://trat.labour.go.th/news/archives/")
+
+
+def test_a_views_label_alone_over_its_value():
+    """SEBLOD's fields: each label in a block of its own over its value; "เข้าชม" (the synonym of
+    its "จำนวนผู้เข้าชม") alone on its line labels the count under it."""
+    fields = "".join(f"<div><div><label>{label}</label></div><div>{value}</div></div>"
+                     for label, value in (("วันที่เผยแพร่", "12 ก.พ. 2568"), ("ผู้เขียน", "งานประชาสัมพันธ์"), ("เข้าชม", "184")))
+    page = shell(f"""<div id="main"><h2>{TITLE}</h2><div>{fields}</div><div>{STORY}</div></div>""", head_title=f"{TITLE} - {SITE}")
+    record = extract_one(page, URL)
+    assert (record["hits"], record["author"], record["published"]) == (184, "งานประชาสัมพันธ์", "2025-02-12")

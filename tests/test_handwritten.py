@@ -96,11 +96,7 @@ def test_every_page_has_its_expected_record_and_model_note():
 #: post's date, category and author in a navigation sidebar beside the <article> (a <nav>, its
 #: items marked by Material Design icons as inline <svg>s), which is read as the site's menu:
 #: the page is refused as a static page.
-#: From the sixty-sixth blind set: bravada_header_page_title: Cryout's Bravada prints the title and
-#: its info in the header image's band, outside the <article>; the title comes out as the <title>
-#: whole, its site's name after the dash included.
-KNOWN_GAPS: set[str] = {"wordpress/bravada_header_page_title_meta_microdata_date_em_author",
-                        "other/mkdocs_material_blog_post_sidebar_meta_ce_era_readtime_admonition",
+KNOWN_GAPS: set[str] = {"other/mkdocs_material_blog_post_sidebar_meta_ce_era_readtime_admonition",
                         "other/craft_cms_rayong_wage_subcommittee",
                         "wordpress/shapely_child_be_posted_label_no_time_jetpack_og_safety",
                         "other/hugo_ananke_single_time_format_localized_th_month_first_ce_schema_meta_bundle_relative_img",

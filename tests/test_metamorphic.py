@@ -363,7 +363,6 @@ VARIANT_IDS = sorted(_VARIANTS, key=lambda k: (list(mm.TRANSFORMS).index(k[1]), 
 
 
 _ROUNDTRIP_GAPS: set[str] = {  # pages that are known gaps as written
-    "handwritten/wordpress/bravada_header_page_title_meta_microdata_date_em_author",
     "handwritten/other/mkdocs_material_blog_post_sidebar_meta_ce_era_readtime_admonition",
     "handwritten/other/craft_cms_rayong_wage_subcommittee",
     "handwritten/wordpress/shapely_child_be_posted_label_no_time_jetpack_og_safety",
@@ -403,12 +402,23 @@ def test_each_transform_applies_to_most_fixtures():
 #: Variants the extractor still gets wrong (issue 8 stays open on them). Strict: a variant that
 #: starts passing fails the suite until it is taken off this list, so the list only shrinks.
 KNOWN_GAPS: set[tuple[str, str]] = {
+    # Sixty-eighth to seventy-first blind sets (a random sample; southern and eastern offices;
+    # info printed in unusual places; look-alike pages), measured at cfa5064 (68), 4b94dbe (69,
+    # 70) and f57698a (71): every page right as written after the fixes. The variants left:
+    # NewsPlus Lite's side column of info renamed loses the category (its label a class name);
+    # the cp874 table page's info moved below the text leaves the site's welcome marquee the
+    # nearest line above it, read as the title; and four pages' every transform at once.
+    ("handwritten/drupal/newsplus_lite_d10_node_side_relative_published_updated_metatag_statistics", "rename_classes_and_ids"),
+    ("handwritten/drupal/newsplus_lite_d10_node_side_relative_published_updated_metatag_statistics", "all_together"),
+    ("handwritten/custom_php/php52_table_cp874_pipe_info_thai_digits_two_digit_be_br_body_doc_link_nakhonsithammarat", "meta_below_body"),
+    ("handwritten/custom_php/php52_table_cp874_pipe_info_thai_digits_two_digit_be_br_body_doc_link_nakhonsithammarat", "all_together"),
+    ("handwritten/k2/k2_269_beez20_j25_date_above_title_weekday_ce_time_hits_content_footer_allvideos_inline_jcomments_k2_plugin", "all_together"),
+    ("handwritten/wordpress/wp_bootstrap_starter_last_modified_info_thai_line_editor_time_na_posted_on_english", "all_together"),
     # Sixty-sixth and sixty-seventh blind sets (a random sample; look-alike non-articles),
     # measured at 5c29eec (66) and 8fe5c29 (67): all but Bravada's page right as written after
-    # the fixes (its title in the header image's band, a known gap as written), and every variant
-    # of the others right.
-    ("handwritten/wordpress/bravada_header_page_title_meta_microdata_date_em_author", "thai_digits_in_meta"),
-    ("handwritten/wordpress/bravada_header_page_title_meta_microdata_date_em_author", "extra_wrappers"),
+    # the fixes, and every variant of the others right. Bravada's page (its title and info in the
+    # header image's band) is right as written since the header-band title (this session's
+    # sixty-ninth set's fix); its info moved below the text loses the title and the date.
     ("handwritten/wordpress/bravada_header_page_title_meta_microdata_date_em_author", "meta_below_body"),
     ("handwritten/wordpress/bravada_header_page_title_meta_microdata_date_em_author", "all_together"),
     # Sixty-third to sixty-fifth blind sets (a random sample; templates that print the info away
