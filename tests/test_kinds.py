@@ -314,3 +314,30 @@ def test_a_page_of_teasers_each_read_whole_with_its_excerpt_and_date_is_a_listin
                  'ตรวจสถานประกอบกิจการในเขตอำเภอเมือง</h1><p>เผยแพร่ 12 ก.พ. 2568</p></header>'
                  f'<div class="entry-content">{TEXT}{TEXT}{_job_entries("รับสมัคร 1 อัตรา")}</div></article>')
     assert extract_one(story, URL)["title"] == "ตรวจสถานประกอบกิจการในเขตอำเภอเมือง"
+
+
+def test_a_notices_record_in_a_table_of_labelled_fields_is_not_news():
+    """An e-GP notice's detail page: its text is the "เรื่อง" field's value, one of a table of
+    labelled fields (method, project number, budget, winner, date, views); the notice is its PDF."""
+    fields = (("เรื่อง", "ประกาศผู้ชนะการเสนอราคา จ้างเหมาบริการทำความสะอาดอาคารสำนักงาน ประจำปีงบประมาณ พ.ศ. 2568 โดยวิธีเฉพาะเจาะจง"),
+              ("วิธีการจัดหา", "เฉพาะเจาะจง"), ("เลขที่โครงการ (e-GP)", "67099412876"), ("วงเงินงบประมาณ", "216,000.00 บาท"),
+              ("ผู้ได้รับการคัดเลือก", "ห้างหุ้นส่วนจำกัด ชัยนาทคลีนนิ่ง"), ("วันที่ประกาศ", "20 ก.ย. 2567"),
+              ("ผู้เข้าชม", "57 ครั้ง"))
+    rows = "".join(f"<tr><th>{label}</th><td>{value}</td></tr>" for label, value in fields)
+    notice = page(f'<h5>รายละเอียดประกาศ</h5><table>{rows}</table><h6>เอกสารประกาศ</h6>'
+                  '<a href="/uploads/procurement/win-2568.pdf">ดาวน์โหลดเอกสาร</a>')
+    assert "labelled fields" in refused(notice)
+    # a story with its details in such a table under it is news
+    story = page(f'<h1>ตรวจสถานประกอบกิจการในเขตอำเภอเมือง</h1><p>เผยแพร่ 20 ก.ย. 2567</p>{TEXT}<table>{rows}</table>')
+    assert extract_one(story, URL)["title"] == "ตรวจสถานประกอบกิจการในเขตอำเภอเมือง"
+
+
+def test_a_webboards_thread_by_its_module_name_is_not_an_article():
+    """Atomymaxsite's webboard ("index.php?name=webboard&file=read&id=58"); its news module is
+    "name=news", and a vendor's news board may sit under a "/webboard/" path."""
+    thread = page(f"<h1>ลูกจ้างถูกเลิกจ้างไม่ได้รับค่าชดเชย ทำอย่างไรได้บ้าง</h1><p>โพสต์เมื่อ 3 มี.ค. 2567</p>{TEXT}")
+    with pytest.raises(ExtractionError, match="webboard"):
+        extract_one(thread, "https://kalasin.labour.go.th/index.php?name=webboard&file=read&id=58")
+    news = extract_one(thread, "https://kalasin.labour.go.th/index.php?name=news&file=readnews&id=58")
+    assert news["published"] == "2024-03-03"
+    assert extract_one(thread, "https://kalasin.labour.go.th/webboard/view_topic.php?board=news&id=482")["published"] == "2024-03-03"

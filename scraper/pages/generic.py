@@ -218,7 +218,9 @@ _LIST_VIEW = re.compile(r"(?:^|&)(?:view=(?:section|category|categories|archive|
 #: A webboard's thread, by the address its software gives it: MyBB's and vBulletin's
 #: showthread.php, phpBB's viewtopic.php, Discuz's viewthread.php, SMF's "index.php?topic=87.0".
 _FORUM_THREAD = re.compile(r"/(?:showthread|viewtopic|viewthread|showtopic)\.php$", re.IGNORECASE)
-_FORUM_TOPIC = re.compile(r"(?:^|&)topic=\d+(?:\.\d+)?(?:&|$)")
+#: (SMF's "topic=12.0"; Atomymaxsite's webboard module: "name=webboard&file=read", its news being
+#: "name=news"; a vendor's "/webboard/" path may hold the news board: not told by its path)
+_FORUM_TOPIC = re.compile(r"(?:^|&)(?:topic=\d+(?:\.\d+)?|name=webboard)(?:&|$)")
 _HOME_PATH = re.compile(r"^/?(?:index\.(?:php|html?))?/?$")
 
 

@@ -87,6 +87,28 @@ def download_page(page, raw: dict) -> str | None:
     return None
 
 
+def record_fields(page, raw: dict) -> str | None:
+    """The text found is one field's value in a table of labelled fields ("เรื่อง | …", "วิธีการ
+    จัดหา | …", "วงเงินงบประมาณ | …": an e-GP notice's record, a form's): the page shows a record,
+    not a story. A news table of details under its text leaves the text outside the table."""
+    body = page.body_elements
+    text = raw.get("paragraphs") or []
+    if len(body) != 1 or body[0].tag != "td" or not text or sum(map(len, text)) > 300:
+        return None
+    row = body[0].getparent()
+    table = next(row.iterancestors("table"), None) if row is not None else None
+    if table is None:
+        return None
+    labelled = 0
+    for tr in table.iter("tr"):
+        cells = [c for c in tr if c.tag in ("td", "th")]
+        if len(cells) == 2 and 0 < len(clean(element_text(cells[0])) or "") <= 30:
+            labelled += 1
+    if labelled >= 5 and body[0] is not row[0]:
+        return f"a record of {labelled} labelled fields in a table (a notice's, a form's), not news"
+    return None
+
+
 #: A title that is an uploaded picture's file name: a camera's ("IMG_4821", "DSC01234", "PXL_2024…")
 #: or any name with a picture's extension ("โปสเตอร์.jpg").
 _FILE_NAME_TITLE = re.compile(r"^\s*(?:(?:IMG|DSC|DSCN|DSCF|PXL|P|MVIMG|Photo|image)[_-]?\d[\w-]*|\S+\.(?:jpe?g|png|gif|webp|heic))\s*$",
@@ -378,7 +400,7 @@ def _lists(root):
 
 
 #: The checks, cheapest and surest first.
-CHECKS: tuple[Callable, ...] = (sign_in_form, download_page, media_page, person_page, site_page_title, address_only, reference_page, ita_item, static_page, structured_web_page, photo_album,
+CHECKS: tuple[Callable, ...] = (sign_in_form, download_page, record_fields, media_page, person_page, site_page_title, address_only, reference_page, ita_item, static_page, structured_web_page, photo_album,
                                 dated_cards, dated_rows, dated_entries, dated_file_links, thumbnail_grid)
 
 
