@@ -304,7 +304,7 @@ def category_from_lines(lines: list[str]) -> str | None:
 # --- body edges ---------------------------------------------------------------------------------
 
 _NAV_WORD = (r"(ก่อนหน้า|ถัดไป|ย้อนกลับ|กลับ(?:ไป)?(?:สู่)?หน้า\S*|กลับ|Back\s+to\s+(?:the\s+)?\S+|Facebook|LINE|Twitter|X|ไฟล์แนบ|เอกสารแนบ|Attachments|อ่านต่อ|อ่านเพิ่มเติม|พิมพ์หน้านี้|พิมพ์|อีเมล"
-             r"|ส่งต่อ|รับลิงก์|Get\s+link|Print|Email|Back|Next|Prev(?:ious)?|แชร์(?:ข่าวนี้|บทความนี้|หน้านี้|เรื่องนี้)?|Share(?:\s+(?:on|via|to))?|Tweet|Like|การกระทำกับเอกสาร|Document\s+Actions"
+             r"|ส่งต่อ|รับลิงก์|Get\s+link|Print|Email|Back|Next|Prev(?:ious)?|แชร์(?:ข่าวนี้|บทความนี้|หน้านี้|เรื่องนี้)?|Share(?:\s+(?:on|via|to))?|Tweet|ทวีต|Like|การกระทำกับเอกสาร|Document\s+Actions"
              r"|เพิ่มความคิดเห็น|แสดงความคิดเห็น|ความคิดเห็น|JComments|Add\s+(?:a\s+)?comment|Leave\s+a\s+(?:comment|reply))")
 _TRAILING_NAV = re.compile(rf"(?<=\S)\s+[\[(«‹<]*{_NAV_WORD}[\])»›>]*\s*$", re.IGNORECASE)
 #: A line made only of navigation words, arrows and brackets ("[พิมพ์หน้านี้] [กลับ]", "« ก่อนหน้า").
