@@ -1202,9 +1202,11 @@ class ArticlePage(WebPage):
             if first is not None:
                 if text == self._title_tail:
                     return _over_subtitle(el, self.title_texts)
-                if el.tag in HEADING_TAGS and len(text) > len(clean(element_text(first)) or "") \
+                nearest = len(clean(element_text(first)) or "")
+                if el.tag in HEADING_TAGS and (len(text) > nearest or nearest > 150) \
                         and (text in self.title_texts or self._head_names(text)):
-                    return _over_subtitle(el, self.title_texts)  # (over a line the head does not name)
+                    # (over a line the head does not name: shorter, or a sentence of the text)
+                    return _over_subtitle(el, self.title_texts)
                 continue
             first = el
             if text in self.title_texts or self._head_names(text) or not self._title_tail and el.tag in HEADING_TAGS:
@@ -1212,7 +1214,7 @@ class ArticlePage(WebPage):
             # a few lines more above it: Moodle's subject over its byline and audience; or, over a
             # line that is no heading and that the head does not name, a heading that it names (an
             # info line of icons whose class names are gone: "ผู้ดูแลระบบ ๒๓๔" under the headline)
-            most = looked + (6 if self._title_tail else 2)
+            most = looked + (6 if self._title_tail else 4)
         return _over_subtitle(first, self.title_texts) if first is not None else None
 
     @cached_property
@@ -2441,7 +2443,8 @@ _FILES_CAPTION = re.compile(r"^\s*(?:เอกสารแนบ|ไฟล์แ
 _CAPTION_FILES = re.compile(r"^\s*(?:เอกสารแนบ|ไฟล์แนบ|ไฟล์เอกสารแนบ|Attachments?)\s*:?\s*(.+)$", re.I)
 _CAPTION_THEN = re.compile(r"^\s*(?:เอกสารแนบ|ไฟล์แนบ|ไฟล์เอกสารแนบ|Attachments?)\s*:\s*(.+)$", re.I)
 _TOPICS_CAPTION = re.compile(r"^\s*(?:หัวข้อ|Topics?|Tags?|แท็ก|ป้ายกำกับ|คำค้น|คำสำคัญ)\s*:?\s*$", re.I)
-_SIZE = re.compile(r"\s*[(\[](?:(?:PDF|DOCX?|XLSX?|PPTX?|ZIP|RAR)\s*,?\s*)?[\d.,]+\s*[KMG]?B[)\]]\s*$", re.I)  # ("(182 KB)", "(PDF 182 KB)")
+_SIZE = re.compile(r"\s*(?:[(\[](?:(?:PDF|DOCX?|XLSX?|PPTX?|ZIP|RAR)\s*,?\s*)?[\d.,]+\s*[KMG]?B[)\]]|\s[\d.,]+\s*[KMG]B)\s*$",
+                   re.I)  # ("(182 KB)", "(PDF 182 KB)", a badge beside the link: "412 KB")
 
 #: Headings of a page's section, not of an article ("news details", "blog").
 _GENERIC_HEADING = re.compile(
