@@ -157,3 +157,40 @@ def test_a_views_label_alone_over_its_value():
     page = shell(f"""<div id="main"><h2>{TITLE}</h2><div>{fields}</div><div>{STORY}</div></div>""", head_title=f"{TITLE} - {SITE}")
     record = extract_one(page, URL)
     assert (record["hits"], record["author"], record["published"]) == (184, "งานประชาสัมพันธ์", "2025-02-12")
+
+
+def test_a_files_card_whose_sizes_are_badges_is_not_text():
+    """A Bootstrap card after the text, read with it (its class names the news' files):
+    "เอกสารแนบ", then each file's link with its size in a badge beside it, no brackets ("412 KB")."""
+    page = shell(f"""<div id="main"><h1>{TITLE}</h1><div>เผยแพร่ 12 ก.พ. 2568</div>
+<div class="news-content">{STORY}</div>
+<div class="card news-files"><div class="card-header">เอกสารแนบ</div><ul><li><a href="/media/news/1532/wage-12.pdf">ประกาศคณะกรรมการค่าจ้าง (ฉบับที่ 12)</a>
+<span>412 KB</span></li></ul></div></div>""", head_title=f"{TITLE} | {SITE}")
+    record = extract_one(page, URL)
+    assert record["body"].endswith("กว่า 120 คน")
+    assert [a["text"] for a in record["attachments"]] == ["ประกาศคณะกรรมการค่าจ้าง (ฉบับที่ 12)"]
+
+
+def test_a_thai_posted_in_label_and_sharing_words_under_the_text():
+    """Pagelayer's post: "โพสต์ใน <a>ข่าวประชาสัมพันธ์</a>" (Thai for "Posted in"), and its share
+    buttons' words under the text ("แชร์", "LINE", "ทวีต")."""
+    page = shell(f"""<div id="main"><h1>{TITLE}</h1>
+<div><span>โพสต์ใน <a href="/category/pr/">ข่าวประชาสัมพันธ์</a></span> <span>05/09/2024</span></div>
+<div>{STORY}<p>แชร์</p><p><a href="https://social-plugins.line.me/lineit/share?url=x">LINE</a></p>
+<p><a href="https://twitter.com/intent/tweet?url=x">ทวีต</a></p></div></div>""", head_title=f"{TITLE} – {SITE}")
+    record = extract_one(page, URL)
+    assert record["category"] == "ข่าวประชาสัมพันธ์" and record["body"].endswith("กว่า 120 คน")
+
+
+def test_the_heading_the_head_names_over_a_long_first_sentence():
+    """Visual Composer's rows, class names gone: the author and date above the title, the
+    title in a heading, and the text's first paragraph (a long sentence) in a row of its own
+    right under them. The heading the <title> names is the title, not the sentence."""
+    first = ("วันที่ 12 มิถุนายน 2567 สำนักงานสวัสดิการและคุ้มครองแรงงานจังหวัดสงขลา ร่วมกับสำนักงานแรงงานจังหวัดสงขลา "
+             "และองค์การบริหารส่วนจังหวัดสงขลา จัดกิจกรรมรณรงค์เนื่องในวันต่อต้านการใช้แรงงานเด็กโลก ประจำปี 2567 "
+             "ณ ลานหน้าศาลากลางจังหวัด โดยมีรองผู้ว่าราชการจังหวัดเป็นประธานในพิธีเปิด")
+    page = shell(f"""<div id="main"><div><div><span>งานประชาสัมพันธ์</span></div><div><span>12/06/2024</span></div></div>
+<div><div><h2>{TITLE}</h2></div></div>
+<div><div><p>{first}</p></div></div>
+<div><div>{STORY}</div></div></div>""", head_title=f"{TITLE} - {SITE}")
+    assert extract_one(page, URL)["title"] == TITLE
