@@ -96,7 +96,11 @@ def test_every_page_has_its_expected_record_and_model_note():
 #: post's date, category and author in a navigation sidebar beside the <article> (a <nav>, its
 #: items marked by Material Design icons as inline <svg>s), which is read as the site's menu:
 #: the page is refused as a static page.
-KNOWN_GAPS: set[str] = {"other/mkdocs_material_blog_post_sidebar_meta_ce_era_readtime_admonition",
+#: From the seventy-fourth blind set: ms_publisher2007_web_page_news_sheet: Publisher's "Publish
+#: to the Web" sheet has no headings; the headline is a 26pt text box above the date box, the
+#: photo's caption box under it is read as the title and the text starts after it.
+KNOWN_GAPS: set[str] = {"other/ms_publisher2007_web_page_news_sheet_absolute_text_boxes_vml_downlevel_msonormal_thai_digits_date_box",
+                        "other/mkdocs_material_blog_post_sidebar_meta_ce_era_readtime_admonition",
                         "other/craft_cms_rayong_wage_subcommittee",
                         "wordpress/shapely_child_be_posted_label_no_time_jetpack_og_safety",
                         "other/hugo_ananke_single_time_format_localized_th_month_first_ce_schema_meta_bundle_relative_img",

@@ -273,9 +273,10 @@ def test_a_pictures_own_page_is_titled_by_its_file_name(title, media):
     ("https://phetchabun.labour.go.th/ufaqs/sick-leave-days/", True),  # Ultimate FAQs' entry
     ("https://ubonratchathani.labour.go.th/law/hazardous-work-young-workers-2566", True),  # a law library's node
     ("https://area3.labour.go.th/calendar/holiday.php?year=2568", True),
+    ("https://lamphun.labour.go.th/video/stop-child-labour-clip-2567/", True),  # All-in-One Video Gallery's clip
     ("https://phetchabun.labour.go.th/2567/06/sick-leave-seminar/", False),
 ])
-def test_a_page_of_the_sites_faq_law_library_or_calendar_is_not_news(url, reference):
+def test_a_page_of_the_sites_faq_law_library_calendar_or_videos_is_not_news(url, reference):
     html = page(f"<h1>ลูกจ้างลาป่วยได้กี่วันต่อปี และได้รับค่าจ้างหรือไม่</h1><p>เผยแพร่เมื่อ 12 มี.ค. 2567</p>{TEXT}")
     if reference:
         with pytest.raises(StaticPage, match="section"):

@@ -363,6 +363,7 @@ VARIANT_IDS = sorted(_VARIANTS, key=lambda k: (list(mm.TRANSFORMS).index(k[1]), 
 
 
 _ROUNDTRIP_GAPS: set[str] = {  # pages that are known gaps as written
+    "handwritten/other/ms_publisher2007_web_page_news_sheet_absolute_text_boxes_vml_downlevel_msonormal_thai_digits_date_box",
     "handwritten/other/mkdocs_material_blog_post_sidebar_meta_ce_era_readtime_admonition",
     "handwritten/other/craft_cms_rayong_wage_subcommittee",
     "handwritten/wordpress/shapely_child_be_posted_label_no_time_jetpack_og_safety",
@@ -402,6 +403,30 @@ def test_each_transform_applies_to_most_fixtures():
 #: Variants the extractor still gets wrong (issue 8 stays open on them). Strict: a variant that
 #: starts passing fails the suite until it is taken off this list, so the list only shrinks.
 KNOWN_GAPS: set[tuple[str, str]] = {
+    # Seventy-second to seventy-fifth blind sets (a random sample; Bangkok area offices and
+    # central divisions; poor or misleading markup; look-alike pages), measured at f58bf76 (72),
+    # d175197 (73), 8c48d03 (74) and 4702b89 (75): all but the Publisher news sheet right as
+    # written after the fixes. The variants left: four pages renamed (BizNews's name and views
+    # under the text by an avatar and an eye icon; the Publisher sheet; Pagelayer's and Visual
+    # Composer's rows, whose text is split by a gallery and found only in part), three with extra
+    # wrappers (the text found in part: JA Purity II, Jimdo; Thrive's text a small block, the
+    # related posts' <article>s a listing), and ten pages' every transform at once.
+    ("handwritten/custom_php/htmlcodex_biznews_bs4_badge_then_two_digit_be_abbrev_date_title_below_icon_only_views_after_body", "rename_classes_and_ids"),
+    ("handwritten/other/ms_publisher2007_web_page_news_sheet_absolute_text_boxes_vml_downlevel_msonormal_thai_digits_date_box", "rename_classes_and_ids"),
+    ("handwritten/wordpress/popularfx_pagelayer_post_inline_style_tags_list_widget_time_dmy_numeric", "rename_classes_and_ids"),
+    ("handwritten/wordpress/visualcomposer_starter_vcv_rows_author_data_before_title_rankmath_meta_label_dmy", "rename_classes_and_ids"),
+    ("handwritten/joomla15/ja_purity_ii_t3v1_j15_article_tools_createdate_override_wanthi_weela_createby_breadcrumb_below_content", "extra_wrappers"),
+    ("handwritten/other/jimdo_creator_blog_post_english_date_above_h1_cdn_image_caption_app_download_pdf", "extra_wrappers"),
+    ("handwritten/wordpress/thrive_theme_builder_ommi_shortcode_title_span_cat_above_author_pipe_date_styled_list", "extra_wrappers"),
+    ("handwritten/custom_php/htmlcodex_biznews_bs4_badge_then_two_digit_be_abbrev_date_title_below_icon_only_views_after_body", "all_together"),
+    ("handwritten/joomla15/ja_purity_ii_t3v1_j15_article_tools_createdate_override_wanthi_weela_createby_breadcrumb_below_content", "all_together"),
+    ("handwritten/k2/k2_210_purity3_event_news_schedule_table_rows_created_text_time_read_times_jevents_upcoming_module", "all_together"),
+    ("handwritten/other/jimdo_creator_blog_post_english_date_above_h1_cdn_image_caption_app_download_pdf", "all_together"),
+    ("handwritten/other/ms_publisher2007_web_page_news_sheet_absolute_text_boxes_vml_downlevel_msonormal_thai_digits_date_box", "all_together"),
+    ("handwritten/wordpress/genesis25_magazine_pro_microdata_c_offset_bug_featured_posts_microdata_sidebar_area1", "all_together"),
+    ("handwritten/wordpress/popularfx_pagelayer_post_inline_style_tags_list_widget_time_dmy_numeric", "all_together"),
+    ("handwritten/wordpress/thrive_theme_builder_ommi_shortcode_title_span_cat_above_author_pipe_date_styled_list", "all_together"),
+    ("handwritten/wordpress/visualcomposer_starter_vcv_rows_author_data_before_title_rankmath_meta_label_dmy", "all_together"),
     # Sixty-eighth to seventy-first blind sets (a random sample; southern and eastern offices;
     # info printed in unusual places; look-alike pages), measured at cfa5064 (68), 4b94dbe (69,
     # 70) and f57698a (71): every page right as written after the fixes. The variants left:

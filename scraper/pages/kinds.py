@@ -139,13 +139,15 @@ def address_only(page, raw: dict) -> str | None:
 
 
 #: A section of the site that is a reference, not news, by its address: the FAQ (Ultimate FAQs'
-#: "/ufaqs/…"), the law library ("/law/…"), the calendar ("/calendar/holiday.php").
-_REFERENCE_SECTION = re.compile(r"/(?:u?faqs?|laws?|calendar)/", re.IGNORECASE)
+#: "/ufaqs/…"), the law library ("/law/…"), the calendar ("/calendar/holiday.php"), the video
+#: library (All-in-One Video Gallery's "/video/<clip>/").
+_REFERENCE_SECTION = re.compile(r"/(?:u?faqs?|laws?|calendar|videos?)/", re.IGNORECASE)
 
 
 def reference_page(page, raw: dict) -> str | None:
-    """A page of the site's FAQ, law library or calendar, told by its address: a standing answer,
-    a law's text, a year's holidays, each dated and counted like news but kept as a reference."""
+    """A page of the site's FAQ, law library, calendar or video library, told by its address: a
+    standing answer, a law's text, a year's holidays, a clip, each dated and counted like news but
+    kept as a reference."""
     path = unquote(urlsplit(page.page_url).path)
     found = _REFERENCE_SECTION.search(path)
     if found:
