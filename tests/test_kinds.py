@@ -274,6 +274,7 @@ def test_a_pictures_own_page_is_titled_by_its_file_name(title, media):
     ("https://ubonratchathani.labour.go.th/law/hazardous-work-young-workers-2566", True),  # a law library's node
     ("https://area3.labour.go.th/calendar/holiday.php?year=2568", True),
     ("https://lamphun.labour.go.th/video/stop-child-labour-clip-2567/", True),  # All-in-One Video Gallery's clip
+    ("https://area5.labour.go.th/holiday-calendar/", True),  # a page of Simple Calendar's holidays
     ("https://phetchabun.labour.go.th/2567/06/sick-leave-seminar/", False),
 ])
 def test_a_page_of_the_sites_faq_law_library_calendar_or_videos_is_not_news(url, reference):
@@ -342,3 +343,23 @@ def test_a_webboards_thread_by_its_module_name_is_not_an_article():
     news = extract_one(thread, "https://kalasin.labour.go.th/index.php?name=news&file=readnews&id=58")
     assert news["published"] == "2024-03-03"
     assert extract_one(thread, "https://kalasin.labour.go.th/webboard/view_topic.php?board=news&id=482")["published"] == "2024-03-03"
+
+
+
+@pytest.mark.parametrize(("url", "title", "refusal"), [
+    ("https://saraburi.labour.go.th/tag/minimum-wage/", "ประชาสัมพันธ์ประกาศอัตราค่าจ้างขั้นต่ำ", "archive"),  # a tag's only post, whole
+    ("https://khonkaen.labour.go.th/author/somsak/", "ประชาสัมพันธ์ประกาศอัตราค่าจ้างขั้นต่ำ", "archive"),
+    ("https://nakhonphanom.labour.go.th/blog/5", "บล็อกของ npm_editor", "blog"),  # Drupal's blog module
+    ("https://chumphon.labour.go.th/gallery/infographic/heat-stroke-2567.jpg.html", "ประชาสัมพันธ์ประกาศอัตราค่าจ้างขั้นต่ำ",
+     "picture"),  # Zenphoto's image page
+    ("https://saraburi.labour.go.th/2567/12/minimum-wage-2568/", "ประชาสัมพันธ์ประกาศอัตราค่าจ้างขั้นต่ำ", None),
+], ids=["tag-archive", "author-archive", "drupal-blog", "zenphoto-picture", "the-post"])
+def test_an_archive_an_authors_blog_or_a_pictures_page_showing_one_post_whole(url, title, refusal):
+    """An archive or a member's blog holding one post shows it whole, like the post's own page;
+    the address (or Drupal's "บล็อกของ <name>" title) tells them apart."""
+    html = page(f"<h1>{title}</h1><p>เผยแพร่เมื่อ 12 ธ.ค. 2567</p>{TEXT}")
+    if refusal:
+        with pytest.raises(ExtractionError, match=refusal):
+            extract_one(html, url)
+    else:
+        assert extract_one(html, url)["published"] == "2024-12-12"

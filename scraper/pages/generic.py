@@ -222,6 +222,8 @@ _FORUM_THREAD = re.compile(r"/(?:showthread|viewtopic|viewthread|showtopic)\.php
 #: "name=news"; a vendor's "/webboard/" path may hold the news board: not told by its path)
 _FORUM_TOPIC = re.compile(r"(?:^|&)(?:topic=\d+(?:\.\d+)?|name=webboard)(?:&|$)")
 _HOME_PATH = re.compile(r"^/?(?:index\.(?:php|html?))?/?$")
+#: The page of one member's posts: Drupal's blog module titles it "บล็อกของ <name>" ("<name>'s blog").
+_AUTHORS_BLOG = re.compile(r"^\s*(?:บล็อกของ\s*\S+|\S+'s\s+blog)\s*$", re.IGNORECASE)
 
 
 #: is_noise's answers for the page being read: every element is asked about many times (each
@@ -2125,7 +2127,12 @@ class ArticlePage(WebPage):
             raise NotAnArticle("a list of a section's or category's items (Joomla's, K2's list view), not an article")
         if _FORUM_THREAD.search(parts.path) or _FORUM_TOPIC.search(query):
             raise NotAnArticle("a webboard's thread (members' posts), not an article")
+        if _ARCHIVE_PATH.search(parts.path):
+            # (an archive showing one post whole, a tag's only post: still the tag's page)
+            raise NotAnArticle("a category's, a tag's or an author's archive (by its address), not an article")
         title = self.title or ""
+        if len(title) <= 80 and _AUTHORS_BLOG.match(title):
+            raise NotAnArticle(f"an author's blog ({title!r}: Drupal's blog module), not an article")
         if len(title) <= 80 and _NOT_FOUND.search(title):
             raise NotAnArticle(f"a 'page not found' page ({title!r}), not an article")
         if self._calendar() is not None:

@@ -116,12 +116,18 @@ _FILE_NAME_TITLE = re.compile(r"^\s*(?:(?:IMG|DSC|DSCN|DSCF|PXL|P|MVIMG|Photo|im
 
 
 def media_page(page, raw: dict) -> str | None:
-    """The title is an uploaded picture's file name: a picture's own page (WordPress's attachment
-    page, a gallery's photo view), not news."""
+    """The title is an uploaded picture's file name, or the address is a picture's own
+    ("…/heat-stroke-2567.jpg.html", Zenphoto's image page): a picture's own page (WordPress's
+    attachment page, a gallery's photo view), not news."""
     title = raw.get("title") or ""
     if _FILE_NAME_TITLE.match(title):
         return f"a picture's page (its title the file name {title!r}), not news"
+    if _PICTURE_PAGE_PATH.search(urlsplit(page.page_url).path):
+        return "a picture's page (its address the picture's file name), not news"
     return None
+
+
+_PICTURE_PAGE_PATH = re.compile(r"\.(?:jpe?g|png|gif|webp)\.(?:html?|php)$", re.IGNORECASE)
 
 
 #: A line of the office's telephone (``_POSTAL_LINE``, generic's: one of its address).
@@ -139,9 +145,10 @@ def address_only(page, raw: dict) -> str | None:
 
 
 #: A section of the site that is a reference, not news, by its address: the FAQ (Ultimate FAQs'
-#: "/ufaqs/…"), the law library ("/law/…"), the calendar ("/calendar/holiday.php"), the video
+#: "/ufaqs/…"), the law library ("/law/…"), the calendar ("/calendar/holiday.php",
+#: "/holiday-calendar/"), the video
 #: library (All-in-One Video Gallery's "/video/<clip>/").
-_REFERENCE_SECTION = re.compile(r"/(?:u?faqs?|laws?|calendar|videos?)/", re.IGNORECASE)
+_REFERENCE_SECTION = re.compile(r"/(?:u?faqs?|laws?|[\w-]*calendar|videos?)/", re.IGNORECASE)
 
 
 def reference_page(page, raw: dict) -> str | None:
