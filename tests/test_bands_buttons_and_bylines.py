@@ -194,3 +194,25 @@ def test_the_heading_the_head_names_over_a_long_first_sentence():
 <div><div><p>{first}</p></div></div>
 <div><div>{STORY}</div></div></div>""", head_title=f"{TITLE} - {SITE}")
     assert extract_one(page, URL)["title"] == TITLE
+
+
+def test_a_cover_bands_post_name_over_its_subtitle_and_a_section_line_under_the_text():
+    """Odoo's blog post: the name and the subtitle are <div>s in the cover band, the name the one
+    og:title gives; "ใน <a>ข่าวประชาสัมพันธ์</a>" on a line of its own under the text."""
+    subtitle = "ประชาสัมพันธ์อัตราค่าจ้างขั้นต่ำใหม่ให้นายจ้างและลูกจ้างในตลาดและย่านการค้าของอำเภอเมือง"
+    page = shell(f"""<div id="main"><div><div><div>{TITLE}</div><div>{subtitle}</div></div>
+<div><span><img src="/web/image/avatar" alt="งานประชาสัมพันธ์"></span><span>งานประชาสัมพันธ์</span> <span>ม.ค. 18, 2024</span></div></div>
+<div><div><section><div>{STORY}</div></section></div><div><div>ใน <a href="/blog/1"><b>ข่าวประชาสัมพันธ์</b></a></div></div></div>
+<div><h4>ข่าวล่าสุด</h4><ul><li><a href="/blog/1/post-2">ตรวจแรงงานในสถานประกอบกิจการ</a></li></ul></div></div>""",
+                 head_title=f"{TITLE} | {SITE}", head=f'<meta property="og:title" content="{TITLE}">'
+                 '<meta property="article:published_time" content="2024-01-18T10:15:42+07:00">')
+    record = extract_one(page, URL)
+    assert (record["title"], record["category"]) == (TITLE, "ข่าวประชาสัมพันธ์")
+
+
+def test_a_trail_parted_by_double_arrows():
+    """A hand-made page's trail "หน้าแรก >> ข่าวประชาสัมพันธ์", the article's own crumb left off."""
+    page = shell(f"""<table><tr><td><a href="index.php">หน้าแรก</a> &gt;&gt; <a href="news.php?type=1">ข่าวประชาสัมพันธ์</a></td></tr>
+<tr><td><b>{TITLE}</b></td></tr><tr><td>ลงวันที่ 5 ก.พ. 52 | โดย งานประชาสัมพันธ์ | เปิดอ่าน 215 ครั้ง</td></tr>
+<tr><td>{STORY}</td></tr></table>""", head_title=f"{SITE} :: ข่าวประชาสัมพันธ์")
+    assert extract_one(page, URL)["category"] == "ข่าวประชาสัมพันธ์"

@@ -1209,6 +1209,10 @@ class ArticlePage(WebPage):
                         and (text in self.title_texts or self._head_names(text)):
                     # (over a line the head does not name: shorter, or a sentence of the text)
                     return _over_subtitle(el, self.title_texts)
+                if len(text) >= 20 and text in self._whole_titles:
+                    # a line the head gives whole (og:title), over a subtitle it does not name
+                    # (Odoo's blog post cover: the post's name, then its subtitle, both <div>s)
+                    return el
                 continue
             first = el
             if text in self.title_texts or self._head_names(text) or not self._title_tail and el.tag in HEADING_TAGS:

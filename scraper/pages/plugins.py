@@ -69,7 +69,7 @@ _UNLINKED_HOME = re.compile(r"(?:หน้าหลัก|หน้าแรก|
 _HOME_WORDS = re.compile(r"^(หน้าแรก|หน้าหลัก|Home|หน้าแรกเว็บไซต์)$", re.I)
 #: A trail's last item that names the page's kind, not the article ("news details").
 _GENERIC_CRUMB = re.compile(r"^(?:รายละเอียดข่าว|รายละเอียด|อ่านข่าว|เนื้อหา|News\s+Details?|Details?)$", re.I)
-_TRAIL_SPLIT = re.compile(r"\s*[>»›|]\s*|\s+/\s+")
+_TRAIL_SPLIT = re.compile(r"\s*[>»›|]+\s*|\s+/\s+")  # (">>" too: "หน้าแรก >> ข่าวประชาสัมพันธ์")
 #: Post Views Counter prints ``span.post-views-count`` inside ``div.post-views``; themes print
 #: WP-PostViews' ``the_views()`` ("1,234 views") inside their own ``post-views`` span.
 _VIEW_COUNT_TOKENS = ("post-views-count", "post-views", "td-post-views", "meta-views", "jeg_views_count")
@@ -444,7 +444,7 @@ def _list_trail(doc, title: str | None):
 
 #: The longest text a trail told by what it says can have.
 _TRAIL_MAX = 300
-_TRAIL_ARROW = re.compile(r"\s[>»›](?:\s|$)")
+_TRAIL_ARROW = re.compile(r"\s[>»›]{1,2}(?:\s|$)")
 
 
 def _trail_category(el, title: str | None, text: str) -> str | None:

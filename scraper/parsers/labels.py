@@ -52,8 +52,9 @@ LABELS: dict[str, str] = {
     "category": r"หัวข้อ(?=\s*:\s*(?:ข่าว|ประกาศ|กิจกรรม|บทความ)\S*(?:\s|$))|จัดอยู่ในหมวดหมู่|ในหมวดหมู่(?!นี้|เดียวกัน)|ในหมวด(?!นี้|เดียวกัน)|หมวดหมู่ข่าว|หมวดข่าว|หมวดหมู่(?!นี้|เดียวกัน)|หมวด(?!นี้|เดียวกัน)|ประเภทข่าว|ประเภท(?=\s*:)|เผยแพร่ใน|โพสต์ใน|Published\s+in|Posted\s+in|Category|Categories|(?<=[\d๐-๙]\s)(?-i:In)(?=\s)"
     # or after an icon's label, before a Thai name ("📁 In ข่าวกิจกรรม": NexT's folder icon and its "In")
     r"|(?<=[:：]\s)(?-i:In)(?=\s+[\u0e01-\u0e4e])"
-    # a line of its own, "In <a>ข่าวกิจกรรม</a>." (Pelican's notmyidea): a Thai section's name, no sentence
-    r"|^(?-i:In)(?=\s+[\u0e01-\u0e4e][^:：.]{0,40}\.?$)"
+    # a line of its own, "In <a>ข่าวกิจกรรม</a>." (Pelican's notmyidea), "ใน <a>ข่าวประชาสัมพันธ์</a>"
+    # (Odoo's blog): a Thai section's name of one word, no sentence
+    r"|^(?:(?-i:In)|ใน)(?=\s+[\u0e01-\u0e4e][^:：.\s]{0,40}\.?$)"
     # "ใน" after an item separator, the byline before it ("เขียนโดย trang_pr | ใน <a>ข่าวกิจกรรม</a>": FlatPress)
     r"|(?<=[|·•]\s)ใน(?=\s)",
 }
