@@ -216,3 +216,27 @@ def test_a_trail_parted_by_double_arrows():
 <tr><td><b>{TITLE}</b></td></tr><tr><td>ลงวันที่ 5 ก.พ. 52 | โดย งานประชาสัมพันธ์ | เปิดอ่าน 215 ครั้ง</td></tr>
 <tr><td>{STORY}</td></tr></table>""", head_title=f"{SITE} :: ข่าวประชาสัมพันธ์")
     assert extract_one(page, URL)["category"] == "ข่าวประชาสัมพันธ์"
+
+
+def test_an_info_aside_whose_labels_are_tooltips_its_icons_gone():
+    """Turquoise (Joomla 3): an <aside> in the <article> of <dd>s, each labelled by its tooltip
+    ("Hits", "Author"), their icons' class names gone; each tooltip opens its own item's line."""
+    items = "".join(f'<dd data-original-title="{tip}"><i class="c{i}"></i> {value}</dd>'
+                    for i, (tip, value) in enumerate((("Published Date", '<time datetime="2023-11-21"></time> 21 พฤศจิกายน 2023'),
+                                                      ("Hits", "647"), ("Category", '<a href="/index.php/news">ข่าวประชาสัมพันธ์</a>'),
+                                                      ("Author", "กลุ่มงานคุ้มครองแรงงาน"))))
+    page = shell(f"""<div id="main"><section><article><header><h2>{TITLE}</h2></header>
+<aside><dl>{items}</dl></aside><div>{STORY}</div></article></section></div>""", head_title=f"{TITLE} - {SITE}")
+    record = extract_one(page, URL)
+    assert (record["published"], record["hits"], record["author"]) == ("2023-11-21", 647, "กลุ่มงานคุ้มครองแรงงาน")
+
+
+def test_names_glued_to_the_date_and_to_the_sections_link():
+    """Period: "12 มี.ค. 2024By pyo_admin"; Donovan, icons gone: "3 กรกฎาคม 2024ฝ่ายบริหารงานทั่วไป
+    <a>ข่าวประชาสัมพันธ์</a>", the spaces between the items the theme's CSS."""
+    period = shell(f"""<div id="main"><article><h1>{TITLE}</h1><div><span>12 มี.ค. 2024</span><span>By <a href="/u/pyo_admin">pyo_admin</a></span></div>
+<div>{STORY}</div></article></div>""", head_title=f"{TITLE} - {SITE}")
+    assert extract_one(period, URL)["author"] == "pyo_admin"
+    donovan = shell(f"""<div id="main"><article><h1>{TITLE}</h1><div><span>3 กรกฎาคม 2024</span><span>ฝ่ายบริหารงานทั่วไป</span><span><a href="/category/pr/">ข่าวประชาสัมพันธ์</a></span></div>
+<div>{STORY}</div></article></div>""", head_title=f"{TITLE} - {SITE}")
+    assert extract_one(donovan, URL)["author"] == "ฝ่ายบริหารงานทั่วไป"

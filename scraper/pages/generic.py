@@ -567,7 +567,8 @@ def _is_info_aside(el) -> bool:
     (a meta column: the date, "ผู้เขียน …", "เปิดอ่าน … ครั้ง"), not an embedded post or a box."""
     if not any(a.tag == "article" for a in el.iterancestors()) or _text_len(el) > 400:
         return False
-    lines = paragraphs(el)
+    # (read with its icons' and tooltips' labels: "<dd title='Hits'>👁 647</dd>", Turquoise's)
+    lines = [plugins.resolve_icons(line) for line in paragraphs(el, label=plugins.icon_label)]
     return bool(lines) and all(fields.is_metadata_line(line) or fields.is_edge_noise(line) for line in lines) \
         and any(seg.kind in ("author", "hits") for line in lines for seg in split_labelled(line)[1])
 
@@ -1953,9 +1954,12 @@ class ArticlePage(WebPage):
             stripped = True
             while stripped:  # links ending it, last first: "กลุ่มงานสวัสดิการแรงงาน <a>ข่าวกิจกรรม</a> <a>0</a>"
                 ending = next((link for link in endings if link and text.endswith(" " + link)), None)
+                if ending is None:  # (a section's link glued on, the space the theme's CSS: "ฝ่าย…ข่าวประชาสัมพันธ์")
+                    ending = next((link for link in endings if link and _SECTION_LIKE.match(link) and text.endswith(link)
+                                   and len(text) > len(link) + 3), None)
                 stripped = ending is not None
                 if stripped:
-                    text = text[: -len(ending) - 1].strip()
+                    text = text[: -len(ending)].strip()
             if text and len(text) <= (fields.MAX_NAME if credited else 40) and text not in links and (not _DIGIT.search(_UNIT_NUMBER.sub("", text)) or _ACCOUNT.match(text)) \
                     and (credited or _NAME_LIKE.match(text) or fields.is_person_name(text) or text in accounts):
                 return text

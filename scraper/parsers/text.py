@@ -237,10 +237,7 @@ def paragraphs(root, skip: Callable[[etree._Element], bool] = _never, mark: Call
                 out.append(mark_text)
                 if stop_at_mark:
                     break
-            if label is not None and isinstance(tag, str):
-                words = label(el)
-                if words:
-                    buf.append(f" {words} ")
+            words = label(el) if label is not None and isinstance(tag, str) else None
             if not isinstance(tag, str) or tag in SKIP_TAGS or skip(el):  # not isinstance: a comment
                 skipped = el
                 walker.skip_subtree()
@@ -255,6 +252,8 @@ def paragraphs(root, skip: Callable[[etree._Element], bool] = _never, mark: Call
                 # a theme's published and updated dates, one of them hidden by its CSS; a year in
                 # an element of its own after the day's: a date box "<span>14</span><span>2014</span>")
                 buf.append(" ")
+            if words:  # (a block's label opens its own line: "<dd title='Hits'>647</dd>")
+                buf.append(f" {words} ")
             if el.text and skipped is not el:
                 buf.append(el.text)
             continue
