@@ -99,7 +99,24 @@ def test_every_page_has_its_expected_record_and_model_note():
 #: From the seventy-fourth blind set: ms_publisher2007_web_page_news_sheet: Publisher's "Publish
 #: to the Web" sheet has no headings; the headline is a 26pt text box above the date box, the
 #: photo's caption box under it is read as the title and the text starts after it.
-KNOWN_GAPS: set[str] = {"other/ms_publisher2007_web_page_news_sheet_absolute_text_boxes_vml_downlevel_msonormal_thai_digits_date_box",
+#: From the seventy-sixth to seventy-eighth blind sets:
+#: - dreamweaver_cs3_spry_tis620: the two pictures in a table row of their own under the text are
+#:   not read as the text's images.
+#: - tachyons_news_detail_side_info_card: the PDF in the side column's info card, outside the
+#:   <article>, is not read as the article's attachment.
+#: - templatemo_xtra_blog_credit_line: the only author is the credit line ending the text ("ข่าว/ภาพ :
+#:   นางสาวศิริพร คำภา"); a credit inside the text stays text and names no author here (open for the
+#:   spec: docs/record.md does not say).
+#: - concrete5_56_greek_yogurt_blog_entry: the sharing caption and the guestbook's comments after
+#:   the text are read as text (no wrapper marks where the entry ends).
+#: - odoo16_website_blog_post: Odoo prints article:published_time with no zone ("2024-01-18
+#:   03:15:42", UTC in its database); a time with no zone is read as Bangkok's (open for the spec).
+KNOWN_GAPS: set[str] = {"custom_php/dreamweaver_cs3_spry_tis620_news_show_info_line_two_digit_be_open_count_nl2br_file_row",
+                        "custom_php/tachyons_news_detail_side_info_card_dl_thai_digits_time_attachment_in_aside",
+                        "custom_php/templatemo_xtra_blog_credit_line_reads",
+                        "other/concrete5_56_greek_yogurt_blog_entry_posted_by_on_english_mdy_no_wrapper_main_area_guestbook_comments_no_category_ubon",
+                        "other/odoo16_website_blog_post_div_title_cover_babel_th_mmm_d_yyyy_naive_utc_og_published",
+                        "other/ms_publisher2007_web_page_news_sheet_absolute_text_boxes_vml_downlevel_msonormal_thai_digits_date_box",
                         "other/mkdocs_material_blog_post_sidebar_meta_ce_era_readtime_admonition",
                         "other/craft_cms_rayong_wage_subcommittee",
                         "wordpress/shapely_child_be_posted_label_no_time_jetpack_og_safety",
@@ -135,7 +152,13 @@ def test_article_page_extracts_as_written_by_hand(html, expected):
 #: the thirty-fifth and fiftieth, are told by scraper/pages/kinds.py, the month-grid check and the
 #: site-footer rule; the thirty-fifth set's Views table of job notices linked by their aliases and
 #: Download Manager's table of forms, by the listing table's rows linked by title.)
-REFUSED_GAPS: set[str] = set()
+#: From the seventy-ninth blind set: a newsletter's index featuring its newest issue in full
+#: (spectre_css_php_newsletter_index), the print pop-up of a category blog holding one item whole
+#: (protostar_category_blog_print_popup) and Phoca Download's category of one file with its
+#: details (helix_ultimate_phocadownload4_category) read as one article each.
+REFUSED_GAPS: set[str] = {"custom_php/spectre_css_php_newsletter_index_latest_issue_card_back_issues_table_non_article",
+                          "joomla3/protostar_category_blog_print_popup_tmpl_component_one_leading_item_non_article",
+                          "joomla4/helix_ultimate_phocadownload4_category_annual_report_single_file_details_below_non_article"}
 
 
 @pytest.mark.parametrize("html,expected", [

@@ -352,11 +352,15 @@ def test_a_webboards_thread_by_its_module_name_is_not_an_article():
     ("https://nakhonphanom.labour.go.th/blog/5", "บล็อกของ npm_editor", "blog"),  # Drupal's blog module
     ("https://chumphon.labour.go.th/gallery/infographic/heat-stroke-2567.jpg.html", "ประชาสัมพันธ์ประกาศอัตราค่าจ้างขั้นต่ำ",
      "picture"),  # Zenphoto's image page
+    ("https://trang.labour.go.th/user.php?op=userinfo&uname=labour_trg", "ข่าว 10 ลำดับล่าสุดที่ส่งโดย labour_trg",
+     "profile"),  # PostNuke's member page
+    ("https://chaiyaphum.labour.go.th/user/3", "chaiyaphum", "profile"),  # Drupal's
     ("https://saraburi.labour.go.th/2567/12/minimum-wage-2568/", "ประชาสัมพันธ์ประกาศอัตราค่าจ้างขั้นต่ำ", None),
-], ids=["tag-archive", "author-archive", "drupal-blog", "zenphoto-picture", "the-post"])
+], ids=["tag-archive", "author-archive", "drupal-blog", "zenphoto-picture", "postnuke-member", "drupal-member", "the-post"])
 def test_an_archive_an_authors_blog_or_a_pictures_page_showing_one_post_whole(url, title, refusal):
-    """An archive or a member's blog holding one post shows it whole, like the post's own page;
-    the address (or Drupal's "บล็อกของ <name>" title) tells them apart."""
+    """An archive or a member's blog holding one post shows it whole, like the post's own page; a
+    member's profile lists the member's posts; the address (or Drupal's "บล็อกของ <name>" title)
+    tells them apart."""
     html = page(f"<h1>{title}</h1><p>เผยแพร่เมื่อ 12 ธ.ค. 2567</p>{TEXT}")
     if refusal:
         with pytest.raises(ExtractionError, match=refusal):

@@ -363,6 +363,11 @@ VARIANT_IDS = sorted(_VARIANTS, key=lambda k: (list(mm.TRANSFORMS).index(k[1]), 
 
 
 _ROUNDTRIP_GAPS: set[str] = {  # pages that are known gaps as written
+    "handwritten/custom_php/dreamweaver_cs3_spry_tis620_news_show_info_line_two_digit_be_open_count_nl2br_file_row",
+    "handwritten/custom_php/tachyons_news_detail_side_info_card_dl_thai_digits_time_attachment_in_aside",
+    "handwritten/custom_php/templatemo_xtra_blog_credit_line_reads",
+    "handwritten/other/concrete5_56_greek_yogurt_blog_entry_posted_by_on_english_mdy_no_wrapper_main_area_guestbook_comments_no_category_ubon",
+    "handwritten/other/odoo16_website_blog_post_div_title_cover_babel_th_mmm_d_yyyy_naive_utc_og_published",
     "handwritten/other/ms_publisher2007_web_page_news_sheet_absolute_text_boxes_vml_downlevel_msonormal_thai_digits_date_box",
     "handwritten/other/mkdocs_material_blog_post_sidebar_meta_ce_era_readtime_admonition",
     "handwritten/other/craft_cms_rayong_wage_subcommittee",
@@ -403,6 +408,37 @@ def test_each_transform_applies_to_most_fixtures():
 #: Variants the extractor still gets wrong (issue 8 stays open on them). Strict: a variant that
 #: starts passing fails the suite until it is taken off this list, so the list only shrinks.
 KNOWN_GAPS: set[tuple[str, str]] = {
+    # Seventy-sixth to seventy-ninth blind sets (a random sample; north-eastern and central
+    # offices; bylines and counters in all their forms; look-alike pages), measured at 8eaf016
+    # (76), d5b9fb3 (77, 78) and 466b660 (79): all but five pages right as written after the
+    # fixes (tests/test_handwritten.py says why). The variants left: those five pages' (renamed,
+    # all together; Odoo's also with extra wrappers and its info below the text), two renamed
+    # (Lightning's name after an updated date, its avatar's class gone; Storefront's category,
+    # found by its class), a hand-made PHP page whose files line joins the text renamed, Chirpy
+    # with extra wrappers, PostNuke's info below the text, and six pages' every transform at once.
+    ("handwritten/custom_php/php53_news_detail_div_topic_no_heading_box_h2_section_info_pipe_two_digit_be_time_nl2br_lightbox_fb_comments_samutprakan", "rename_classes_and_ids"),
+    ("handwritten/custom_php/tachyons_news_detail_side_info_card_dl_thai_digits_time_attachment_in_aside", "rename_classes_and_ids"),
+    ("handwritten/custom_php/templatemo_xtra_blog_credit_line_reads", "rename_classes_and_ids"),
+    ("handwritten/other/concrete5_56_greek_yogurt_blog_entry_posted_by_on_english_mdy_no_wrapper_main_area_guestbook_comments_no_category_ubon", "rename_classes_and_ids"),
+    ("handwritten/other/odoo16_website_blog_post_div_title_cover_babel_th_mmm_d_yyyy_naive_utc_og_published", "rename_classes_and_ids"),
+    ("handwritten/wordpress/lightning_g3_author_avatar_name_only", "rename_classes_and_ids"),
+    ("handwritten/wordpress/storefront_byline_simple_author_box_official", "rename_classes_and_ids"),
+    ("handwritten/other/jekyll_chirpy6_post_meta_english_month_thai_labels_og_published_folder_category_tail_pageviews_spinner", "extra_wrappers"),
+    ("handwritten/other/odoo16_website_blog_post_div_title_cover_babel_th_mmm_d_yyyy_naive_utc_og_published", "extra_wrappers"),
+    ("handwritten/other/odoo16_website_blog_post_div_title_cover_babel_th_mmm_d_yyyy_naive_utc_og_published", "meta_below_body"),
+    ("handwritten/other/postnuke_extralite_reads_in_brackets_tis620", "meta_below_body"),
+    ("handwritten/custom_php/php53_news_detail_div_topic_no_heading_box_h2_section_info_pipe_two_digit_be_time_nl2br_lightbox_fb_comments_samutprakan", "all_together"),
+    ("handwritten/custom_php/tachyons_news_detail_side_info_card_dl_thai_digits_time_attachment_in_aside", "all_together"),
+    ("handwritten/custom_php/templatemo_xtra_blog_credit_line_reads", "all_together"),
+    ("handwritten/joomla15/rt_moxy_j15_contentpaneopen_section_dash_category_createdate_be_wela_na_allvideos_object_nonsef", "all_together"),
+    ("handwritten/joomla15/s5_vertex_j15_contentpaneopen_annual_report_news_pdf_link_cover_breadcrumb_category_modifydate", "all_together"),
+    ("handwritten/k2/joomspirit_j3_k2_item_text_date_weekday_ce_time_read_count_footer_attachment_downloads_author_block", "all_together"),
+    ("handwritten/other/concrete5_56_greek_yogurt_blog_entry_posted_by_on_english_mdy_no_wrapper_main_area_guestbook_comments_no_category_ubon", "all_together"),
+    ("handwritten/other/jekyll_chirpy6_post_meta_english_month_thai_labels_og_published_folder_category_tail_pageviews_spinner", "all_together"),
+    ("handwritten/other/odoo16_website_blog_post_div_title_cover_babel_th_mmm_d_yyyy_naive_utc_og_published", "all_together"),
+    ("handwritten/other/postnuke_extralite_reads_in_brackets_tis620", "all_together"),
+    ("handwritten/wordpress/lightning_g3_author_avatar_name_only", "all_together"),
+    ("handwritten/wordpress/storefront_byline_simple_author_box_official", "all_together"),
     # Seventy-second to seventy-fifth blind sets (a random sample; Bangkok area offices and
     # central divisions; poor or misleading markup; look-alike pages), measured at f58bf76 (72),
     # d175197 (73), 8c48d03 (74) and 4702b89 (75): all but the Publisher news sheet right as
@@ -863,7 +899,11 @@ def test_variant_extracts_to_the_same_record(key):
 
 
 # non-article pages not refused as written (tests/test_handwritten.py REFUSED_GAPS)
-_NOT_REFUSED_AS_WRITTEN: set[str] = set()
+_NOT_REFUSED_AS_WRITTEN: set[str] = {
+    "handwritten/custom_php/spectre_css_php_newsletter_index_latest_issue_card_back_issues_table_non_article",
+    "handwritten/joomla3/protostar_category_blog_print_popup_tmpl_component_one_leading_item_non_article",
+    "handwritten/joomla4/helix_ultimate_phocadownload4_category_annual_report_single_file_details_below_non_article",
+}
 _NON_ARTICLE_GAPS: set[str] = {
     # sixty-second set: Events Manager's day list, its class names gone, reads as one event's page
     # (each event a block of title link, time and place; its table no longer a listing's)

@@ -222,6 +222,9 @@ _FORUM_THREAD = re.compile(r"/(?:showthread|viewtopic|viewthread|showtopic)\.php
 #: "name=news"; a vendor's "/webboard/" path may hold the news board: not told by its path)
 _FORUM_TOPIC = re.compile(r"(?:^|&)(?:topic=\d+(?:\.\d+)?|name=webboard)(?:&|$)")
 _HOME_PATH = re.compile(r"^/?(?:index\.(?:php|html?))?/?$")
+#: A member's profile: PHP-Nuke's and PostNuke's "user.php?op=userinfo&uname=…", Drupal's "/user/5".
+_MEMBER_QUERY = re.compile(r"(?:^|&)op=userinfo(?:&|$)")
+_MEMBER_PATH = re.compile(r"^/user/\d+/?$")
 #: The page of one member's posts: Drupal's blog module titles it "บล็อกของ <name>" ("<name>'s blog").
 _AUTHORS_BLOG = re.compile(r"^\s*(?:บล็อกของ\s*\S+|\S+'s\s+blog)\s*$", re.IGNORECASE)
 
@@ -2135,6 +2138,8 @@ class ArticlePage(WebPage):
             raise NotAnArticle("a list of a section's or category's items (Joomla's, K2's list view), not an article")
         if _FORUM_THREAD.search(parts.path) or _FORUM_TOPIC.search(query):
             raise NotAnArticle("a webboard's thread (members' posts), not an article")
+        if _MEMBER_QUERY.search(query) or _MEMBER_PATH.match(parts.path):
+            raise NotAnArticle("a member's profile (its account, its posts), not an article")
         if _ARCHIVE_PATH.search(parts.path):
             # (an archive showing one post whole, a tag's only post: still the tag's page)
             raise NotAnArticle("a category's, a tag's or an author's archive (by its address), not an article")
