@@ -595,7 +595,7 @@ def _inside(el, ancestor) -> bool:
     return any(a is ancestor for a in _ancestors(el))
 
 
-#: What parts a "page – section – site" ``<title>``.
+#: The separator between the parts of a "page – section – site" ``<title>``.
 _TITLE_PARTS = re.compile(r"\s+[-|–:»]{1,2}\s+")
 
 

@@ -146,8 +146,7 @@ def address_only(page, raw: dict) -> str | None:
 
 #: A section of the site that is a reference, not news, by its address: the FAQ (Ultimate FAQs'
 #: "/ufaqs/…"), the law library ("/law/…"), the calendar ("/calendar/holiday.php",
-#: "/holiday-calendar/"), the video
-#: library (All-in-One Video Gallery's "/video/<clip>/").
+#: "/holiday-calendar/"), the video library (All-in-One Video Gallery's "/video/<clip>/").
 _REFERENCE_SECTION = re.compile(r"/(?:u?faqs?|laws?|[\w-]*calendar|videos?)/", re.IGNORECASE)
 
 
