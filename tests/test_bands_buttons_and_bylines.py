@@ -240,3 +240,14 @@ def test_names_glued_to_the_date_and_to_the_sections_link():
     donovan = shell(f"""<div id="main"><article><h1>{TITLE}</h1><div><span>3 กรกฎาคม 2024</span><span>ฝ่ายบริหารงานทั่วไป</span><span><a href="/category/pr/">ข่าวประชาสัมพันธ์</a></span></div>
 <div>{STORY}</div></article></div>""", head_title=f"{TITLE} - {SITE}")
     assert extract_one(donovan, URL)["author"] == "ฝ่ายบริหารงานทั่วไป"
+
+
+def test_a_name_after_the_updated_date_on_the_date_line():
+    """Lightning G3, class names gone: "7 สิงหาคม 2567 อัปเดตล่าสุด : 9 สิงหาคม 2567 ว่าที่ ร.ต.ธนากร
+    บุญมา" (the avatar's name last); a line that opens with the updated date names no author."""
+    page = shell(f"""<div id="main"><article><h1>{TITLE}</h1>
+<div><span>7 สิงหาคม 2567</span> <span>อัปเดตล่าสุด : 9 สิงหาคม 2567</span>
+<span><img src="/wp-content/uploads/avatar.png" width="24" alt=""> ว่าที่ ร.ต.ธนากร บุญมา</span></div>
+<div>{STORY}</div></article></div>""", head_title=f"{TITLE} | {SITE}")
+    record = extract_one(page, URL)
+    assert (record["author"], record["published"]) == ("ว่าที่ ร.ต.ธนากร บุญมา", "2024-08-07")

@@ -1928,9 +1928,16 @@ class ArticlePage(WebPage):
         if dated is None:  # (the info below the text only when none is above it)
             block = bottom + below
             dated = _first_dated_line(block)
-        if dated is None or any(seg.kind == "modified" for seg in split_labelled(block[dated[0]])[1]):
-            return None  # (the date the article's, not "ข้อมูล ณ วันที่")
+        if dated is None:
+            return None
         at, _, before, after = dated
+        segments = split_labelled(block[at])[1]
+        if segments and segments[0].kind == "modified" and not split_labelled(block[at])[0].strip():
+            return None  # (the date the article's, not "ข้อมูล ณ วันที่")
+        # the name after a second date, the updated one ("7 สิงหาคม 2567 อัปเดตล่าสุด : 9 สิงหาคม 2567
+        # ว่าที่ ร.ต.ธนากร บุญมา": Lightning's info line, its icons gone)
+        updated = fields.find_date(after) if any(seg.kind == "modified" for seg in segments) else None
+        after_updated = after[after.find(updated.matched) + len(updated.matched):] if updated and updated.matched else ""
         line = block[at]
         if not _is_info(line) and not (len(line) <= 100 and len(before.strip()) <= 40 and _NAME_LIKE.match(before.strip())):
             return None  # (the date's line an info line, or a name then the date: not a sentence)
@@ -1945,7 +1952,8 @@ class ArticlePage(WebPage):
         # (the name after the date, or before it: PHP-Fusion's "admin_nan มีนาคม 05 2021 …")
         # (or on a line of its own right before the date's, each item on its own line: Oxygen's
         # "กลุ่มงานประชาสัมพันธ์ / 12 มี.ค. 2568 / ข่าวกิจกรรม / 1,482", its icons gone)
-        for text in [head, fields.without_weekday(split_labelled(before)[0]), *block[at + 1:at + 4], *block[max(at - 1, 0):at]]:
+        for text in [head, fields.without_weekday(split_labelled(before)[0]), after_updated, *block[at + 1:at + 4],
+                     *block[max(at - 1, 0):at]]:
             # (a news credit, "ข่าว/ภาพ : กลุ่มประชาสัมพันธ์ …", labels its name: a longer one is taken)
             credited = fields.is_credit(text)
             # (the first of the line's items, and not the count after it, its icon gone: "Admin 1,043",
