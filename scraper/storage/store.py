@@ -758,8 +758,12 @@ class PostgresStore(Store):
             for key, shared, portal in wanted:
                 take = "pg_try_advisory_lock_shared" if shared else "pg_try_advisory_lock"
                 if not conn.execute(f"SELECT {take}(%s)", (key,)).fetchone()[0]:
-                    # those already taken go with the connection, closed below
-                    raise StoreLocked(self.location, self._lock_holder(conn, key), portal)
+                    holder = self._lock_holder(conn, key)
+                    # those already taken are released now: closing the connection releases them
+                    # only when the server has ended its session, which may be after our next lock
+                    with contextlib.suppress(psycopg.Error):
+                        conn.execute("SELECT pg_advisory_unlock_all()")
+                    raise StoreLocked(self.location, holder, portal)
             try:
                 yield self
             finally:
