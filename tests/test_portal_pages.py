@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import json
 import socket
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -57,6 +59,32 @@ def test_only_the_pinned_page_object_reads_the_sidebar_count():
 def test_the_site_wide_counter_is_not_taken():
     html = FIXTURE.read_bytes().replace("สถิติบทความนี้".encode(), "สถิติ".encode())
     assert extract_one(html, EXPECTED["url"])["hits"] is None
+
+
+#: A first extraction in a fresh process whose tldextract cache is empty (a new install): every
+#: attempt to resolve a host is recorded, and the process's stderr is kept.
+_FRESH_PROCESS = """
+import socket, sys
+attempts = []
+def record(*args, **kwargs):
+    attempts.append(args[0])
+    raise OSError("no network in this test")
+socket.getaddrinfo = record
+from scraper.extract import extract_one
+extract_one(open(sys.argv[1], "rb").read(), sys.argv[2])
+print(attempts)
+"""
+
+
+def test_a_new_install_extracts_offline_without_a_traceback(tmp_path):
+    """Registering the URL rules already splits their domains with tldextract: its bundled suffix
+    list must be in place before the first rule, or an offline first run logs a traceback."""
+    done = subprocess.run([sys.executable, "-c", _FRESH_PROCESS, str(FIXTURE), EXPECTED["url"]],
+                          capture_output=True, text=True, timeout=120, cwd=FIXTURE.parents[3],
+                          env={"PATH": "", "TLDEXTRACT_CACHE": str(tmp_path / "tldextract")})
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"
+    assert "Traceback" not in done.stderr and "Public Suffix" not in done.stderr, done.stderr
 
 
 def test_url_rules_never_reach_the_network(monkeypatch):

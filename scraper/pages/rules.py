@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import urlsplit
 
-import tldextract.tldextract
 from web_poet import HttpResponse, HttpResponseHeaders, default_registry
 
 from scraper.pages import portals  # noqa: F401  (registers the per-portal URL rules)
@@ -30,11 +29,6 @@ from scraper.pages.kinds import check_is_news
 from scraper.pages.selectors import LISTING_TOKENS, LISTING_XPATH
 from scraper.pages.wordpress import WordPressArticlePage
 from scraper.parsers.errors import NotAnArticle
-
-# web-poet matches URL rules with url-matcher, which splits domains with tldextract; tldextract's
-# default extractor downloads the Public Suffix List on first use. Extraction never touches the
-# network (CI machines have none, a crawl must not call third parties): the bundled snapshot.
-tldextract.tldextract.TLD_EXTRACTOR = tldextract.TLDExtract(suffix_list_urls=())
 
 #: (class-attribute substrings that reveal the family, its page object), strongest first.
 FAMILIES: tuple[tuple[tuple[str, ...], type[ArticlePage]], ...] = (
