@@ -81,9 +81,6 @@ def test_every_page_has_its_expected_record_and_model_note():
 #: thumbnails after the text, each opening its big picture through javascript:, and are lost.
 #: From the thirty-third blind set: dlpw_central_j3_press_release: the release's number line
 #: ("ข่าวที่ 215/2567") over the text and its dated sign-off under it are text, not info.
-#: From the thirty-second blind set: protostar_j3_print and responsive_cyberchimps: a "ประกาศ ณ
-#: วันที่ …" line typed as the text's first paragraph is taken for an info line, not text (the
-#: record keeps it as text and reads its date).
 #: From the fortieth to forty-second blind sets: hugo_ananke: the section's name printed in an
 #: <aside> above the title ("ข่าวประชาสัมพันธ์") is set aside with the sidebars: no category.
 #: From the forty-third to forty-fifth blind sets: shapely_child_be_posted: the author's table of
@@ -121,8 +118,6 @@ KNOWN_GAPS: set[str] = {"custom_php/dreamweaver_cs3_spry_tis620_news_show_info_l
                         "other/craft_cms_rayong_wage_subcommittee",
                         "wordpress/shapely_child_be_posted_label_no_time_jetpack_og_safety",
                         "other/hugo_ananke_single_time_format_localized_th_month_first_ce_schema_meta_bundle_relative_img",
-                        "joomla3/protostar_j3_print_component_migrated_j15_announcement_date_only_prakat_na_wanthi_under_title",
-                        "wordpress/responsive_cyberchimps_page_word_html_mso_no_gift_policy_date_sentence_thai_digits",
                         "joomla3/dlpw_central_j3_press_release_number_right_aligned_microdata_time_pr_signoff",
                         "other/asp_classic_section_bar_bracket_date_two_digit_be_footer_reporter_reads_thumbs_table",
                         "custom_php/adminlte3_public_news_small_box_stats_value_then_label",

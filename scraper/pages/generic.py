@@ -380,6 +380,9 @@ _CATEGORY_PATH = re.compile(r"/categor(?:y|ies)/", re.I)
 #: "ข้อมูล ณ วันที่ 30 มิถุนายน 2564": the date a text's figures hold for, a line of the text
 #: (under its table), not the article's info line, though it is read as no publication date.
 _AS_OF = re.compile(r"^\s*(?:ข้อมูล\s*ณ|As\s+of)\b", re.I)
+#: "ประกาศ ณ วันที่ 5 พฤศจิกายน 2553": an announcement's own dating line ("announced on"), typed
+#: as its first or last line; a line of its text, though its date is the article's.
+_ANNOUNCED_ON = re.compile(r"^\s*ประกาศ\s*ณ\s*วันที่")
 _DIGIT = re.compile(r"[\d๐-๙]")
 #: A link back to a list ("← ข่าวทั้งหมด", "ดูทั้งหมด", "View all"): not a category's name.
 #: A text block's siblings that are never more of its text: headings, and a table's head, foot
@@ -1839,9 +1842,12 @@ class ArticlePage(WebPage):
             return parts.pop(i)
 
         archive_line = self._archive_line
-        while parts and (parts[0] == title or _is_info(parts[0]) or _is_info_heading(parts) or archive_line(parts[0])
+        while parts and (parts[0] == title or _is_info(parts[0]) and not _ANNOUNCED_ON.match(parts[0])
+                         or _is_info_heading(parts) or archive_line(parts[0])
                          or self._caption_and_files(parts[0])):
             top.append(take(0))
+        if parts and _ANNOUNCED_ON.match(parts[0]) and _is_info(parts[0]):
+            top.append(parts[0])  # (read as the date's line, and kept as the text's)
         # a lead, then the info line, then the text (MaxSite prints its headline above the info)
         if len(parts) > 2 and fields.is_metadata_line(parts[1]) and split_labelled(parts[1])[1] \
                 and fields.find_date(parts[1]).matched and not _is_info(parts[0]):

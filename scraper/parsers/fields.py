@@ -100,9 +100,11 @@ def _given_names() -> frozenset[str]:
 
 def is_person_name(text: str) -> bool:
     """``text`` reads as a Thai person's name with no title before it ("วีระพงษ์ ศรีสุข",
-    "ศิริพร (ประชาสัมพันธ์)"): a given name of pythainlp's corpora first, a few words in all."""
+    "ศิริพร (ประชาสัมพันธ์)"): a given name of pythainlp's corpora first, a few words in all, the
+    last one not a letter alone ("ประกาศ ณ วันที่ 5 พฤศจิกายน 2553": "announced on", where "ประกาศ"
+    is a given name too; "ณ" opens a surname, "ณ อยุธยา", never ends one)."""
     words = text.split()
-    return 2 <= len(words) <= 4 and len(words[0]) >= 3 and words[0] in _given_names()
+    return 2 <= len(words) <= 4 and len(words[0]) >= 3 and len(words[-1]) >= 2 and words[0] in _given_names()
 
 
 def author_name(text: str) -> str | None:

@@ -1,0 +1,55 @@
+"""Blind sets 80-83 and the renamed gaps read this session: an announcement's dating line, and
+words that read as a name but are not one.
+Each page is hand-written after the theme it names; class names are left out where the rule
+must hold without them."""
+
+from __future__ import annotations
+
+from scraper.extract import extract_one
+from scraper.parsers.fields import is_person_name
+
+URL = "https://phrae.labour.go.th/index.php/announce/412-recruit.html"
+TITLE = "ประกาศรับสมัครบุคคลเพื่อเลือกสรรเป็นพนักงานราชการทั่วไป"
+SITE = "สำนักงานสวัสดิการและคุ้มครองแรงงานจังหวัดแพร่"
+STORY = ["ด้วยสำนักงานสวัสดิการและคุ้มครองแรงงานจังหวัดแพร่ ประสงค์จะรับสมัครบุคคลเพื่อเลือกสรรเป็นพนักงานราชการทั่วไป "
+         "ตำแหน่งเจ้าพนักงานธุรการ จำนวน 1 อัตรา",
+         "ผู้ประสงค์จะสมัครให้ยื่นใบสมัครด้วยตนเองที่สำนักงาน ตั้งแต่วันที่ 8 – 19 พฤศจิกายน 2553 ในวันและเวลาราชการ"]
+
+
+def shell(body: str) -> bytes:
+    return f"""<!DOCTYPE html><html lang="th"><head><meta charset="utf-8"><title>{TITLE} - {SITE}</title></head>
+<body><div><h3>{SITE}</h3><ul><li><a href="/">หน้าแรก</a></li><li><a href="/index.php/announce">ประกาศ</a></li></ul></div>
+{body}
+<div><h3>ข่าวล่าสุด</h3><ul><li><a href="/index.php/news/411-wage.html">ประชุมคณะอนุกรรมการค่าจ้าง</a> 2 พ.ย. 2553</li></ul></div>
+<div>{SITE} ถนนไชยบูรณ์ อำเภอเมือง 54000</div></body></html>""".encode()
+
+
+def test_an_announcements_dating_line_opening_its_text_is_text_and_its_date():
+    """Joomla 3's print view of an announcement pasted from Word, its class names gone: the text
+    opens with "ประกาศ ณ วันที่ 5 พฤศจิกายน 2553" ("announced on"), the only date the page shows.
+    It is the record's date and stays the text's first line; "ประกาศ ณ" is no author's name."""
+    dating = "ประกาศ ณ วันที่ 5 พฤศจิกายน 2553"
+    page = shell(f"""<div><div><h2 itemprop="headline">{TITLE}</h2></div>
+<dl><dt>รายละเอียด</dt><dd>หมวด: <a href="/index.php/announce">ประกาศ</a></dd><dd>ฮิต: 1587</dd></dl>
+<div itemprop="articleBody"><p style="text-align: right;"><font size="2"><i>{dating}</i></font></p>
+<p>{STORY[0]}</p><p>{STORY[1]}</p></div></div>""")
+    record = extract_one(page, URL)
+    assert (record["published"], record["author"], record["hits"]) == ("2010-11-05", None, 1587)
+    assert record["body"] == "\n\n".join([dating, *STORY])
+
+
+def test_a_line_opening_with_other_words_before_its_date_is_still_the_info():
+    """The rule is the announcement's formula only: a byline-like line over the text is info."""
+    page = shell(f"""<div><h2>{TITLE}</h2>
+<div><p>เผยแพร่ วันที่ 5 พฤศจิกายน 2553</p><p>{STORY[0]}</p><p>{STORY[1]}</p></div></div>""")
+    record = extract_one(page, URL)
+    assert record["published"] == "2010-11-05"
+    assert record["body"] == "\n\n".join(STORY)
+
+
+def test_a_given_name_before_a_preposition_is_not_a_persons_name():
+    """"ประกาศ" is a given name in pythainlp's corpus too; "ณ" opens a surname ("ณ อยุธยา"),
+    never ends one."""
+    assert not is_person_name("ประกาศ ณ")
+    assert is_person_name("สมชาย ณ อยุธยา")
+    assert is_person_name("ศิริพร แก้วมณี")
