@@ -568,6 +568,21 @@ def _label_before(el) -> str | None:
     return None
 
 
+#: A box's caption that calls it the article's info (a sidebar block of the node's fields).
+_ARTICLE_INFO_CAPTION = re.compile(r"^(?:ข้อมูล(?:ข่าว|บทความ)|รายละเอียด(?:ข่าว|บทความ)|(?:Article|Post|News)\s+(?:info(?:rmation)?|details))\s*:?$",
+                                   re.IGNORECASE)
+
+
+def _labelled_info(box, skip=lambda el: False) -> list[str]:
+    """The lines of ``box`` when they are a few labelled info lines, one of them a date (read with
+    their icons' labels); else ``[]``."""
+    lines = fields.join_label_lines([plugins.resolve_icons(line) for line in paragraphs(box, skip=skip, label=plugins.icon_label)])
+    if 2 <= len(lines) <= 8 and all(len(line) <= MAX_INFO_LINE and split_labelled(line)[1] for line in lines) \
+            and any(fields.find_date(line).matched for line in lines):
+        return lines
+    return []
+
+
 def _is_info_aside(el) -> bool:
     """An ``<aside>`` inside an ``<article>``, short, all of whose lines are the article's info
     (a meta column: the date, "ผู้เขียน …", "เปิดอ่าน … ครั้ง"), not an embedded post or a box."""
@@ -1333,10 +1348,23 @@ class ArticlePage(WebPage):
             for box in column.iter("ul", "ol", "dl", "table", "div"):
                 if box.tag == "div" and (len(box) < 2 or _text_len(box) > 400):
                     continue  # (a block of a few labelled rows: Drupal's Views block of the node's fields)
-                lines = fields.join_label_lines([plugins.resolve_icons(line) for line in paragraphs(box, label=plugins.icon_label)])
-                if 2 <= len(lines) <= 8 and all(len(line) <= MAX_INFO_LINE and split_labelled(line)[1] for line in lines) \
-                        and any(fields.find_date(line).matched for line in lines):
+                lines = _labelled_info(box)
+                if lines:
                     return lines
+        # further away (a sidebar beside the main column, Barrio's "sidebar_second"): only a box
+        # that its caption calls the article's info ("ข้อมูลข่าว", "Post details"), climbing from the
+        # text's block (the article's block may be the whole page, its title in a hero band)
+        ancestor = (self.body_elements or [self.root])[0].getparent()
+        while ancestor is not None and ancestor.tag not in ("body", "html"):
+            for column in [*ancestor.itersiblings(), *ancestor.itersiblings(preceding=True)]:
+                if not isinstance(column.tag, str):
+                    continue
+                for heading in column.iter(*HEADING_TAGS):
+                    if _ARTICLE_INFO_CAPTION.match(clean(element_text(heading)) or ""):
+                        lines = _labelled_info(heading.getparent(), skip=lambda e, h=heading: e is h)
+                        if lines:
+                            return lines
+            ancestor = ancestor.getparent()
         return []
 
     def _column_info_lines(self) -> list[str]:

@@ -78,6 +78,9 @@ class LayoutArticlePage(ArticlePage):
                 return None  # the post itself is not wrapped (block themes); these are its "more posts"
             if with_body and self._teasers_beside_text(found):
                 return None  # a builder's posts module under the post (Divi's blog grid), each teaser's excerpt its "post-content"
+            post = self._post_among_teasers(found)
+            if post is not None:
+                return post
             if not with_body:
                 # the post (its text in a block this family does not name) and teasers of related posts
                 sizes = sorted(((_text_len(el), i) for i, el in enumerate(found)), reverse=True)
@@ -89,6 +92,16 @@ class LayoutArticlePage(ArticlePage):
                     return None  # the post's text stands outside them all (a page builder's template): they are teasers
             raise NotAnArticle(f"listing page: {len(found)} {self.layout} article blocks, not one article")
         return found[0] if found else None
+
+    def _post_among_teasers(self, found: list):
+        """The one of ``found`` not headed by a link to another post, when every other one is and
+        it holds three times the text of the longest of them: the post, and its "you may also
+        like" teasers printed with the same markup (Typology's related posts under the post)."""
+        teasers = [el for el in found if _has_own_linked_heading(el, lambda h: not self._links_to_itself(h))]
+        if len(teasers) != len(found) - 1:
+            return None
+        post = next(el for el in found if el not in teasers)
+        return post if _text_len(post) >= 3 * max(_text_len(el) for el in teasers) else None
 
     def _teasers_beside_text(self, found: list) -> bool:
         """Each of ``found`` is headed by a link to another post, and the page's prose stands

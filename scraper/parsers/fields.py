@@ -399,6 +399,11 @@ def is_metadata_line(line: str) -> bool:
 DOCUMENT_EXTENSIONS = re.compile(r"\.(pdf|docx?|xlsx?|pptx?|zip|rar|7z|odt|ods|odp|txt|csv)$", re.IGNORECASE)
 #: Download links that name no file: Joomla's Attachments extension, K2's attachment links.
 _DOWNLOAD_LINK = re.compile(r"com_attachments|/item/download/|task=download|/attachments/download", re.IGNORECASE)
+#: What an ``href`` must hold to resolve to one of the above: a document's extension ending its
+#: path (before the query or fragment), or a download handler's words. Most of a page's links hold
+#: neither and are passed over before ``urljoin``, which cost more than the rest of the test.
+_MAY_BE_DOCUMENT = re.compile(r"\.(?:pdf|docx?|xlsx?|pptx?|zip|rar|7z|odt|ods|odp|txt|csv)(?:[?#]|$)|com_attachments"
+                              r"|/item/download/|task=download|/attachments/download", re.IGNORECASE)
 
 
 def is_document_link(href: str) -> bool:
@@ -417,7 +422,7 @@ def attachments(scopes: list, page_base: str, skip=lambda el: False) -> list[dic
     for scope in scopes:
         for a in scope.iter("a"):
             href = (a.get("href") or "").strip()
-            if not href or href.startswith(("#", "javascript:", "mailto:")):
+            if not href or href.startswith(("#", "javascript:", "mailto:")) or not _MAY_BE_DOCUMENT.search(href):
                 continue
             absolute = urljoin(page_base, href)
             path = urlsplit(absolute).path

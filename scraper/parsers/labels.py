@@ -127,9 +127,17 @@ _COUNTS = frozenset(("hits", "comments", "likes"))
 
 
 def ends_with_date(value: str) -> bool:
-    """Whether ``value`` ends with a date ("... 8 พฤษภาคม 2567"): its last number is a year."""
-    found = find_date(value)
-    return bool(found.matched) and value.rstrip().endswith(found.matched.rstrip())
+    """Whether ``value`` ends with a date ("... 8 พฤษภาคม 2567"): its last number is a year. The
+    last of several dates counts ("27 มิถุนายน 2025 30 มิถุนายน 2025": published and updated)."""
+    value = value.rstrip()
+    while True:
+        found = find_date(value)
+        at = value.find(found.matched) if found.matched else -1
+        if at < 0:
+            return False
+        if value.endswith(found.matched.rstrip()):
+            return True
+        value = value[at + len(found.matched):]
 #: Counter labels written after their number only ("1045 ครั้งที่อ่าน", "45 ยอดดู 0 ความคิดเห็น").
 _COUNT_AFTER = re.compile(r"^(?:ครั้งที่อ่าน|ยอดดู|Reads)$", re.IGNORECASE)
 
