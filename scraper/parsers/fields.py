@@ -178,6 +178,9 @@ def name_value(value: str) -> str:
     count shown after it; a news credit's own label before it ("<pen icon> ข่าว : กลุ่มงาน…") is
     not the name."""
     value = _AFTER_NAME.split(_VALUE_END.split(_CREDIT_LABEL.sub("", value, count=1))[0], maxsplit=1)[0]
+    # (the person's post after a comma, Largo's byline "กิตติยา สุขเจริญ, นักวิชาการแรงงานปฏิบัติการ";
+    # a tilde before the name, Penscratch's "~ <a>name</a>")
+    value = _JOB_TITLE_AFTER.sub("", value).lstrip(" ~")
     value = _GLUED_MONTH.sub(" ", value)  # "ctb-labourNovember 27, 2024": spans a theme's CSS spaces apart
     found = find_date(value)
     if found.matched:
@@ -191,6 +194,9 @@ def name_value(value: str) -> str:
     return _SENTENCE_END.sub("", value).rstrip(" /|·•—–")
 
 
+#: A government post after a name and a comma ("…, นักวิชาการแรงงานปฏิบัติการ", "…, หัวหน้ากลุ่มงาน…").
+_JOB_TITLE_AFTER = re.compile(r"\s*,\s*(?:นักวิชาการ|เจ้าหน้าที่|เจ้าพนักงาน|ผู้อำนวยการ|หัวหน้า|สวัสดิการและคุ้มครองแรงงาน"
+                              r"|พนักงาน|นิติกร|นักประชาสัมพันธ์|นักทรัพยากรบุคคล|นักจัดการงานทั่วไป).*$")
 #: A count ending a name: three digits or more, or thousands grouped (a unit's own number has one
 #: or two: "พื้นที่ 4"); the count shown beside the name once its icon says nothing.
 _COUNT_AFTER_NAME = re.compile(r"\s+(?:[\d๐-๙]{1,3}(?:,[\d๐-๙]{3})+|[\d๐-๙]{3,})$")
