@@ -8,6 +8,7 @@ from the extractor's output. Article pages must give exactly the expected fields
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -49,11 +50,16 @@ def test_enough_pages_of_each_kind():
     assert set(per_family) <= {*FAMILIES, "portals", "drupal", "other"}
 
 
+_HOSTED_BLOG = re.compile(r"^https?://[a-z0-9-]+\.(?:wordpress\.com|blogspot\.com)/")
+
+
 def test_every_page_has_its_expected_record_and_model_note():
     for html, expected in PAIRS:
         if "_saved_from" not in expected:  # pages saved by `labour-scraper savefixture` keep the exact bytes
             assert html.read_bytes().lstrip().startswith(b"<!-- modelled on:"), _id(html)
-            assert expected["url"].startswith(("https://", "http://")) and ".labour.go.th/" in expected["url"], _id(html)
+            # (an office's blog on a hosting service, its own address there: WordPress.com, Blogger)
+            assert expected["url"].startswith(("https://", "http://")) and (
+                ".labour.go.th/" in expected["url"] or _HOSTED_BLOG.match(expected["url"])), _id(html)
         if expected["article"]:
             assert set(FIELDS) <= set(expected), _id(html)
         else:
@@ -108,7 +114,26 @@ def test_every_page_has_its_expected_record_and_model_note():
 #:   the text are read as text (no wrapper marks where the entry ends).
 #: - odoo16_website_blog_post: Odoo prints article:published_time with no zone ("2024-01-18
 #:   03:15:42", UTC in its database); a time with no zone is read as Bangkok's (open for the spec).
+#: From the eightieth to eighty-third blind sets:
+#: - cakephp38_baked_view: a scaffolded record view, its fields in a table of English labels
+#:   ("User", "Views", "Created"): no label of them is known, and the page is refused.
+#: - angular16_ssr: the info line of a server-rendered Angular page, split in components whose
+#:   attributes are Angular's, is read as text; no date, author or views.
+#: - jekyll_mediumish (two pages, one from set 81, one from set 83): the author's box above the
+#:   title, in the title's block, is read as the text's first lines (and Disqus's name as the
+#:   author, the title as the site's heading, on one of them).
+#: - ghost_dawn and hugo_docsy: a lead under the title (Ghost's custom excerpt, Docsy's lead) is
+#:   read as the text's first paragraph; the pages' writers took it for header matter (open for the
+#:   spec: docs/record.md does not say).
+#: - nextjs14_tailwind_starter_blog: the last paragraphs (a documents list) are left out.
 KNOWN_GAPS: set[str] = {"custom_php/dreamweaver_cs3_spry_tis620_news_show_info_line_two_digit_be_open_count_nl2br_file_row",
+                        "custom_php/cakephp38_baked_view_vertical_table_th_locale_buddhist_short_datetime_autoparagraph_related_files_table",
+                        "other/angular16_ssr_hydration_ngcontent_attrs_fulldate_th_locale_ce_era_label_eye_views_attachments_list_ng_state",
+                        "other/ghost_dawn_author_avatar_only_published_by_footer_primary_tag_meta",
+                        "other/hugo_docsy_blog_post_no_author_byline_time_only_schema_meta_taxonomy_terms",
+                        "other/jekyll_mediumish_author_box_above_title_seo_tag_author_key_date_below_content",
+                        "other/jekyll_mediumish_author_box_above_title_sticky_share_left_time_below_text_seo_tag",
+                        "other/nextjs14_tailwind_starter_blog_postlayout_authors_side_column_th_locale_utc_time",
                         "custom_php/tachyons_news_detail_side_info_card_dl_thai_digits_time_attachment_in_aside",
                         "custom_php/templatemo_xtra_blog_credit_line_reads",
                         "other/concrete5_56_greek_yogurt_blog_entry_posted_by_on_english_mdy_no_wrapper_main_area_guestbook_comments_no_category_ubon",

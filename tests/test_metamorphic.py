@@ -363,6 +363,13 @@ VARIANT_IDS = sorted(_VARIANTS, key=lambda k: (list(mm.TRANSFORMS).index(k[1]), 
 
 
 _ROUNDTRIP_GAPS: set[str] = {  # pages that are known gaps as written
+    "handwritten/custom_php/cakephp38_baked_view_vertical_table_th_locale_buddhist_short_datetime_autoparagraph_related_files_table",
+    "handwritten/other/angular16_ssr_hydration_ngcontent_attrs_fulldate_th_locale_ce_era_label_eye_views_attachments_list_ng_state",
+    "handwritten/other/ghost_dawn_author_avatar_only_published_by_footer_primary_tag_meta",
+    "handwritten/other/hugo_docsy_blog_post_no_author_byline_time_only_schema_meta_taxonomy_terms",
+    "handwritten/other/jekyll_mediumish_author_box_above_title_sticky_share_left_time_below_text_seo_tag",
+    "handwritten/other/jekyll_mediumish_author_box_above_title_seo_tag_author_key_date_below_content",
+    "handwritten/other/nextjs14_tailwind_starter_blog_postlayout_authors_side_column_th_locale_utc_time",
     "handwritten/custom_php/dreamweaver_cs3_spry_tis620_news_show_info_line_two_digit_be_open_count_nl2br_file_row",
     "handwritten/custom_php/tachyons_news_detail_side_info_card_dl_thai_digits_time_attachment_in_aside",
     "handwritten/custom_php/templatemo_xtra_blog_credit_line_reads",
@@ -406,6 +413,57 @@ def test_each_transform_applies_to_most_fixtures():
 #: Variants the extractor still gets wrong (issue 8 stays open on them). Strict: a variant that
 #: starts passing fails the suite until it is taken off this list, so the list only shrinks.
 KNOWN_GAPS: set[tuple[str, str]] = {
+    # Eightieth to eighty-third blind sets (a random sample; bylines in all their forms; northern
+    # and western offices; info away from the title), measured at e400dd4 (80, 81), 777c539 (82)
+    # and 47811fc (83): seven pages are known gaps as written (tests/test_handwritten.py says why),
+    # and so are their variants. Left besides: renamed, Magazine Lite's category (its class only),
+    # the PHP page's file-type icon taken for a picture, Penscratch's "Like" bar and tags; Largo's
+    # and Typology's info moved below the text; with every transform, Barrio's side block, Shape5
+    # Vertex's, Blogger's, Awaken's, Largo's, Typology's and Penscratch's pages. (d10_barrio's side
+    # block with wrappers added is read since the side block's caption rule.)
+    ("handwritten/custom_php/cakephp38_baked_view_vertical_table_th_locale_buddhist_short_datetime_autoparagraph_related_files_table", "rename_classes_and_ids"),
+    ("handwritten/custom_php/handmade_tis620_news_detail_compiled_by_photographer_credits_nl2br_read_count", "rename_classes_and_ids"),
+    ("handwritten/drupal/magazine_lite_d89_mtt_node_meta_by_author_medium_date_rdf_hidden_statistics_counter_breadcrumb", "rename_classes_and_ids"),
+    ("handwritten/other/angular16_ssr_hydration_ngcontent_attrs_fulldate_th_locale_ce_era_label_eye_views_attachments_list_ng_state", "rename_classes_and_ids"),
+    ("handwritten/other/ghost_dawn_author_avatar_only_published_by_footer_primary_tag_meta", "rename_classes_and_ids"),
+    ("handwritten/other/hugo_docsy_blog_post_no_author_byline_time_only_schema_meta_taxonomy_terms", "rename_classes_and_ids"),
+    ("handwritten/other/jekyll_mediumish_author_box_above_title_seo_tag_author_key_date_below_content", "rename_classes_and_ids"),
+    ("handwritten/other/jekyll_mediumish_author_box_above_title_sticky_share_left_time_below_text_seo_tag", "rename_classes_and_ids"),
+    ("handwritten/other/nextjs14_tailwind_starter_blog_postlayout_authors_side_column_th_locale_utc_time", "rename_classes_and_ids"),
+    ("handwritten/wordpress/wpcom_hosted_penscratch2_posted_on_tilde_byline_sharedaddy_likes_related_author_bio_comments", "rename_classes_and_ids"),
+    ("handwritten/custom_php/cakephp38_baked_view_vertical_table_th_locale_buddhist_short_datetime_autoparagraph_related_files_table", "thai_digits_in_meta"),
+    ("handwritten/other/angular16_ssr_hydration_ngcontent_attrs_fulldate_th_locale_ce_era_label_eye_views_attachments_list_ng_state", "thai_digits_in_meta"),
+    ("handwritten/other/ghost_dawn_author_avatar_only_published_by_footer_primary_tag_meta", "thai_digits_in_meta"),
+    ("handwritten/other/nextjs14_tailwind_starter_blog_postlayout_authors_side_column_th_locale_utc_time", "thai_digits_in_meta"),
+    ("handwritten/custom_php/cakephp38_baked_view_vertical_table_th_locale_buddhist_short_datetime_autoparagraph_related_files_table", "synonym_labels"),
+    ("handwritten/other/angular16_ssr_hydration_ngcontent_attrs_fulldate_th_locale_ce_era_label_eye_views_attachments_list_ng_state", "synonym_labels"),
+    ("handwritten/other/nextjs14_tailwind_starter_blog_postlayout_authors_side_column_th_locale_utc_time", "synonym_labels"),
+    ("handwritten/custom_php/cakephp38_baked_view_vertical_table_th_locale_buddhist_short_datetime_autoparagraph_related_files_table", "extra_wrappers"),
+    ("handwritten/drupal/barrio5_subtheme_featured_top_hero_title_views_info_block_sidebar_second", "extra_wrappers"),
+    ("handwritten/other/ghost_dawn_author_avatar_only_published_by_footer_primary_tag_meta", "extra_wrappers"),
+    ("handwritten/other/jekyll_mediumish_author_box_above_title_seo_tag_author_key_date_below_content", "extra_wrappers"),
+    ("handwritten/other/jekyll_mediumish_author_box_above_title_sticky_share_left_time_below_text_seo_tag", "extra_wrappers"),
+    ("handwritten/other/nextjs14_tailwind_starter_blog_postlayout_authors_side_column_th_locale_utc_time", "extra_wrappers"),
+    ("handwritten/custom_php/cakephp38_baked_view_vertical_table_th_locale_buddhist_short_datetime_autoparagraph_related_files_table", "meta_below_body"),
+    ("handwritten/other/angular16_ssr_hydration_ngcontent_attrs_fulldate_th_locale_ce_era_label_eye_views_attachments_list_ng_state", "meta_below_body"),
+    ("handwritten/other/jekyll_mediumish_author_box_above_title_seo_tag_author_key_date_below_content", "meta_below_body"),
+    ("handwritten/other/jekyll_mediumish_author_box_above_title_sticky_share_left_time_below_text_seo_tag", "meta_below_body"),
+    ("handwritten/other/nextjs14_tailwind_starter_blog_postlayout_authors_side_column_th_locale_utc_time", "meta_below_body"),
+    ("handwritten/wordpress/largo_byline_avatar_job_title_media_credit_caption_author_bio_widget", "meta_below_body"),
+    ("handwritten/wordpress/typology_meks_cover_single_title_meta_in_hero_yoast_utc_sticky_bottom_bar", "meta_below_body"),
+    ("handwritten/custom_php/cakephp38_baked_view_vertical_table_th_locale_buddhist_short_datetime_autoparagraph_related_files_table", "all_together"),
+    ("handwritten/drupal/barrio5_subtheme_featured_top_hero_title_views_info_block_sidebar_second", "all_together"),
+    ("handwritten/drupal/magazine_lite_d89_mtt_node_meta_by_author_medium_date_rdf_hidden_statistics_counter_breadcrumb", "all_together"),
+    ("handwritten/k2/k2_271_j34_shape5_vertex_date_above_title_weekday_ce_time_author_rating_read_times_modified_author_latest_related_comments_lampang", "all_together"),
+    ("handwritten/other/blogger_soho_footer_byline_post_author_profile_box_contributors_widget", "all_together"),
+    ("handwritten/other/hugo_docsy_blog_post_no_author_byline_time_only_schema_meta_taxonomy_terms", "all_together"),
+    ("handwritten/other/jekyll_mediumish_author_box_above_title_seo_tag_author_key_date_below_content", "all_together"),
+    ("handwritten/other/jekyll_mediumish_author_box_above_title_sticky_share_left_time_below_text_seo_tag", "all_together"),
+    ("handwritten/other/nextjs14_tailwind_starter_blog_postlayout_authors_side_column_th_locale_utc_time", "all_together"),
+    ("handwritten/wordpress/awaken_themezhut_cat_above_title_time_byline_nextgen_thumbnails_pvc_after_content_uttaradit", "all_together"),
+    ("handwritten/wordpress/largo_byline_avatar_job_title_media_credit_caption_author_bio_widget", "all_together"),
+    ("handwritten/wordpress/typology_meks_cover_single_title_meta_in_hero_yoast_utc_sticky_bottom_bar", "all_together"),
+    ("handwritten/wordpress/wpcom_hosted_penscratch2_posted_on_tilde_byline_sharedaddy_likes_related_author_bio_comments", "all_together"),
     # Seventy-sixth to seventy-ninth blind sets (a random sample; north-eastern and central
     # offices; bylines and counters in all their forms; look-alike pages), measured at 8eaf016
     # (76), d5b9fb3 (77, 78) and 466b660 (79): all but five pages right as written after the
@@ -490,11 +548,9 @@ KNOWN_GAPS: set[tuple[str, str]] = {
     ("handwritten/other/plone6_volto17_ssr_news_item_blocks_no_byline_description_lead_breadcrumb_home_icon_window_data", "rename_classes_and_ids"),
     ("handwritten/wordpress/elementor_pro_single_two_columns_post_info_list_right_column_pvc_shortcode", "rename_classes_and_ids"),
     ("handwritten/wordpress/illdy_title_in_header_jumbotron_h1_icons_only_meta_time_date_only_author_box_related", "rename_classes_and_ids"),
-    ("handwritten/drupal/d10_barrio_views_block_news_info_sidebar_contextual_nid_metatag_time_utc", "extra_wrappers"),
     ("handwritten/custom_php/php8_bs5_card_badge_category_list_inline_labels_colon_modified_attachment_card_buengkan", "meta_below_body"),
     ("handwritten/custom_php/php8_bs5_card_badge_category_list_inline_labels_colon_modified_attachment_card_buengkan", "all_together"),
     ("handwritten/custom_php/startbootstrap_clean_blog_masthead_posted_by_on_footer_strip_eye_modified", "all_together"),
-    ("handwritten/drupal/d10_barrio_views_block_news_info_sidebar_contextual_nid_metatag_time_utc", "all_together"),
     ("handwritten/other/plone6_volto17_ssr_news_item_blocks_no_byline_description_lead_breadcrumb_home_icon_window_data", "all_together"),
     ("handwritten/wordpress/elementor_pro_single_two_columns_post_info_list_right_column_pvc_shortcode", "all_together"),
     # Sixtieth to sixty-second blind sets (a random sample; less common CMSs and builders; pages
