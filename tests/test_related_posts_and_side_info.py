@@ -95,3 +95,24 @@ def test_a_sidebar_block_under_another_caption_lends_nothing():
 {SIDEBAR.format(caption="ข่าวเด่น")}</div></div>""", body_class="path-node page-node-388")
     record = extract_one(page, URL)
     assert (record["author"], record["hits"]) == (None, None)
+
+
+def test_the_posts_header_beside_its_text_is_not_text():
+    """Mediumish: the post's header block (the author's box, then the title heading) stands beside
+    the text's block as prose of its own; the site's header above prints the blog's name and its
+    motto. The header block is not text, and its heading is the title, not the motto."""
+    blog = "บล็อกข่าว สสค.ลำพูน"
+    page = f"""<!DOCTYPE html><html lang="th"><head><meta charset="utf-8"><title>{TITLE} | {blog}</title></head>
+<body><nav><a href="/blog/">{blog}</a><ul><li><a href="/blog/">หน้าแรก</a></li></ul></nav>
+<div><div><h1>{blog}</h1><p>ข่าวสารและกิจกรรมของสำนักงานสวัสดิการและคุ้มครองแรงงานจังหวัดลำพูน</p></div>
+<div><div><div><div><img src="/blog/assets/images/authors/natwadee.jpg" alt="ณัฐวดี ปัญญาวงศ์"></div>
+<div><a href="/blog/about">ณัฐวดี ปัญญาวงศ์</a><a href="https://www.facebook.com/lamphun.labour">Follow</a>
+<span>นักวิชาการแรงงานชำนาญการ ผู้รับผิดชอบงานประชาสัมพันธ์ สำนักงานสวัสดิการและคุ้มครองแรงงานจังหวัดลำพูน</span></div></div>
+<h1>{TITLE}</h1></div>
+<div>{PARAS}</div>
+<p><small><time datetime="2024-06-12">12 Jun 2024</time></small></p></div></div>
+<footer>{SITE}</footer></body></html>""".encode()
+    record = extract_one(page, URL)
+    assert record["title"] == TITLE
+    assert record["body"] == "\n\n".join(STORY)
+    assert record["published"] == "2024-06-12"

@@ -746,12 +746,26 @@ class ArticlePage(WebPage):
             # the text found is a block around the page's one <article> (a main column with its
             # breadcrumbs): the text is inside the article
             prose = self.prose_blocks_in(entries[0]) or prose
+        # the post's header beside its text (Mediumish's author box and title heading), a block of
+        # comparable prose to it: not the text, and its heading is the title
+        while len(prose) > 1 and self._is_post_header(prose[0], prose[1:]):
+            prose = prose[1:]
         anchored = self.anchored_block()
         if anchored and not any(_inside(anchored[0], b) or b.getparent() is anchored[0].getparent()
                                 or _inside(b, anchored[0]) and _holds_title_and_info(anchored[0]) for b in prose):
             # (prose found inside a block that holds its own title and info line is the text)
             return anchored
         return self.by_density(prose)
+
+    def _is_post_header(self, block, rest: list) -> bool:
+        """``block`` holds a heading the page's head names as the page's, with little else (an
+        author's box, an info line), and the blocks after it hold the longer text."""
+        for heading in block.iter("h1", "h2", "h3"):
+            text = clean(element_text(heading)) or ""
+            if self._head_names(text):
+                own = _text_len(block) - len(text)
+                return own < 400 and own * 2 < sum(_text_len(b) for b in rest)
+        return False
 
     def anchored_block(self) -> list:
         """A short article's text told by its place: the block right after a heading and its info
