@@ -53,3 +53,23 @@ def test_a_given_name_before_a_preposition_is_not_a_persons_name():
     assert not is_person_name("ประกาศ ณ")
     assert is_person_name("สมชาย ณ อยุธยา")
     assert is_person_name("ศิริพร แก้วมณี")
+
+
+def test_a_category_badge_opening_an_info_line_of_labelled_items():
+    """An Angular page rendered on the server: the category's badge, then the labelled date (its
+    era "ค.ศ."), author and views as inline items of one line, their icons Bootstrap's; the badge
+    does not make the line a sentence of the text."""
+    page = shell(f"""<div><article><h1>{TITLE}</h1><div><span>ประกาศ</span><span><i class="bi bi-calendar3"></i> เผยแพร่เมื่อ
+วันพฤหัสบดีที่ 8 กุมภาพันธ์ ค.ศ. 2024</span><span><i class="bi bi-person"></i> โดย กลุ่มงานคุ้มครองแรงงาน</span>
+<span><i class="bi bi-eye"></i> เข้าชม 1,024 ครั้ง</span></div><div><p>{STORY[0]}</p><p>{STORY[1]}</p></div></article></div>""")
+    record = extract_one(page, URL)
+    assert (record["published"], record["author"], record["hits"]) == ("2024-02-08", "กลุ่มงานคุ้มครองแรงงาน", 1024)
+    assert record["body"] == "\n\n".join(STORY)
+
+
+def test_a_sentence_with_a_date_and_a_by_is_still_text():
+    """The badge is one short word: a sentence before the labelled items stays text."""
+    sentence = "สำนักงานสวัสดิการและคุ้มครองแรงงานจังหวัดแพร่ได้จัดประชุมชี้แจง เผยแพร่เมื่อ 8 กุมภาพันธ์ 2567 โดย กลุ่มงานคุ้มครองแรงงาน"
+    page = shell(f"""<div><article><h1>{TITLE}</h1><p>วันที่ 8 กุมภาพันธ์ 2567</p>
+<div><p>{sentence}</p><p>{STORY[0]}</p><p>{STORY[1]}</p></div></article></div>""")
+    assert extract_one(page, URL)["body"] == "\n\n".join([sentence, *STORY])

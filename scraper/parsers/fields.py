@@ -395,7 +395,11 @@ def is_metadata_line(line: str) -> bool:
         return False
     head, segments = split_labelled(line)
     if segments:
-        return len(head) <= 3 or bool(find_date(head).matched) and len(head) < 60
+        # (a category's badge before the labelled items, its own label an icon: "ข่าวกิจกรรม
+        # เผยแพร่เมื่อ … โดย … เข้าชม …", when two items or more say the line is info)
+        return len(head) <= 3 or bool(find_date(head).matched) and len(head) < 60 \
+            or len(head) <= 20 and len(segments) >= 2 and " " not in head.strip() \
+            and any(seg.kind == "published" and find_date(seg.value).matched for seg in segments)
     found = find_date(line)
     return bool(found.matched) and len(line) - len(found.matched) <= 12
 
