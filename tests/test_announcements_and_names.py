@@ -73,3 +73,13 @@ def test_a_sentence_with_a_date_and_a_by_is_still_text():
     page = shell(f"""<div><article><h1>{TITLE}</h1><p>วันที่ 8 กุมภาพันธ์ 2567</p>
 <div><p>{sentence}</p><p>{STORY[0]}</p><p>{STORY[1]}</p></div></article></div>""")
     assert extract_one(page, URL)["body"] == "\n\n".join([sentence, *STORY])
+
+
+def test_post_views_counters_thai_label_with_its_class_names_gone():
+    """Post Views Counter in Thai prints "การดู 312" under the text; its classes gone, the label
+    still says what the number is ("การดูแล", care, is a word of the text, not the label)."""
+    page = shell(f"""<div><article><h1>{TITLE}</h1><p>5 พฤศจิกายน 2553</p><div><p>{STORY[0]}</p><p>{STORY[1]}</p>
+<p>การดูแลลูกจ้าง 2 คน</p><div><span></span> <span>การดู </span> <span>312</span></div></div></article></div>""")
+    record = extract_one(page, URL)
+    assert record["hits"] == 312
+    assert record["body"] == "\n\n".join([*STORY, "การดูแลลูกจ้าง 2 คน"])
