@@ -83,3 +83,16 @@ def test_post_views_counters_thai_label_with_its_class_names_gone():
     record = extract_one(page, URL)
     assert record["hits"] == 312
     assert record["body"] == "\n\n".join([*STORY, "การดูแลลูกจ้าง 2 คน"])
+
+
+def test_views_alone_over_the_text_after_a_byline_with_its_comment_count():
+    """ColorNews with Post Views Counter "before content", their class names gone: the byline's
+    line holds the comment count ("2 Comments"), then the views stand alone over the text. The
+    byline between is no caption of the views, and the views' line is not text."""
+    page = shell(f"""<div><article><div><a href="/index.php/announce">ข่าวกิจกรรม</a></div><h1>{TITLE}</h1>
+<div><span>5 พฤศจิกายน 2553</span></div>
+<div>Posted By: <a href="/author/pr/">cpn-pr</a> <a href="#comments">2 Comments</a> <a href="/tag/wage/">ค่าจ้างขั้นต่ำ</a></div>
+<div><div><span></span> <span>1,045</span></div><p>{STORY[0]}</p><p>{STORY[1]}</p></div></article></div>""")
+    record = extract_one(page, URL)
+    assert (record["hits"], record["author"]) == (1045, "cpn-pr")
+    assert record["body"] == "\n\n".join(STORY)

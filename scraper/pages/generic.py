@@ -149,6 +149,7 @@ _ACCOUNT = re.compile(r"^(?:admin|webmaster|pr)[a-z0-9_.-]*$|^[a-z][a-z0-9]*_[a-
 #: A count alone on its line, of two digits or more ("412", "1,024"): a counter whose icon is gone.
 _LONE_COUNT = re.compile(r"^[\d๐-๙]{1,3}(?:,[\d๐-๙]{3})+$|^[\d๐-๙]{2,}$")
 _SMALL_COUNT = re.compile(r"\s+[\d๐-๙]{1,2}$")
+_A_YEAR = re.compile(r"^(?:19|20|25)\d\d$")
 #: A unit's own number ending its name: Bangkok's area offices ("ฝ่ายประชาสัมพันธ์ พื้นที่ 4",
 #: "เจ้าหน้าที่ประชาสัมพันธ์ สรพ.2").
 _UNIT_NUMBER = re.compile(r"(?:พื้นที่|เขต|area) ?[\d๐-๙]{1,2}$|(?:^|(?<=\s))สรพ\. ?[\d๐-๙]{1,2}$", re.IGNORECASE)
@@ -1678,6 +1679,8 @@ class ArticlePage(WebPage):
                 if not _ONLY_COUNTS.match(line):
                     if len(line) <= 40 and not _DIGIT.search(line) and not _COMMENTS_CAPTION.search(line):
                         continue  # an item between (a name, a category), its icon gone: not a caption
+                    if len(line) <= 120 and labelled and not _DIGIT.search(_COMMENT_COUNT.sub(" ", line)):
+                        continue  # the byline between, with its own comment count ("Posted By: … 2 Comments tags")
                     if len(line) <= 40 and fields.find_date(line).matched == line:
                         continue  # another date alone (the modified one, its icon gone)
                     break
@@ -1888,6 +1891,8 @@ class ArticlePage(WebPage):
                          or _is_info_heading(parts) or archive_line(parts[0])
                          or self._caption_and_files(parts[0])):
             top.append(take(0))
+        if len(parts) > 1 and _LONE_COUNT.match(parts[0]) and not _A_YEAR.match(parts[0]) and self._lines[0]:
+            top.append(take(0))  # (the views alone over the text, under the info lines, its icon gone: ColorNews)
         if parts and _ANNOUNCED_ON.match(parts[0]) and _is_info(parts[0]):
             top.append(parts[0])  # (read as the date's line, and kept as the text's)
         # a lead, then the info line, then the text (MaxSite prints its headline above the info)
