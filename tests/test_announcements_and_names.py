@@ -96,3 +96,20 @@ def test_views_alone_over_the_text_after_a_byline_with_its_comment_count():
     record = extract_one(page, URL)
     assert (record["hits"], record["author"]) == (1045, "cpn-pr")
     assert record["body"] == "\n\n".join(STORY)
+
+
+def test_share_this_post_ends_the_text_and_the_views_line_before_it_is_info():
+    """Blocksy's post bottom, its class names gone: "จำนวนผู้เข้าชม 1,087" then "แชร์โพสต์นี้"."""
+    page = shell(f"""<div><article><h1>{TITLE}</h1><p>5 พฤศจิกายน 2553</p><div><p>{STORY[0]}</p><p>{STORY[1]}</p>
+<p>จำนวนผู้เข้าชม 1,087</p><div><span>แชร์โพสต์นี้</span><a href="https://www.facebook.com/sharer.php?u=x"></a></div></div></article></div>""")
+    record = extract_one(page, URL)
+    assert record["hits"] == 1087 and record["body"] == "\n\n".join(STORY)
+
+
+def test_a_section_badge_and_a_bare_count_before_the_updated_date_end_the_text():
+    """Start Bootstrap Clean Blog's footer strip, its icons gone: "ข่าวประชาสัมพันธ์ 534 แก้ไขล่าสุด 19
+    ธ.ค. 2567" is info, not the text's last paragraph."""
+    page = shell(f"""<div><article><h1>{TITLE}</h1><p>โพสต์โดย งานประชาสัมพันธ์ เมื่อ 18 ธันวาคม 2567</p>
+<div><p>{STORY[0]}</p><p>{STORY[1]}</p><hr><div><span>ข่าวประชาสัมพันธ์</span> <span>534</span>
+<span>แก้ไขล่าสุด 19 ธ.ค. 2567</span></div></div></article></div>""")
+    assert extract_one(page, URL)["body"] == "\n\n".join(STORY)

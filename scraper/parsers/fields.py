@@ -312,7 +312,7 @@ def category_from_lines(lines: list[str]) -> str | None:
 # --- body edges ---------------------------------------------------------------------------------
 
 _NAV_WORD = (r"(ก่อนหน้า|ถัดไป|ย้อนกลับ|กลับ(?:ไป)?(?:สู่)?หน้า\S*|กลับ|Back\s+to\s+(?:the\s+)?\S+|Facebook|LINE|Twitter|X|ไฟล์แนบ|เอกสารแนบ|Attachments|อ่านต่อ|อ่านเพิ่มเติม|พิมพ์หน้านี้|พิมพ์|อีเมล"
-             r"|ส่งต่อ|รับลิงก์|Get\s+link|Print|Email|Back|Next|Prev(?:ious)?|แชร์(?:ข่าวนี้|บทความนี้|หน้านี้|เรื่องนี้)?|Share(?:\s+(?:on|via|to))?|Tweet|ทวีต|Like|การกระทำกับเอกสาร|Document\s+Actions"
+             r"|ส่งต่อ|รับลิงก์|Get\s+link|Print|Email|Back|Next|Prev(?:ious)?|แชร์(?:ข่าวนี้|บทความนี้|หน้านี้|เรื่องนี้|โพสต์นี้)?|Share(?:\s+(?:on|via|to))?|Tweet|ทวีต|Like|การกระทำกับเอกสาร|Document\s+Actions"
              r"|เพิ่มความคิดเห็น|แสดงความคิดเห็น|ความคิดเห็น|JComments|Add\s+(?:a\s+)?comment|Leave\s+a\s+(?:comment|reply))")
 _TRAILING_NAV = re.compile(rf"(?<=\S)\s+[\[(«‹<]*{_NAV_WORD}[\])»›>]*\s*$", re.IGNORECASE)
 #: A line made only of navigation words, arrows and brackets ("[พิมพ์หน้านี้] [กลับ]", "« ก่อนหน้า").
@@ -389,17 +389,29 @@ def is_edge_noise(line: str) -> bool:
                 or (len(line) <= 200 and _PRINT_FOOTER.match(line)))
 
 
+_BARE_COUNT = re.compile(r"^[\d๐-๙][\d๐-๙,]*$")
+
+
+def _badge_before(head: str, segments) -> bool:
+    """A category's one-word badge before the labelled items, its own label an icon, perhaps
+    with the views' bare count after it: "ข่าวกิจกรรม เผยแพร่เมื่อ … โดย … เข้าชม …", "ข่าวประชาสัมพันธ์
+    534 แก้ไขล่าสุด 19 ธ.ค. 2567" (Start Bootstrap's footer strip). A dated item must be among them,
+    and a second item or the count says the line is info."""
+    words = head.split()
+    if not 1 <= len(words) <= 2 or len(words[0]) > 20 or _DIGIT.search(words[0]) \
+            or len(words) == 2 and not _BARE_COUNT.match(words[1]):
+        return False
+    dated = any(seg.kind in ("published", "modified") and find_date(seg.value).matched for seg in segments)
+    return dated and (len(segments) >= 2 or len(words) == 2)
+
+
 def is_metadata_line(line: str) -> bool:
     """A short line made only of info labels with their values and dates (not article text)."""
     if len(line) > 200:
         return False
     head, segments = split_labelled(line)
     if segments:
-        # (a category's badge before the labelled items, its own label an icon: "ข่าวกิจกรรม
-        # เผยแพร่เมื่อ … โดย … เข้าชม …", when two items or more say the line is info)
-        return len(head) <= 3 or bool(find_date(head).matched) and len(head) < 60 \
-            or len(head) <= 20 and len(segments) >= 2 and " " not in head.strip() \
-            and any(seg.kind == "published" and find_date(seg.value).matched for seg in segments)
+        return len(head) <= 3 or bool(find_date(head).matched) and len(head) < 60 or _badge_before(head, segments)
     found = find_date(line)
     return bool(found.matched) and len(line) - len(found.matched) <= 12
 
