@@ -5,6 +5,8 @@ must hold without them."""
 
 from __future__ import annotations
 
+import pytest
+
 from scraper.extract import extract_one
 from scraper.parsers.fields import is_person_name
 
@@ -113,3 +115,17 @@ def test_a_section_badge_and_a_bare_count_before_the_updated_date_end_the_text()
 <div><p>{STORY[0]}</p><p>{STORY[1]}</p><hr><div><span>ข่าวประชาสัมพันธ์</span> <span>534</span>
 <span>แก้ไขล่าสุด 19 ธ.ค. 2567</span></div></div></article></div>""")
     assert extract_one(page, URL)["body"] == "\n\n".join(STORY)
+
+
+@pytest.mark.parametrize("line", [
+    "Posted on 5 พฤศจิกายน 2553 by pr-phrae Posted in ประกาศ Tagged แรงงานเด็ก",  # AccessPress's, its spans apart
+    "Posted in ประกาศ; Tagged แรงงานเด็ก; Posted 05/11/2010 4:35pm by pr-phrae",  # SilverStripe Blog's
+], ids=["accesspress", "silverstripe"])
+def test_tagged_ends_the_category_and_posted_before_a_date_labels_it(line):
+    """WordPress themes' "Posted in <category> Tagged <tags>", and SilverStripe Blog's entry meta
+    whose date follows a bare "Posted": the tags are not the category's, the date is read."""
+    page = shell(f"""<div><article><h1>{TITLE}</h1><div><p>{STORY[0]}</p><p>{STORY[1]}</p></div>
+<p>{line}</p></article></div>""")
+    record = extract_one(page, URL)
+    assert (record["category"], record["author"], record["published"][:10]) == ("ประกาศ", "pr-phrae", "2010-11-05")
+    assert record["body"] == "\n\n".join(STORY)
