@@ -116,3 +116,33 @@ def test_the_posts_header_beside_its_text_is_not_text():
     assert record["title"] == TITLE
     assert record["body"] == "\n\n".join(STORY)
     assert record["published"] == "2024-06-12"
+
+
+FILES_ROW = '<tr><td>{i}</td><td><a href="{href}">{text}</a></td><td>{size}</td><td>{n}</td></tr>'
+
+
+@pytest.mark.parametrize("rows", [
+    # the Attachments extension for Joomla: a picture's file among the documents
+    [("/attachments/article/642/wage-board-announcement.pdf", "ประกาศคณะกรรมการค่าจ้าง"),
+     ("/attachments/article/642/minimum-wage-infographic.jpg", "อินโฟกราฟิกค่าจ้างขั้นต่ำ")],
+    # WordPress's Download Attachments: a download handler's links, no file named, under file headings
+    [("/download-attachment/2254/", "แบบ คร.11 แบบแสดงสภาพการจ้าง"), ("/download-attachment/2255/", "คู่มือการยื่นแบบ")],
+], ids=["attachments-with-a-picture", "download-handler"])
+def test_a_files_table_is_not_text_with_its_class_names_gone(rows):
+    table = ('<h3>Attachments</h3><table><thead><tr><th>#</th><th>File</th><th>File size</th><th>Downloads</th></tr></thead><tbody>'
+             + "".join(FILES_ROW.format(i=i, href=h, text=t, size="412 KB", n=12) for i, (h, t) in enumerate(rows, 1))
+             + "</tbody></table>")
+    page = shell(f"""<div><article><h1>{TITLE}</h1><p>24 กรกฎาคม 2025</p><div>{PARAS}{table}</div></article></div>""",
+                 body_class="")
+    record = extract_one(page, URL)
+    assert record["body"] == "\n\n".join(STORY)
+    assert record["images"] == []
+
+
+def test_a_table_of_links_without_file_headings_stays_text():
+    """A table of links to other pages with no file column headings is the text's."""
+    table = ("<table><tr><th>หน่วยงาน</th><th>เว็บไซต์</th></tr>"
+             '<tr><td>สำนักงานจัดหางานจังหวัดลำพูน</td><td><a href="https://lamphun.doe.go.th/">lamphun.doe.go.th</a></td></tr></table>')
+    page = shell(f"""<div><article><h1>{TITLE}</h1><p>24 กรกฎาคม 2025</p><div>{PARAS}{table}</div></article></div>""",
+                 body_class="")
+    assert extract_one(page, URL)["body"] == "\n\n".join([*STORY, "หน่วยงาน เว็บไซต์", "สำนักงานจัดหางานจังหวัดลำพูน lamphun.doe.go.th"])

@@ -503,7 +503,8 @@ def _ancestors(el):
 def is_files_table(table) -> bool:
     """A table listing the article's files (name, description, size): its linked rows link to
     documents only, they are at least half of its rows, and it holds no paragraph of prose."""
-    if not any(fields.is_document_link(a.get("href") or "") for a in table.iter("a")):
+    headed = _has_files_header(table)  # (a download handler's links name no file: "/download-attachment/2254/")
+    if not headed and not any(fields.is_document_link(a.get("href") or "") for a in table.iter("a")):
         return False  # (the quick answer for layout tables)
     linked = rows = 0
     for row in table.iter("tr"):
@@ -516,10 +517,22 @@ def is_files_table(table) -> bool:
         hrefs = [a.get("href") or "" for a in row.iter("a")]
         if not hrefs or any(fields.is_action_link(h) for h in hrefs):
             continue  # (the page's buttons beside its title: Joomla 1.5's PDF, print and e-mail)
-        if not any(fields.is_document_link(h) for h in hrefs):
-            return False
+        if not headed and not any(fields.is_document_link(h) or _IMAGE_FILE.search(urlsplit(h).path) for h in hrefs):
+            return False  # (a picture's file may be one of them: the Attachments extension lists a .jpg too)
         linked += 1
     return linked > 0 and 2 * linked >= rows
+
+
+_IMAGE_FILE = re.compile(r"\.(?:jpe?g|png|gif|webp)$", re.IGNORECASE)
+#: The column headings of a files table: a file's name and its size ("ชื่อไฟล์ | ขนาดไฟล์", "File |
+#: File size | Downloads": the Attachments extension, WordPress's Download Attachments).
+_FILE_NAME_HEADING = re.compile(r"^(?:ชื่อไฟล์|ไฟล์|ชื่อเอกสาร|เอกสาร|File(?:\s*name)?|Title)$", re.IGNORECASE)
+_FILE_SIZE_HEADING = re.compile(r"^(?:ขนาด(?:ไฟล์)?|File\s*size|Size)$", re.IGNORECASE)
+
+
+def _has_files_header(table) -> bool:
+    heads = [clean(element_text(th)) or "" for th in table.iter("th")][:8]
+    return any(_FILE_NAME_HEADING.match(h) for h in heads) and any(_FILE_SIZE_HEADING.match(h) for h in heads)
 
 
 def in_noise(el) -> bool:
