@@ -146,3 +146,16 @@ def test_a_table_of_links_without_file_headings_stays_text():
     page = shell(f"""<div><article><h1>{TITLE}</h1><p>24 กรกฎาคม 2025</p><div>{PARAS}{table}</div></article></div>""",
                  body_class="")
     assert extract_one(page, URL)["body"] == "\n\n".join([*STORY, "หน่วยงาน เว็บไซต์", "สำนักงานจัดหางานจังหวัดลำพูน lamphun.doe.go.th"])
+
+
+def test_a_files_list_under_its_caption_with_download_counts_is_not_text():
+    """K2's attachments block, its class names gone: "ดาวน์โหลดไฟล์แนบ" over the files' links, each
+    with its download count "(ดาวน์โหลด 41 ครั้ง)"."""
+    files = ('<div><h4>ดาวน์โหลดไฟล์แนบ</h4><ul>'
+             '<li><a href="/index.php/item/download/12_a1b2">ใบสมัครเข้ารับการอบรม</a> <span>(ดาวน์โหลด 41 ครั้ง)</span></li>'
+             '<li><a href="/index.php/item/download/13_c3d4">กำหนดการอบรม</a> <span>(ดาวน์โหลด 37 ครั้ง)</span></li></ul></div>')
+    page = shell(f"""<div><article><h1>{TITLE}</h1><p>24 กรกฎาคม 2025</p><div>{PARAS}{files}</div></article></div>""",
+                 body_class="")
+    record = extract_one(page, URL)
+    assert record["body"] == "\n\n".join(STORY)
+    assert [a["text"] for a in record["attachments"]] == ["ใบสมัครเข้ารับการอบรม", "กำหนดการอบรม"]

@@ -2089,7 +2089,7 @@ class ArticlePage(WebPage):
             labelled = _CAPTION_THEN.match(line) if caption is _FILES_CAPTION else None
             if labelled and all(_SIZE.sub("", f).strip() in link_texts for f in re.split(r"\s+[|,]\s+", labelled.group(1))):
                 return n + 1  # "เอกสารแนบ : <a>กำหนดการ...</a>": the caption and a file on one line
-            if _SIZE.sub("", line).strip() not in link_texts:
+            if _DOWNLOADS_AFTER.sub("", _SIZE.sub("", line)).strip() not in link_texts:
                 return 0
             n += 1
         return 0
@@ -2533,12 +2533,15 @@ _BOX_CAPTION = re.compile(
     r"|(?:[\d๐-๙]+\s*)?ความคิดเห็น(?:\s*\(\s*[\d๐-๙]+\s*\))?|แสดงความคิดเห็น|(?:\d+\s+)?Comments?|Leave\s+a\s+(?:Reply|Comment))"
     r"\s*:?\s*$", re.I)
 _GIF = re.compile(r"\.gif(?:$|\?)", re.I)
-_FILES_CAPTION = re.compile(r"^\s*(?:เอกสารแนบ|ไฟล์แนบ|ไฟล์เอกสารแนบ|เอกสารประกอบ|Attachments?|Files?)\s*:?\s*$", re.I)
+_FILES_CAPTION = re.compile(r"^\s*(?:(?:ดาวน์โหลด)?(?:เอกสารแนบ|ไฟล์แนบ|ไฟล์เอกสารแนบ|เอกสารประกอบ|ไฟล์เอกสารประกอบ)|Attachments?|Files?)\s*:?\s*$",
+                            re.I)
 _CAPTION_FILES = re.compile(r"^\s*(?:เอกสารแนบ|ไฟล์แนบ|ไฟล์เอกสารแนบ|Attachments?)\s*:?\s*(.+)$", re.I)
 _CAPTION_THEN = re.compile(r"^\s*(?:เอกสารแนบ|ไฟล์แนบ|ไฟล์เอกสารแนบ|Attachments?)\s*:\s*(.+)$", re.I)
 _TOPICS_CAPTION = re.compile(r"^\s*(?:หัวข้อ|Topics?|Tags?|แท็ก|ป้ายกำกับ|คำค้น|คำสำคัญ)\s*:?\s*$", re.I)
 _SIZE = re.compile(r"\s*(?:[(\[](?:(?:PDF|DOCX?|XLSX?|PPTX?|ZIP|RAR)\s*,?\s*)?[\d.,]+\s*[KMG]?B[)\]]|\s[\d.,]+\s*[KMG]B)\s*$",
                    re.I)  # ("(182 KB)", "(PDF 182 KB)", a badge beside the link: "412 KB")
+#: A file's download count beside its link: "(ดาวน์โหลด 41 ครั้ง)", "(Downloads: 12)" (K2's attachments).
+_DOWNLOADS_AFTER = re.compile(r"\s*[(\[]\s*(?:ดาวน์โหลด|ดาวโหลด|Downloads?|Downloaded)\s*:?\s*[\d๐-๙,]+\s*(?:ครั้ง|times)?\s*[)\]]\s*$", re.I)
 
 #: Headings of a page's section, not of an article ("news details", "blog").
 _GENERIC_HEADING = re.compile(
