@@ -159,3 +159,16 @@ def test_a_files_list_under_its_caption_with_download_counts_is_not_text():
     record = extract_one(page, URL)
     assert record["body"] == "\n\n".join(STORY)
     assert [a["text"] for a in record["attachments"]] == ["ใบสมัครเข้ารับการอบรม", "กำหนดการอบรม"]
+
+
+def test_a_publication_info_table_under_its_caption_below_the_text():
+    """An ITA vendor's news page, its class names gone: under the text, "ข้อมูลการเผยแพร่" over a
+    table of rows: date, publisher, unit ("หน่วยงาน"), category and views."""
+    info = ("<table><caption>ข้อมูลการเผยแพร่</caption><tr><th>วันที่เผยแพร่</th><td>๒๔ กรกฎาคม ๒๕๖๘</td></tr>"
+            "<tr><th>ผู้เผยแพร่</th><td>นางสาวพิมพ์ชนก ศรีสุข</td></tr><tr><th>หน่วยงาน</th><td>กลุ่มงานคุ้มครองแรงงาน</td></tr>"
+            "<tr><th>หมวดหมู่</th><td>ข่าวประชาสัมพันธ์</td></tr><tr><th>จำนวนผู้เข้าชม</th><td>๓๔๕ ครั้ง</td></tr></table>")
+    files = '<div><h5>เอกสารแนบ</h5><div><a href="/uploads/news/1187/files/minutes.pdf">รายงานการประชุม</a></div></div>'
+    page = shell(f"""<div><div><h1>{TITLE}</h1><div>{PARAS}</div>{info}{files}</div></div>""", body_class="")
+    record = extract_one(page, URL)
+    assert (record["published"], record["author"], record["hits"]) == ("2025-07-24", "นางสาวพิมพ์ชนก ศรีสุข", 345)
+    assert record["body"] == "\n\n".join(STORY)

@@ -583,7 +583,7 @@ def _label_before(el) -> str | None:
 
 
 #: A box's caption that calls it the article's info (a sidebar block of the node's fields).
-_ARTICLE_INFO_CAPTION = re.compile(r"^(?:ข้อมูล(?:ข่าว|บทความ)|รายละเอียด(?:ข่าว|บทความ)|(?:Article|Post|News)\s+(?:info(?:rmation)?|details))\s*:?$",
+_ARTICLE_INFO_CAPTION = re.compile(r"^(?:ข้อมูล(?:ข่าว|บทความ|การเผยแพร่)|รายละเอียด(?:ข่าว|บทความ)|(?:Article|Post|News)\s+(?:info(?:rmation)?|details))\s*:?$",
                                    re.IGNORECASE)
 
 
@@ -1917,6 +1917,7 @@ class ArticlePage(WebPage):
                          or _LONE_COUNT.match(parts[-1])
                          or parts[-1] == title or fields.is_counter_line(parts[-1]) or _TAGS_LINE.match(parts[-1])
                          or archive_line(parts[-1]) or _name_under_initials(parts[-2:]) == parts[-1]
+                         or bottom and _ARTICLE_INFO_CAPTION.match(parts[-1])  # ("ข้อมูลการเผยแพร่" over its rows)
                          or bottom and _name_under_initials([parts[-1], bottom[0]]) == bottom[0]
                          # a label on a line of its own over its value (a <dt> over its <dd>: "ฮิต:" / "627")
                          or len(parts) >= 2 and len(parts[-1]) <= 60 and is_label_alone(parts[-2])

@@ -46,6 +46,9 @@ LABELS: dict[str, str] = {
     # article: 1.3k", "Reading time ≈ 1 mins."); nothing reads them
     "reading": r"Symbols\s+count\s+in\s+article|Words?\s+count(?:\s+in\s+article)?|Reading\s+time|Time\s+to\s+read"
     r"|เวลา(?:ใน|ที่ใช้)?การอ่าน|ใช้เวลาอ่าน|จำนวนคำ(?=\s*:)",
+    # the publishing unit, a row of a publication info table ("หน่วยงาน | กลุ่มงานคุ้มครองแรงงาน"):
+    # it ends the value before it; nothing reads it
+    "unit": r"หน่วยงาน(?=\s*[:：]|\s+(?:กลุ่ม|ฝ่าย|งาน|สำนักงาน|ส่วน|ศูนย์|กอง))",
     # tags end a category's value ("หมวดหมู่ ข่าวกิจกรรม ติดแท็ก ค่าจ้างขั้นต่ำ"); nothing reads them
     "tags": r"ติดแท็ก|แท็ก|ป้ายกำกับ|(?<!\w)Tags?(?=\s*:)|Tagged(?=\s)",
     # (PHP-Nuke's "หัวข้อ:" is the topic, a section, before a section's name; before any other
