@@ -129,3 +129,24 @@ def test_tagged_ends_the_category_and_posted_before_a_date_labels_it(line):
     record = extract_one(page, URL)
     assert (record["category"], record["author"], record["published"][:10]) == ("ประกาศ", "pr-phrae", "2010-11-05")
     assert record["body"] == "\n\n".join(STORY)
+
+
+@pytest.mark.parametrize("edge", [
+    "<p><a href='/index.php/announce/411'>&lt; ย้อนกลับ</a></p><p><a href='/index.php/announce/413'>ต่อไป &gt;</a></p>",
+    "<div><h3>ถูกใจ:</h3><p>ถูกใจ กำลังโหลด...</p></div>",
+    "<ul><li>{{t.name}}</li></ul>",
+], ids=["pager", "jetpack-likes", "angularjs-binding"])
+def test_a_pager_a_like_buttons_placeholder_and_an_unrendered_binding_end_the_text(edge):
+    """Gantry's pager "< ย้อนกลับ | ต่อไป >", Jetpack's like bar before its script runs, an
+    AngularJS template's binding the server left: none is the text's last paragraph."""
+    page = shell(f"""<div><article><h1>{TITLE}</h1><p>5 พฤศจิกายน 2553</p>
+<div><p>{STORY[0]}</p><p>{STORY[1]}</p>{edge}</div></article></div>""")
+    assert extract_one(page, URL)["body"] == "\n\n".join(STORY)
+
+
+def test_a_sentence_ending_in_tor_pai_stays_text():
+    """"ต่อไป" ("further") ends many a Thai sentence: only with a pager's arrow is it navigation."""
+    last = "สำนักงานจะติดตามผลการดำเนินงาน ต่อไป"
+    page = shell(f"""<div><article><h1>{TITLE}</h1><p>5 พฤศจิกายน 2553</p>
+<div><p>{STORY[0]}</p><p>{STORY[1]}</p><p>{last}</p></div></article></div>""")
+    assert extract_one(page, URL)["body"] == "\n\n".join([*STORY, last])

@@ -318,7 +318,11 @@ _TRAILING_NAV = re.compile(rf"(?<=\S)\s+[\[(«‹<]*{_NAV_WORD}[\])»›>]*\s*$"
 #: A line made only of navigation words, arrows and brackets ("[พิมพ์หน้านี้] [กลับ]", "« ก่อนหน้า").
 #: (a count in brackets may follow a word: "ความคิดเห็น (0)"; a share count may open one: "186แชร์",
 #: "142แชร์44LINE", Novashare's total and per-network counts)
-_EDGE_NOISE = re.compile(rf"^(?:[\s\[\]()<>«»‹›|/:-]*(?:[\d๐-๙][\d๐-๙,.]*[KkMm]?\s*)?{_NAV_WORD}(?:\s*\(\s*[\d๐-๙]+\s*\))?[\s\[\]()<>«»‹›|/:-]*)+$|^[<>«»‹›]+$",
+_EDGE_NOISE = re.compile(rf"^(?:[\s\[\]()<>«»‹›|/:-]*(?:[\d๐-๙][\d๐-๙,.]*[KkMm]?\s*)?{_NAV_WORD}(?:\s*\(\s*[\d๐-๙]+\s*\))?[\s\[\]()<>«»‹›|/:-]*)+$|^[<>«»‹›]+$"
+                         # a pager's "ต่อไป >" (only with its arrow: "ต่อไป" ends many a sentence); a like
+                         # button's caption and its script's placeholder (Jetpack: "ถูกใจ:", "ถูกใจ กำลังโหลด...");
+                         # a template's binding left unrendered ("{{t.name}}": AngularJS)
+                         r"|^\s*ต่อไป\s*[>»›]+\s*$|^\s*(?:ถูกใจ|Like)\s*(?::|(?:กำลังโหลด|Loading)\.*)\s*$|^\s*\{\{[^{}]*\}\}\s*$",
                          re.IGNORECASE)
 
 
