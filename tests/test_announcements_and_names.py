@@ -150,3 +150,26 @@ def test_a_sentence_ending_in_tor_pai_stays_text():
     page = shell(f"""<div><article><h1>{TITLE}</h1><p>5 พฤศจิกายน 2553</p>
 <div><p>{STORY[0]}</p><p>{STORY[1]}</p><p>{last}</p></div></article></div>""")
     assert extract_one(page, URL)["body"] == "\n\n".join([*STORY, last])
+
+
+@pytest.mark.parametrize("box", [
+    # Shapely's author-bio: the avatar, the name in bold, a paragraph
+    """<div><div><img alt="" src="https://secure.gravatar.com/avatar/5b1f0c9e2a7d?s=100&amp;d=mm"></div>
+<div><b>phrae-admin</b><p>ผู้ดูแลเว็บไซต์ สำนักงานสวัสดิการและคุ้มครองแรงงานจังหวัดแพร่ ฝ่ายบริหารงานทั่วไป</p></div></div>""",
+    # Foxiz's: the avatar linked to the author's page, the name and the description as divs
+    """<div><div><a href="/author/phrae-admin/"><img alt="phrae-admin" src="https://secure.gravatar.com/avatar/6b0b1c?s=100"></a></div>
+<div><div><a href="/author/phrae-admin/">phrae-admin</a></div><div>ผู้ดูแลเว็บไซต์ สำนักงานสวัสดิการและคุ้มครองแรงงานจังหวัดแพร่ ฝ่ายบริหารงานทั่วไป</div></div></div>""",
+], ids=["shapely", "foxiz"])
+def test_an_author_box_under_the_text_with_no_caption_is_not_text(box):
+    page = shell(f"""<div><article><h1>{TITLE}</h1><p>5 พฤศจิกายน 2553 by <a href="/author/phrae-admin/">phrae-admin</a></p>
+<div><p>{STORY[0]}</p><p>{STORY[1]}</p></div>{box}</article></div>""")
+    record = extract_one(page, URL)
+    assert record["body"] == "\n\n".join(STORY) and record["author"] == "phrae-admin"
+
+
+def test_a_byline_with_an_avatar_and_its_date_is_not_an_authors_box():
+    """An avatar, a name and a date over the text is the byline: its date is still read."""
+    page = shell(f"""<div><article><h1>{TITLE}</h1><div><img alt="" src="https://secure.gravatar.com/avatar/5b1f?s=40">
+<b>phrae-admin</b><p>เผยแพร่เมื่อ 5 พฤศจิกายน 2553 สำนักงานสวัสดิการและคุ้มครองแรงงานจังหวัดแพร่</p></div>
+<div><p>{STORY[0]}</p><p>{STORY[1]}</p></div></article></div>""")
+    assert extract_one(page, URL)["published"] == "2010-11-05"

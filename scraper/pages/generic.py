@@ -275,7 +275,8 @@ def _is_noise(el) -> bool:
         first, picture = _first_words(el)
         if first is not None and (_is_link_box(el, first, picture) or _is_files_box(el, first)
                                   or _is_related_box(el, first, picture) or _is_tags_box(el, first)
-                                  or _is_author_box(el, first) or _is_post_navigation(el, first)):
+                                  or _is_author_box(el, first) or _is_post_navigation(el, first)
+                                  or (picture or first.tag == "a" and first.find(".//img") is not None) and _is_bio_box(el)):
             return True
     elif el.tag in ("ul", "ol"):
         first, _ = _first_words(el)  # (the post navigation as a list: Eleventy's "links-nextprev")
@@ -283,6 +284,21 @@ def _is_noise(el) -> bool:
                                   or _is_tags_box(el, first) or _is_arrow_pager(el)):
             return True
     return plugins.is_plugin_noise(el)
+
+
+def _is_bio_box(el) -> bool:
+    """The author's box under the text with no caption (Shapely's "author-bio"): an avatar first,
+    the name, and a short biography, no date. A byline with an avatar has no such paragraph."""
+    length = _text_len(el)
+    if not 40 <= length <= 400:
+        return False
+    avatar = next((img for img in el.iter("img") if fields.is_avatar(img.get("src") or "")), None)
+    if avatar is None:
+        return False
+    lines = paragraphs(el)
+    long = [line for line in lines if len(line) >= 40]
+    return 2 <= len(lines) <= 3 and len(long) == 1 and lines[0] is not long[0] \
+        and not fields.find_date(" ".join(lines)).matched
 
 
 def _is_author_box(el, first) -> bool:
