@@ -367,3 +367,21 @@ def test_an_archive_an_authors_blog_or_a_pictures_page_showing_one_post_whole(ur
             extract_one(html, url)
     else:
         assert extract_one(html, url)["published"] == "2024-12-12"
+
+
+def test_a_download_managers_item_page_is_not_news():
+    """Simple Download Monitor's item page: the file's thumbnail, its size, its counter, a
+    published date and the handler's button ("?sdm_process_download=1&download_id=2207"). A post
+    that links a PDF has no such handler."""
+    story = "".join(f"<p>{p}</p>" for p in (
+        "พระราชบัญญัติคุ้มครองแรงงาน พ.ศ. 2541 ฉบับรวมแก้ไขเพิ่มเติมถึงฉบับที่ 8 พ.ศ. 2562 สำหรับนายจ้าง ลูกจ้าง และผู้สนใจทั่วไป",
+        "เอกสารนี้รวบรวมบทบัญญัติที่แก้ไขเพิ่มเติมทั้งหมด เพื่อความสะดวกในการศึกษาและอ้างอิงของผู้ใช้แรงงาน"))
+    def page(button: str) -> bytes:
+        return f"""<!DOCTYPE html><html lang="th"><head><meta charset="utf-8"><title>พระราชบัญญัติคุ้มครองแรงงาน - สสค.สกลนคร</title></head>
+<body><article><h1>พระราชบัญญัติคุ้มครองแรงงาน</h1><div><p>เผยแพร่: 12 กุมภาพันธ์ 2024</p>{story}
+<div><span>ขนาด: </span><span>2.4 MB</span></div><div>จำนวนดาวน์โหลด: 1362</div>{button}</div></article></body></html>""".encode()
+    url = "https://sakonnakhon.labour.go.th/sdm_downloads/labour-protection-act/"
+    with pytest.raises(ExtractionError, match="download"):
+        extract_one(page('<a href="https://sakonnakhon.labour.go.th/?sdm_process_download=1&amp;download_id=2207">ดาวน์โหลดเลย!</a>'), url)
+    record = extract_one(page('<a href="/wp-content/uploads/2024/02/lpa-2541.pdf">ดาวน์โหลดเลย!</a>'), url)
+    assert record["attachments"][0]["url"].endswith("lpa-2541.pdf")

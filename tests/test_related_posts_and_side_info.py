@@ -172,3 +172,15 @@ def test_a_publication_info_table_under_its_caption_below_the_text():
     record = extract_one(page, URL)
     assert (record["published"], record["author"], record["hits"]) == ("2025-07-24", "นางสาวพิมพ์ชนก ศรีสุข", 345)
     assert record["body"] == "\n\n".join(STORY)
+
+
+def test_an_article_over_a_grid_of_other_news_is_the_article():
+    """A hand-made Bootstrap 4 news page: the article's own heading (the head names it) and its
+    labelled date over a short text, then a grid of 24 "ข่าวอื่นๆ" cards, each headed by a link."""
+    cards = "".join(f'<div><div><h5><a href="/news_detail.php?id={n}">ข่าวกิจกรรมของสำนักงาน ลำดับที่ {n} ประจำเดือน</a></h5>'
+                    f"<p>สำนักงานสวัสดิการและคุ้มครองแรงงานจังหวัดลำพูน จัดกิจกรรมครั้งที่ {n} ร่วมกับภาคีเครือข่าย</p>"
+                    f"<small>{n % 28 + 1} มิ.ย. 2568</small></div></div>" for n in range(100, 124))
+    page = shell(f"""<div><h1>{TITLE}</h1><p>วันที่เผยแพร่ : 24 ก.ค. 2568 เวลา 10:15 น. | เข้าชม : 96 ครั้ง</p>
+<div><p>{STORY[0]}</p></div><h4>ข่าวอื่นๆ</h4><div>{cards}</div></div>""", body_class="")
+    record = extract_one(page, URL)
+    assert (record["published"], record["hits"], record["body"]) == ("2025-07-24T10:15:00+07:00", 96, STORY[0])

@@ -2325,11 +2325,24 @@ class ArticlePage(WebPage):
             return len(linked)
         # or the page is mostly those teasers: the text found (a tag's description, a job board's
         # intro) is shorter than they are, each teaser read whole (its heading, excerpt and dates)
+        if self._titled_and_dated():
+            return 0  # the article's own title and info line over a short text, "other news" under it
         blocks = _teaser_blocks(linked, self.body_elements)
         teasers = sum(map(_text_len, blocks))
         inside = sum(_text_len(block) for block in blocks if any(_inside(block, b) for b in self.body_elements))
         text = sum(_text_len(b) for b in self.body_elements) - inside
         return len(linked) if len(linked) >= 3 and text < teasers else 0
+
+    def _titled_and_dated(self) -> bool:
+        """The text found has a heading of its own that the head names as the page's, unlinked,
+        and a labelled date between them (an article's title and info line, however short its
+        text and however many teasers follow it)."""
+        el = self.title_element
+        if el is None or el.tag not in HEADING_TAGS or el.find(".//a") is not None \
+                or not self._head_names(clean(element_text(el)) or ""):
+            return False
+        return any(seg.kind == "published" and fields.find_date(seg.value).matched
+                   for line in self._lines[0] for seg in split_labelled(line)[1])
 
     def listing_rows(self) -> int:
         """Rows of a table listing other articles (a category list): each links an article and

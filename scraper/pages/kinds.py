@@ -67,6 +67,7 @@ def sign_in_form(page, raw: dict) -> str | None:
 
 #: A file's size as a file's page prints it among its details ("ขนาดไฟล์: 186.52 kB", "Filesize 2 MB").
 _FILE_SIZE_LINE = re.compile(r"(?:ขนาดไฟล์|ขนาด|File\s*size|Size)\s*:?\s*[\d๐-๙][\d๐-๙.,]*\s*[KMG]i?B\b", re.IGNORECASE)
+_DOWNLOAD_HANDLER = re.compile(r"[?&](?:sdm_process_download=1|wpdmdl=\d)")
 _DOWNLOAD_WORDS = re.compile(r"^\s*(?:ดาวน์โหลด|ดาวโหลด|Download)(?:\s*(?:ไฟล์|file|now))?\s*$", re.IGNORECASE)
 
 
@@ -76,7 +77,7 @@ def download_page(page, raw: dict) -> str | None:
     a document's page, not news. A post with an attachment links the file; it posts no form to
     fetch it."""
     if not _FILE_SIZE_LINE.search(" ".join(page.info_lines)):  # (the label on a line of its own, the size under it)
-        return None
+        return _download_manager_page(page)
     for form in page.doc.iter("form"):
         if _in_semantic_noise(form) or form.get("role") == "search":
             continue  # (a sidebar's search, a login module)
@@ -84,6 +85,17 @@ def download_page(page, raw: dict) -> str | None:
             if (button.get("type") or "submit").lower() == "submit" and _DOWNLOAD_WORDS.match(
                     button.get("value") or clean(element_text(button)) or ""):
                 return "a file's download page (its size among the details, a form to download it), not news"
+    return _download_manager_page(page)
+
+
+def _download_manager_page(page) -> str | None:
+    """A download manager's item page: its handler linked as the page's button (Simple Download
+    Monitor's "?sdm_process_download=1&download_id=2207", WordPress Download Manager's
+    "?wpdmdl=…") and the file's size among the article block's words."""
+    for a in page.root.iter("a"):
+        if _DOWNLOAD_HANDLER.search(a.get("href") or "") and not _in_semantic_noise(a) \
+                and _FILE_SIZE_LINE.search(element_text(page.root)):
+            return "a file's download page (its size among the details, a download manager's button), not news"
     return None
 
 
