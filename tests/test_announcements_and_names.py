@@ -173,3 +173,23 @@ def test_a_byline_with_an_avatar_and_its_date_is_not_an_authors_box():
 <b>phrae-admin</b><p>เผยแพร่เมื่อ 5 พฤศจิกายน 2553 สำนักงานสวัสดิการและคุ้มครองแรงงานจังหวัดแพร่</p></div>
 <div><p>{STORY[0]}</p><p>{STORY[1]}</p></div></article></div>""")
     assert extract_one(page, URL)["published"] == "2010-11-05"
+
+
+def test_top_10s_visited_count_under_the_text():
+    """Top 10's "(Visited 1,482 times, 6 visits today)" under the text: the views, not text."""
+    page = shell(f"""<div><article><h1>{TITLE}</h1><p>5 พฤศจิกายน 2553</p><div><p>{STORY[0]}</p><p>{STORY[1]}</p>
+<div>(Visited 1,482 times, 6 visits today)</div></div></article></div>""")
+    record = extract_one(page, URL)
+    assert record["hits"] == 1482 and record["body"] == "\n\n".join(STORY)
+
+
+def test_the_authors_box_alone_names_the_author():
+    """Olsen Light prints no byline: the author's box under the post navigation names the author
+    by a rel="author" link; a sidebar's rel="author" links are other posts'."""
+    page = shell(f"""<div><article><h1>{TITLE}</h1><p>5 พฤศจิกายน 2553</p><div><p>{STORY[0]}</p><p>{STORY[1]}</p></div>
+<div><a href="/2010/11/01/">Previous Post</a> <a href="/2010/11/09/">Next Post</a></div>
+<div><figure><img alt="" src="https://secure.gravatar.com/avatar/3f9b?s=100"></figure>
+<div><h4><a href="/author/nattaphon/" rel="author">ณัฐพล ศรีสุข</a></h4><p>นักวิชาการแรงงานชำนาญการ กลุ่มงานความปลอดภัยแรงงาน</p></div></div></article>
+<aside><h3>เรื่องล่าสุด</h3><p><a href="/2010/10/01/">ประชุม</a> โดย <a href="/author/somchai/" rel="author">สมชาย</a></p></aside></div>""")
+    record = extract_one(page, URL)
+    assert record["author"] == "ณัฐพล ศรีสุข" and record["body"] == "\n\n".join(STORY)

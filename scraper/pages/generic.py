@@ -1617,6 +1617,14 @@ class ArticlePage(WebPage):
             if text and not in_noise(a) and (not any(_inside(a, b) for b in self.body_elements)
                                              or text in self._body_split[0] or text in self._body_split[2]):
                 return fields.author_name(text)
+        # the author's box alone names the author (Olsen Light: no byline, the box under the post
+        # navigation): a rel="author" link in the article's block, outside sidebars, one name only
+        named = {clean(element_text(a)) for a in self.root.iter("a") if "author" in (a.get("rel") or "").split()
+                 and not _in_sidebar(a)} - {None}
+        if len(named) == 1:
+            (text,) = named
+            if len(text) <= 60 and not _ALL_POSTS_OF.search(text):
+                return fields.author_name(text)
         author = self.json_ld.get("author")  # last: JSON-LD often names the office, not the byline
         author = author[0] if isinstance(author, list) and author else author
         name = author.get("name") if isinstance(author, dict) else author if isinstance(author, str) else None

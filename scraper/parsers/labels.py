@@ -34,7 +34,7 @@ LABELS: dict[str, str] = {
     r"|(?<![^\W\d])by(?!\w)|(?:^|(?<=\s))โดย(?=\s|\s*[:：])|(?:^|(?<=\s))ผู้ส่ง(?=\s*:)",
     "hits": r"ครั้งที่อ่าน|ยอดเข้าชม|ยอดดู|จำนวนผู้อ่าน|จำนวนผู้เข้าชม|จำนวนผู้ชม|จำนวนการเข้าชม|จำนวนครั้งที่อ่าน|เปิดอ่าน|ฮิต|(?<!\w)Hits(?!\w)|(?<!\w)Views(?!\w)"
     rf"|(?:ผู้เข้าชม|เข้าชม|ผู้ชม|อ่าน)(?=\s*:?\s*{_NUM}\s*(?:ครั้ง|คน|$|\||\)))|(?:ผู้เข้าชม|เข้าชม)(?=\s*:|\s*$)"
-    rf"|(?<!\w)Read(?=\s*{_NUM}\s*times)|Post\s+Views|การดู(?=\s*:?\s*{_NUM}(?!\S))|(?<=[\d๐-๙]\s)(?:Reads(?!\w)|มุมมอง)",
+    rf"|(?<!\w)Read(?=\s*{_NUM}\s*times)|(?<!\w)Visited(?=\s*{_NUM}\s*times)|Post\s+Views|การดู(?=\s*:?\s*{_NUM}(?!\S))|(?<=[\d๐-๙]\s)(?:Reads(?!\w)|มุมมอง)",
     # a comment count ends the value before it; nothing reads it ("Comments 3", "ความคิดเห็น : 3")
     "comments": r"ความคิดเห็น(?=\s*:?\s*[\d๐-๙])|(?<!\w)Comments?(?!\w)",
     # a like counter's number (a heart icon's "12", "ถูกใจ 5") is not the views either
