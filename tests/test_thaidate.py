@@ -519,3 +519,22 @@ def test_every_form_every_month_edge() -> None:
                 for text in date_forms(d):
                     for mode in ("arabic", "thai"):
                         check_roundtrip(render_digits(text, mode), d)
+
+
+@pytest.mark.parametrize(("text", "expected", "shown"), [
+    # Drupal's default medium format is month first: the weekday says which order the page uses
+    ("ส่งโดย sakaeo_pr เมื่อ พ., 05/12/2010 - 11:40", datetime(2010, 5, 12, 11, 40, tzinfo=BANGKOK), "พ., 05/12/2010 - 11:40"),
+    ("ศ., 12/07/2018 - 10:18", datetime(2018, 12, 7, 10, 18, tzinfo=BANGKOK), "ศ., 12/07/2018 - 10:18"),
+    ("Wed, 05/12/2010", date(2010, 5, 12), "Wed, 05/12/2010"),
+    # a Thai admin's day-first format agrees with its weekday as it is
+    ("เมื่อ อังคาร, 12/03/2013 - 10:35", datetime(2013, 3, 12, 10, 35, tzinfo=BANGKOK), "อังคาร, 12/03/2013 - 10:35"),
+    # no weekday: day first, the Thai order
+    ("ลงวันที่ 05/12/2010", date(2010, 12, 5), "05/12/2010"),
+    # a weekday that neither order agrees with changes nothing
+    ("จ., 05/12/2010", date(2010, 12, 5), "จ., 05/12/2010"),
+    # a month's abbreviation is no weekday ("ส.ค." is not Saturday's "ส.")
+    ("ส.ค. 12/07/2018", date(2018, 7, 12), "12/07/2018"),
+])
+def test_an_ambiguous_numeric_date_takes_the_order_its_weekday_agrees_with(text, expected, shown):
+    found = find_date(text)
+    assert (found.value, found.matched) == (expected, shown)

@@ -126,7 +126,8 @@ _EN_TAIL = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.")  #
 _EN_MONTH_BEFORE_RE = re.compile(rf"(?<![a-zA-Z])(?=[a-zA-Z]){_EN_MONTH_RE}\.?{_S}*\Z")
 # the lookahead makes the many failing start positions cheap
 _TH_MONTH_BEFORE_RE = re.compile(rf"(?:{_TH_MONTH_RE}){_S}*\Z")
-_WEEKDAY_BEFORE_RE = re.compile(rf"(?=[วจอพศเmtwfsMTWFS])(?:{_TH_WEEKDAY}|{_EN_WEEKDAY}){_S}*(?:,{_S}*)?\Z")
+_WEEKDAY_BEFORE_RE = re.compile(rf"(?=[วจอพศเสmtwfsMTWFS])(?:{_TH_WEEKDAY}|{_EN_WEEKDAY}"
+                                rf"|(?<![ก-๙.])(?:อา|พฤ|จ|อ|พ|ศ|ส)(?:\.{_S}*,?|{_S}*,)){_S}*(?:,{_S}*)?\Z")  # ("พ., ", Drupal's "ศ, ")
 _CORE_RE = re.compile(
     rf"""
     (?P<date>
@@ -269,6 +270,12 @@ def _from_match(raw: str, m: re.Match[str], start: int) -> ThaiDate:
         d = date(year, month, int(day))
     except ValueError:
         return ThaiDate(None, raw, matched, f"impossible date: {matched}")
+    if m["nm"] is not None and month <= 12 and int(day) <= 12 and month != int(day):
+        # 05/12/2010 after its weekday: the order the weekday agrees with ("พ., 05/12/2010", Drupal's
+        # month-first default format: 12 May 2010 is a Wednesday, 5 December a Sunday)
+        weekday = _weekday_number(raw[max(0, m.start() - 24):m.start()])
+        if weekday is not None and d.weekday() != weekday and date(year, int(day), month).weekday() == weekday:
+            d = date(year, int(day), month)
     if not has_time:
         # a time printed before the date ("14.35 น. วันที่ 6 มี.ค. 67"), with its น. (not money)
         before = _TIME_BEFORE.search(raw, max(0, start - 30), start)
@@ -301,6 +308,23 @@ def _from_match(raw: str, m: re.Match[str], start: int) -> ThaiDate:
     if tzinfo is not BANGKOK:
         value = value.astimezone(BANGKOK)
     return ThaiDate(value, raw, matched, None)
+
+
+#: A weekday's name or abbreviation right before a date -> its number (Monday 0): Thai, dotted or
+#: not ("พ., ", Drupal's dotless "ศ, "), and English.
+_WEEKDAY_BEFORE_DATE = re.compile(
+    r"(?:(?<![ก-๙])(?:วัน)?(?:(?P<th>จันทร์|อังคาร|พุธ|พฤหัสบดี|พฤหัส|ศุกร์|เสาร์|อาทิตย์)(?:ที่)?"
+    r"|(?P<ab>อา|พฤ|จ|อ|พ|ศ|ส)\.?(?![ก-๙]))|(?<![a-zA-Z])(?P<en>(?i:mon|tue|wed|thu|fri|sat|sun))[a-zA-Z]*\.?)\s*,?\s*$")
+_WEEKDAY_NAMES = {"จันทร์": 0, "อังคาร": 1, "พุธ": 2, "พฤหัสบดี": 3, "พฤหัส": 3, "ศุกร์": 4, "เสาร์": 5, "อาทิตย์": 6,
+                  "จ": 0, "อ": 1, "พ": 2, "พฤ": 3, "ศ": 4, "ส": 5, "อา": 6,
+                  "mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
+
+
+def _weekday_number(text: str) -> int | None:
+    found = _WEEKDAY_BEFORE_DATE.search(text)
+    if found is None:
+        return None
+    return _WEEKDAY_NAMES[found["th"] or found["ab"] or found["en"].lower()]
 
 
 _TIME_BEFORE = re.compile(r"(?:เวลา\s*)?(?<![\d.:])(?P<hh>\d{1,2})[:.](?P<mi>\d{2})(?::(?P<ss>\d{2}))?\s*(?:น\.|นาฬิกา)"
