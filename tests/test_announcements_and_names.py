@@ -193,3 +193,27 @@ def test_the_authors_box_alone_names_the_author():
 <aside><h3>เรื่องล่าสุด</h3><p><a href="/2010/10/01/">ประชุม</a> โดย <a href="/author/somchai/" rel="author">สมชาย</a></p></aside></div>""")
     record = extract_one(page, URL)
     assert record["author"] == "ณัฐพล ศรีสุข" and record["body"] == "\n\n".join(STORY)
+
+
+def test_by_glued_to_the_dates_year_and_a_writers_caption_over_the_name():
+    """A hand-made PHP page's info span: "วันที่ 8 ก.ค. 2553โดย วิไลวรรณ ศรีสุข" (no space before
+    "โดย"); Material Kit's author card: "ผู้เขียนข่าว" over the name ("the news's writer", not a
+    writer named "ข่าว")."""
+    glued = shell(f"""<div><div><h2>{TITLE}</h2><p>วันที่ 8 ก.ค. 2553โดย วิไลวรรณ ศรีสุข</p>
+<div><p>{STORY[0]}</p><p>{STORY[1]}</p></div></div></div>""")
+    assert extract_one(glued, URL)["author"] == "วิไลวรรณ ศรีสุข"
+    card = shell(f"""<div><div><h2>{TITLE}</h2><p>Date: 21 สิงหาคม 2562</p><div><p>{STORY[0]}</p><p>{STORY[1]}</p></div>
+<div><h6>ผู้เขียนข่าว</h6><h5>นายธีรวัฒน์ หมัดหมัน</h5></div></div></div>""")
+    assert extract_one(card, URL)["author"] == "นายธีรวัฒน์ หมัดหมัน"
+
+
+def test_wordpress_classic_post_metadata_sentence_gives_the_date():
+    """Kubrick's and Arclite's "This entry was posted on 18 กุมภาพันธ์ 2010, 14:35 and is filed
+    under …. You can follow any responses …" under the text: a long line, and an info line."""
+    sentence = ("This entry was posted on 18 กุมภาพันธ์ 2010, 14:35 and is filed under <a href='/?cat=3' rel='category'>ข่าวกิจกรรม</a>."
+                " You can follow any responses to this entry through the <a href='/?feed=rss2&amp;p=287'>RSS 2.0</a> feed."
+                " You can <a href='#respond'>leave a response</a>, or <a href='/wp-trackback.php?p=287'>trackback</a> from your own site.")
+    page = shell(f"""<div><div><h2>{TITLE}</h2><div><p>{STORY[0]}</p><p>{STORY[1]}</p></div>
+<p>Tags: <a href="/?tag=fishery" rel="tag">ประมงทะเล</a></p><p>{sentence}</p></div></div>""")
+    record = extract_one(page, URL)
+    assert record["published"] == "2010-02-18T14:35:00+07:00" and record["body"] == "\n\n".join(STORY)

@@ -1334,8 +1334,8 @@ class ArticlePage(WebPage):
         for line in below:
             if line == _BODY_MARK:
                 continue
-            if len(line) > MAX_INFO_LINE:
-                break
+            if len(line) > MAX_INFO_LINE and not fields.is_metadata_line(line):
+                break  # (a long line that is info still is: WordPress's "This entry was posted on …")
             below_short.append(line)
             # (captions and buttons, "เอกสารแนบ", "แชร์ข่าวนี้ :", say nothing; a label alone is one
             # line with its value, a <dt> over its <dd>)

@@ -409,8 +409,15 @@ def _badge_before(head: str, segments) -> bool:
     return dated and (len(segments) >= 2 or len(words) == 2)
 
 
+#: WordPress's classic themes' info sentence under a post (Kubrick's, Arclite's): "This entry was
+#: posted on 18 กุมภาพันธ์ 2010, 14:35 and is filed under ข่าวกิจกรรม. You can follow any responses …"
+_POST_METADATA_SENTENCE = re.compile(r"^\s*This\s+entry\s+was\s+posted\b", re.IGNORECASE)
+
+
 def is_metadata_line(line: str) -> bool:
     """A short line made only of info labels with their values and dates (not article text)."""
+    if _POST_METADATA_SENTENCE.match(line) and len(line) <= 500:
+        return True
     if len(line) > 200:
         return False
     head, segments = split_labelled(line)
