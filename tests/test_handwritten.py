@@ -50,14 +50,14 @@ def test_enough_pages_of_each_kind():
     assert set(per_family) <= {*FAMILIES, "portals", "drupal", "other"}
 
 
-_HOSTED_BLOG = re.compile(r"^https?://[a-z0-9-]+\.(?:wordpress\.com|blogspot\.com)/")
+_HOSTED_BLOG = re.compile(r"^https?://(?:[a-z0-9-]+\.(?:wordpress\.com|blogspot\.com)/|sites\.google\.com/)")
 
 
 def test_every_page_has_its_expected_record_and_model_note():
     for html, expected in PAIRS:
         if "_saved_from" not in expected:  # pages saved by `labour-scraper savefixture` keep the exact bytes
             assert html.read_bytes().lstrip().startswith(b"<!-- modelled on:"), _id(html)
-            # (an office's blog on a hosting service, its own address there: WordPress.com, Blogger)
+            # (an office's blog or site on a hosting service, its own address there: WordPress.com, Blogger, Google Sites)
             assert expected["url"].startswith(("https://", "http://")) and (
                 ".labour.go.th/" in expected["url"] or _HOSTED_BLOG.match(expected["url"])), _id(html)
         if expected["article"]:
@@ -117,8 +117,6 @@ def test_every_page_has_its_expected_record_and_model_note():
 #: From the eightieth to eighty-third blind sets:
 #: - cakephp38_baked_view: a scaffolded record view, its fields in a table of English labels
 #:   ("User", "Views", "Created"): no label of them is known, and the page is refused.
-#: - angular16_ssr: the info line of a server-rendered Angular page, split in components whose
-#:   attributes are Angular's, is read as text; no date, author or views.
 #: - jekyll_mediumish (two pages, one from set 81, one from set 83): the featured picture between
 #:   the post's header and its text is read as the text's (both writers left it out: open for the
 #:   spec, as on earlier pages); on one, the author is jekyll-seo-tag's account key in the head
@@ -128,10 +126,18 @@ def test_every_page_has_its_expected_record_and_model_note():
 #:   paragraph; the page's writer took it for header matter (open for the spec: docs/record.md
 #:   does not say; Ghost Dawn's excerpt, in the title's block, is left out with it).
 #: - nextjs14_tailwind_starter_blog: the last paragraphs (a documents list) are left out.
+#: From the eighty-fourth to eighty-seventh blind sets:
+#: - k2_28_contractor: K2's extra fields under the text ("ข้อมูลเพิ่มเติม", "วันที่จัดกิจกรรม: …")
+#:   are left out; the page's writer kept them as the item's text (open for the spec).
+#: - mediawiki_1_23_vector: a wiki page, its only counter in the footer ("หน้านี้มีการเข้าถึง 2,846
+#:   ครั้ง") and its only date the last edit's: refused as a static page; its writer took it for
+#:   an article with that count (open for the spec: is a wiki page news?).
+#: - movable_type_5_classic_blog: the category only in the sidebar's "About this Entry" box.
 KNOWN_GAPS: set[str] = {"custom_php/dreamweaver_cs3_spry_tis620_news_show_info_line_two_digit_be_open_count_nl2br_file_row",
+                        "k2/k2_28_contractor_bs3_template_extra_fields_activity_date_native_comments_attachment_downloads",
+                        "other/mediawiki_1_23_vector_footer_lastmod_thai_solar_year_viewcount_no_byline",
+                        "other/movable_type_5_classic_blog_byline_by_on_abbr_published_about_this_entry",
                         "custom_php/cakephp38_baked_view_vertical_table_th_locale_buddhist_short_datetime_autoparagraph_related_files_table",
-                        "other/angular16_ssr_hydration_ngcontent_attrs_fulldate_th_locale_ce_era_label_eye_views_attachments_list_ng_state",
-                        "other/ghost_dawn_author_avatar_only_published_by_footer_primary_tag_meta",
                         "other/hugo_docsy_blog_post_no_author_byline_time_only_schema_meta_taxonomy_terms",
                         "other/jekyll_mediumish_author_box_above_title_seo_tag_author_key_date_below_content",
                         "other/jekyll_mediumish_author_box_above_title_sticky_share_left_time_below_text_seo_tag",

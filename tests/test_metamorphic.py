@@ -363,9 +363,10 @@ VARIANT_IDS = sorted(_VARIANTS, key=lambda k: (list(mm.TRANSFORMS).index(k[1]), 
 
 
 _ROUNDTRIP_GAPS: set[str] = {  # pages that are known gaps as written
+    "handwritten/k2/k2_28_contractor_bs3_template_extra_fields_activity_date_native_comments_attachment_downloads",
+    "handwritten/other/mediawiki_1_23_vector_footer_lastmod_thai_solar_year_viewcount_no_byline",
+    "handwritten/other/movable_type_5_classic_blog_byline_by_on_abbr_published_about_this_entry",
     "handwritten/custom_php/cakephp38_baked_view_vertical_table_th_locale_buddhist_short_datetime_autoparagraph_related_files_table",
-    "handwritten/other/angular16_ssr_hydration_ngcontent_attrs_fulldate_th_locale_ce_era_label_eye_views_attachments_list_ng_state",
-    "handwritten/other/ghost_dawn_author_avatar_only_published_by_footer_primary_tag_meta",
     "handwritten/other/hugo_docsy_blog_post_no_author_byline_time_only_schema_meta_taxonomy_terms",
     "handwritten/other/jekyll_mediumish_author_box_above_title_sticky_share_left_time_below_text_seo_tag",
     "handwritten/other/jekyll_mediumish_author_box_above_title_seo_tag_author_key_date_below_content",
@@ -413,6 +414,35 @@ def test_each_transform_applies_to_most_fixtures():
 #: Variants the extractor still gets wrong (issue 8 stays open on them). Strict: a variant that
 #: starts passing fails the suite until it is taken off this list, so the list only shrinks.
 KNOWN_GAPS: set[tuple[str, str]] = {
+    # Eighty-fourth to eighty-seventh blind sets (a random sample; look-alike pages; southern and
+    # eastern offices; info lines in all their forms), measured at b0d0886 (84, 86), dc325d3 (85)
+    # and 2ccf041 (87): three pages are known gaps as written (tests/test_handwritten.py says why),
+    # and so are their variants. Left besides: renamed, Laravel's byline (its glyphicon's class the
+    # only sign); with the info moved below the text, the Bootstrap page over its grid of other
+    # news, Laravel's and the ASP.NET MVC scaffold's; with every transform, those three and
+    # ChromeNews's page. (Twenty-eight older variants left the list with this session's fixes.)
+    ("handwritten/custom_php/laravel55_make_auth_layout_bootstrap3_panel_news_show_glyphicon_meta_line_it_2024", "rename_classes_and_ids"),
+    ("handwritten/k2/k2_28_contractor_bs3_template_extra_fields_activity_date_native_comments_attachment_downloads", "rename_classes_and_ids"),
+    ("handwritten/other/mediawiki_1_23_vector_footer_lastmod_thai_solar_year_viewcount_no_byline", "rename_classes_and_ids"),
+    ("handwritten/other/movable_type_5_classic_blog_byline_by_on_abbr_published_about_this_entry", "rename_classes_and_ids"),
+    ("handwritten/k2/k2_28_contractor_bs3_template_extra_fields_activity_date_native_comments_attachment_downloads", "thai_digits_in_meta"),
+    ("handwritten/k2/k2_28_contractor_bs3_template_extra_fields_activity_date_native_comments_attachment_downloads", "synonym_labels"),
+    ("handwritten/other/mediawiki_1_23_vector_footer_lastmod_thai_solar_year_viewcount_no_byline", "synonym_labels"),
+    ("handwritten/k2/k2_28_contractor_bs3_template_extra_fields_activity_date_native_comments_attachment_downloads", "extra_wrappers"),
+    ("handwritten/other/mediawiki_1_23_vector_footer_lastmod_thai_solar_year_viewcount_no_byline", "extra_wrappers"),
+    ("handwritten/other/movable_type_5_classic_blog_byline_by_on_abbr_published_about_this_entry", "extra_wrappers"),
+    ("handwritten/custom_php/bootstrap4_news_detail_meta_label_time_views_huge_other_news_card_grid", "meta_below_body"),
+    ("handwritten/custom_php/laravel55_make_auth_layout_bootstrap3_panel_news_show_glyphicon_meta_line_it_2024", "meta_below_body"),
+    ("handwritten/k2/k2_28_contractor_bs3_template_extra_fields_activity_date_native_comments_attachment_downloads", "meta_below_body"),
+    ("handwritten/other/aspnet_mvc4_internet_template_scaffolded_details_fieldset_display_labels_th_culture", "meta_below_body"),
+    ("handwritten/other/movable_type_5_classic_blog_byline_by_on_abbr_published_about_this_entry", "meta_below_body"),
+    ("handwritten/custom_php/bootstrap4_news_detail_meta_label_time_views_huge_other_news_card_grid", "all_together"),
+    ("handwritten/custom_php/laravel55_make_auth_layout_bootstrap3_panel_news_show_glyphicon_meta_line_it_2024", "all_together"),
+    ("handwritten/k2/k2_28_contractor_bs3_template_extra_fields_activity_date_native_comments_attachment_downloads", "all_together"),
+    ("handwritten/other/aspnet_mvc4_internet_template_scaffolded_details_fieldset_display_labels_th_culture", "all_together"),
+    ("handwritten/other/mediawiki_1_23_vector_footer_lastmod_thai_solar_year_viewcount_no_byline", "all_together"),
+    ("handwritten/other/movable_type_5_classic_blog_byline_by_on_abbr_published_about_this_entry", "all_together"),
+    ("handwritten/wordpress/chromenews_afthemes_boxed_header_unlabelled_ce_date_min_read_topbar_today_no_seo", "all_together"),
     # Eightieth to eighty-third blind sets (a random sample; bylines in all their forms; northern
     # and western offices; info away from the title), measured at e400dd4 (80, 81), 777c539 (82)
     # and 47811fc (83): seven pages are known gaps as written (tests/test_handwritten.py says why),
@@ -424,28 +454,21 @@ KNOWN_GAPS: set[tuple[str, str]] = {
     ("handwritten/custom_php/cakephp38_baked_view_vertical_table_th_locale_buddhist_short_datetime_autoparagraph_related_files_table", "rename_classes_and_ids"),
     ("handwritten/custom_php/handmade_tis620_news_detail_compiled_by_photographer_credits_nl2br_read_count", "rename_classes_and_ids"),
     ("handwritten/drupal/magazine_lite_d89_mtt_node_meta_by_author_medium_date_rdf_hidden_statistics_counter_breadcrumb", "rename_classes_and_ids"),
-    ("handwritten/other/angular16_ssr_hydration_ngcontent_attrs_fulldate_th_locale_ce_era_label_eye_views_attachments_list_ng_state", "rename_classes_and_ids"),
-    ("handwritten/other/ghost_dawn_author_avatar_only_published_by_footer_primary_tag_meta", "rename_classes_and_ids"),
     ("handwritten/other/hugo_docsy_blog_post_no_author_byline_time_only_schema_meta_taxonomy_terms", "rename_classes_and_ids"),
     ("handwritten/other/jekyll_mediumish_author_box_above_title_seo_tag_author_key_date_below_content", "rename_classes_and_ids"),
     ("handwritten/other/jekyll_mediumish_author_box_above_title_sticky_share_left_time_below_text_seo_tag", "rename_classes_and_ids"),
     ("handwritten/other/nextjs14_tailwind_starter_blog_postlayout_authors_side_column_th_locale_utc_time", "rename_classes_and_ids"),
     ("handwritten/wordpress/wpcom_hosted_penscratch2_posted_on_tilde_byline_sharedaddy_likes_related_author_bio_comments", "rename_classes_and_ids"),
     ("handwritten/custom_php/cakephp38_baked_view_vertical_table_th_locale_buddhist_short_datetime_autoparagraph_related_files_table", "thai_digits_in_meta"),
-    ("handwritten/other/angular16_ssr_hydration_ngcontent_attrs_fulldate_th_locale_ce_era_label_eye_views_attachments_list_ng_state", "thai_digits_in_meta"),
-    ("handwritten/other/ghost_dawn_author_avatar_only_published_by_footer_primary_tag_meta", "thai_digits_in_meta"),
     ("handwritten/other/nextjs14_tailwind_starter_blog_postlayout_authors_side_column_th_locale_utc_time", "thai_digits_in_meta"),
     ("handwritten/custom_php/cakephp38_baked_view_vertical_table_th_locale_buddhist_short_datetime_autoparagraph_related_files_table", "synonym_labels"),
-    ("handwritten/other/angular16_ssr_hydration_ngcontent_attrs_fulldate_th_locale_ce_era_label_eye_views_attachments_list_ng_state", "synonym_labels"),
     ("handwritten/other/nextjs14_tailwind_starter_blog_postlayout_authors_side_column_th_locale_utc_time", "synonym_labels"),
     ("handwritten/custom_php/cakephp38_baked_view_vertical_table_th_locale_buddhist_short_datetime_autoparagraph_related_files_table", "extra_wrappers"),
     ("handwritten/drupal/barrio5_subtheme_featured_top_hero_title_views_info_block_sidebar_second", "extra_wrappers"),
-    ("handwritten/other/ghost_dawn_author_avatar_only_published_by_footer_primary_tag_meta", "extra_wrappers"),
     ("handwritten/other/jekyll_mediumish_author_box_above_title_seo_tag_author_key_date_below_content", "extra_wrappers"),
     ("handwritten/other/jekyll_mediumish_author_box_above_title_sticky_share_left_time_below_text_seo_tag", "extra_wrappers"),
     ("handwritten/other/nextjs14_tailwind_starter_blog_postlayout_authors_side_column_th_locale_utc_time", "extra_wrappers"),
     ("handwritten/custom_php/cakephp38_baked_view_vertical_table_th_locale_buddhist_short_datetime_autoparagraph_related_files_table", "meta_below_body"),
-    ("handwritten/other/angular16_ssr_hydration_ngcontent_attrs_fulldate_th_locale_ce_era_label_eye_views_attachments_list_ng_state", "meta_below_body"),
     ("handwritten/other/jekyll_mediumish_author_box_above_title_seo_tag_author_key_date_below_content", "meta_below_body"),
     ("handwritten/other/jekyll_mediumish_author_box_above_title_sticky_share_left_time_below_text_seo_tag", "meta_below_body"),
     ("handwritten/other/nextjs14_tailwind_starter_blog_postlayout_authors_side_column_th_locale_utc_time", "meta_below_body"),
@@ -594,7 +617,6 @@ KNOWN_GAPS: set[tuple[str, str]] = {
     # credit's block from the text, and where every transform leaves a bare count with no icon.
     # (daisyUI's badge above the title, its section, read as a last paragraph once moved below the text)
     ("handwritten/custom_php/php82_tailwind_daisyui4_sidebar_info_card_icon_only_heroicons_abbrev_be2_views_comma", "meta_below_body"),
-    ("handwritten/wordpress/kahuna_cryout_icon_titles_microdata_date_time_download_attachments_table_pvc_total_today_untranslated", "rename_classes_and_ids"),
     ("handwritten/other/astro4_astropaper_updated_label_time_modified_only_visible_utc_build_meta_published_empty_author_area8", "extra_wrappers"),
     ("handwritten/other/rails71_actiontext_impressionist_author_label_time_tag_th_long_visitors_times", "extra_wrappers"),
     ("handwritten/custom_php/php52_jquery_ui_redmond_windows874_info_table_above_text_topic_row_title_thai_digits_abbrev_be_attach_row_nl2br", "meta_below_body"),
@@ -605,7 +627,6 @@ KNOWN_GAPS: set[tuple[str, str]] = {
     ("handwritten/k2/k2_2103_sj_ytframework3_override_icon_only_item_info_dmy_ce_bare_hits_download_counters_comment_dates", "all_together"),
     ("handwritten/other/astro4_astropaper_updated_label_time_modified_only_visible_utc_build_meta_published_empty_author_area8", "all_together"),
     ("handwritten/other/rails71_actiontext_impressionist_author_label_time_tag_th_long_visitors_times", "all_together"),
-    ("handwritten/wordpress/kahuna_cryout_icon_titles_microdata_date_time_download_attachments_table_pvc_total_today_untranslated", "all_together"),
     # Fifty-first to fifty-third blind sets (a random sample; Isan and southern offices; the layout
     # around the title), measured at 20030db: every page right as written after the fixes. The
     # variants below fail where the class names were all the generic reading had of a Thai web
@@ -640,13 +661,11 @@ KNOWN_GAPS: set[tuple[str, str]] = {
     # Craft CMS's author and files card (the page is a known gap, tests/test_handwritten.py); the
     # variants below fail where the icons' class names said what a value is.
     ("handwritten/other/craft_cms_rayong_wage_subcommittee", "rename_classes_and_ids"),
-    ("handwritten/wordpress/accesspress_lite_posted_on_abbr_thai_month_ce", "rename_classes_and_ids"),
     ("handwritten/joomla15/ja_larix_nakhonsawan_createdate_nonsef", "extra_wrappers"),
     ("handwritten/other/flask_jinja_bootstrap5_card_thai_digits_short_be", "extra_wrappers"),
     ("handwritten/joomla15/ja_larix_nakhonsawan_createdate_nonsef", "all_together"),
     ("handwritten/other/craft_cms_rayong_wage_subcommittee", "all_together"),
     ("handwritten/other/flask_jinja_bootstrap5_card_thai_digits_short_be", "all_together"),
-    ("handwritten/wordpress/accesspress_lite_posted_on_abbr_thai_month_ce", "all_together"),
     # Forty-third to forty-fifth blind sets (a fifth random sample; the department's divisions
     # and Bangkok-area offices; older sites), measured with a6c22d0's extractor: as written, the
     # Shapely child theme's documents table inside the post is kept as text by the expected record
@@ -654,7 +673,6 @@ KNOWN_GAPS: set[tuple[str, str]] = {
     # tests/test_handwritten.py); with class names replaced, Shapely's author box; with every
     # transform, K2's intro and Arras' gallery.
     ("handwritten/wordpress/shapely_child_be_posted_label_no_time_jetpack_og_safety", "rename_classes_and_ids"),
-    ("handwritten/wordpress/shapely_post_meta_list_callout_title", "rename_classes_and_ids"),
     ("handwritten/wordpress/shapely_child_be_posted_label_no_time_jetpack_og_safety", "thai_digits_in_meta"),
     ("handwritten/wordpress/shapely_child_be_posted_label_no_time_jetpack_og_safety", "synonym_labels"),
     ("handwritten/wordpress/shapely_child_be_posted_label_no_time_jetpack_og_safety", "extra_wrappers"),
@@ -671,7 +689,6 @@ KNOWN_GAPS: set[tuple[str, str]] = {
     # the text, the Symfony page's section name; with every transform, also Helix3's K2 text and
     # Dazzling's author box.
     ("handwritten/other/hugo_ananke_single_time_format_localized_th_month_first_ce_schema_meta_bundle_relative_img", "rename_classes_and_ids"),
-    ("handwritten/wordpress/colornews_posted_by_colon_in_link_pvc_eye_icon_only_count_before_content", "rename_classes_and_ids"),
     ("handwritten/other/hugo_ananke_single_time_format_localized_th_month_first_ce_schema_meta_bundle_relative_img", "extra_wrappers"),
     ("handwritten/custom_php/symfony64_twig_bs5_news_show_meta_below_body_thai_digits_abbrev_be2_time_views", "meta_below_body"),
     ("handwritten/other/hugo_ananke_single_time_format_localized_th_month_first_ce_schema_meta_bundle_relative_img", "meta_below_body"),
@@ -696,7 +713,6 @@ KNOWN_GAPS: set[tuple[str, str]] = {
     # to tell it), Olivero's category, Blocksy's views and News Portal's one-paragraph announcement;
     # with every transform, JSN Boot's K2 text and Orchard Core's byline.
     ("handwritten/custom_php/metro_ui_css2_panel_header_div_title_thai_digit_label_row_tiles_sidebar", "rename_classes_and_ids"),
-    ("handwritten/wordpress/blocksy_child_hero_type2_title_outside_article_updated_only_meta_rankmath_published_pvc_related_microdata", "rename_classes_and_ids"),
     ("handwritten/wordpress/news_portal_mystery_one_paragraph_linked_pdf_announcement", "rename_classes_and_ids"),
     ("handwritten/custom_php/metro_ui_css2_panel_header_div_title_thai_digit_label_row_tiles_sidebar", "all_together"),
     ("handwritten/k2/k2_210_jsn_boot_date_above_title_rating_votes_intro_full_attachment_counter_author_block", "all_together"),
@@ -732,7 +748,6 @@ KNOWN_GAPS: set[tuple[str, str]] = {
     # sections; with the info moved below the text, the e-Office form's expiry date is taken for
     # the published one and the webboard's poster cell for text; with every transform, the
     # builders' views widgets (Divi, Elementor, Uncode) and Kadence's text.
-    ("handwritten/custom_php/ita_oit_vendor_news_badge_info_table_below_thai_digits_publisher_row", "rename_classes_and_ids"),
     ("handwritten/other/asp_classic_section_bar_bracket_date_two_digit_be_footer_reporter_reads_thumbs_table", "rename_classes_and_ids"),
     ("handwritten/other/jsp_struts2_tiles_bs2_meta_above_title_numeric_be_time_download_action", "rename_classes_and_ids"),
     ("handwritten/wordpress/uncode_wpbakery_header_basic_post_info_over_featured_bg_yoast_utc_btn_pdf", "rename_classes_and_ids"),
@@ -753,11 +768,7 @@ KNOWN_GAPS: set[tuple[str, str]] = {
     # not fixed yet: with class names replaced or wrappers added, the Gantry 4 info block and
     # Weaver Xtreme's site h1 before the post's are lost, and tagDiv's bare views moved below the
     # text; with every transform, Joomla 5's unicode-alias page and the W3Layouts page.
-    ("handwritten/joomla3/j25_rt_afterburner2_gantry4_written_by_untranslated_lc1_date_mod_stats_br_lines", "rename_classes_and_ids"),
-    ("handwritten/wordpress/weaver_xtreme_site_h1_meta_microdata_posted_on_english_addtoany_header_gallery", "rename_classes_and_ids"),
     ("handwritten/wordpress/newspaper12_tdb_cloud_single_template_bare_views_comment_zero_related_times_docx", "meta_below_body"),
-    ("handwritten/joomla3/j25_rt_afterburner2_gantry4_written_by_untranslated_lc1_date_mod_stats_br_lines", "all_together"),
-    ("handwritten/wordpress/weaver_xtreme_site_h1_meta_microdata_posted_on_english_addtoany_header_gallery", "all_together"),
     # Twenty-seventh blind set (how offices print the info), not fixed yet: AdminLTE's value-then-
     # caption boxes (the page itself is a known gap, tests/test_handwritten.py); with class names
     # replaced, the Bootstrap page-header's <small> info and an unlinked category badge; the info
@@ -779,11 +790,8 @@ KNOWN_GAPS: set[tuple[str, str]] = {
     # packaged CMS's topic line with every transform; a Phoca Download line and Zakra's table
     # cut from the text with every transform.
     ("handwritten/custom_php/show_nid_bs3_label_cells_table_category_row_be_abbrev", "rename_classes_and_ids"),
-    ("handwritten/joomla3/protostar_jce_inline_styles_allvideos_attachments3_table_downloads", "rename_classes_and_ids"),
-    ("handwritten/joomla3/protostar_jce_inline_styles_allvideos_attachments3_table_downloads", "all_together"),
     ("handwritten/joomla3/sj_ytframework3_modified_only_info_kr7_guide_jcomments", "rename_classes_and_ids"),
     ("handwritten/joomla3/sj_ytframework3_modified_only_info_kr7_guide_jcomments", "all_together"),
-    ("handwritten/other/angularjs1_shell_server_rendered_article_unrendered_bindings_icon_meta", "rename_classes_and_ids"),
     ("handwritten/other/adobe_muse_export_text_frames_h2_title_date_frame_assets_pdf", "extra_wrappers"),
     ("handwritten/other/adobe_muse_export_text_frames_h2_title_date_frame_assets_pdf", "all_together"),
     ("handwritten/custom_php/egov_package_mod_news_op_detail_div_topic_weekday_be_open_count", "all_together"),
@@ -823,10 +831,8 @@ KNOWN_GAPS: set[tuple[str, str]] = {
     ("handwritten/custom_php/materialize_meta_table_thead_pho_so_year_person_author", "rename_classes_and_ids"),
     ("handwritten/drupal/d6_pixture_reloaded_submitted_dmy_weekday_person_reads_upload", "all_together"),
     ("handwritten/drupal/d6_pixture_reloaded_submitted_dmy_weekday_person_reads_upload", "extra_wrappers"),
-    ("handwritten/k2/k2_26_ja_teline4_j25_date_above_title_toolbar_read_times_attachment_block", "rename_classes_and_ids"),
     ("handwritten/wordpress/foxiz_single_category_pill_read_time_phuchom_views_file_block", "all_together"),
     ("handwritten/wordpress/foxiz_single_category_pill_read_time_phuchom_views_file_block", "meta_below_body"),
-    ("handwritten/wordpress/foxiz_single_category_pill_read_time_phuchom_views_file_block", "rename_classes_and_ids"),
     ("handwritten/wordpress/newspack_page_featured_caption_only_date_thai_digits", "rename_classes_and_ids"),
     # Sixteenth and seventeenth blind sets, not fixed yet: without class names, Olivero's
     # breadcrumb is not told from a menu; a date badge's day and month in separate blocks are not
@@ -881,8 +887,6 @@ KNOWN_GAPS: set[tuple[str, str]] = {
     # page whose section heading sits above its title, and a sidebar-first theme's text are lost.
     ("handwritten/joomla3/ja_teline5_magazine_article", "rename_classes_and_ids"),
     ("handwritten/joomla3/ja_teline5_magazine_article", "all_together"),
-    ("handwritten/wordpress/twentyfifteen_sidebar_first_pvc_in_content", "rename_classes_and_ids"),
-    ("handwritten/wordpress/twentyfifteen_sidebar_first_pvc_in_content", "all_together"),
     # Fifth and sixth blind sets: a field printed without any label, known only by its CMS's
     # class name (SharePoint's free-text by-line), is lost with the names;
     # with every transform at once, a last paragraph that is mostly an outside link is cut off.
