@@ -538,3 +538,13 @@ def test_every_form_every_month_edge() -> None:
 def test_an_ambiguous_numeric_date_takes_the_order_its_weekday_agrees_with(text, expected, shown):
     found = find_date(text)
     assert (found.value, found.matched) == (expected, shown)
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    ("2023-04-10 09:00:00 +0700 +07", datetime(2023, 4, 10, 9, 0, tzinfo=BANGKOK)),  # Hugo's default <time datetime>
+    ("2023-04-10 02:00:00 +0000 UTC", datetime(2023, 4, 10, 9, 0, tzinfo=BANGKOK)),
+])
+def test_gos_default_time_string_is_read_as_iso(value, expected):
+    """Hugo themes (Congo) print Go's ``time.String()`` in ``<time datetime>``: ISO-like, with the
+    zone's abbreviation after its offset."""
+    assert parse_iso(value).value == expected
