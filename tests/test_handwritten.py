@@ -133,7 +133,30 @@ def test_every_page_has_its_expected_record_and_model_note():
 #:   ครั้ง") and its only date the last edit's: refused as a static page; its writer took it for
 #:   an article with that count (open for the spec: is a wiki page news?).
 #: - movable_type_5_classic_blog: the category only in the sidebar's "About this Entry" box.
+#: From the eighty-eighth to ninety-first blind sets:
+#: - bootstrap4_handmade_news_view_side_info_card, php_tables_cp874_news_detail and
+#:   zen7_subtheme_submitted_user_picture: a cover or field picture above the text, outside its
+#:   block, is not read as the text's picture (the writers counted it: open for the spec, as the
+#:   featured image above the text; other writers left it out).
+#: - hugo_congo2 and hueman (two pages): the category is not found.
+#: - plone52_barceloneta_news_item_text_is_list_of_links: the list of links that is most of the
+#:   text is left out, and its files with it.
+#: - spip42_dist: the text is not found (a short line of another block is taken for it).
+#: - astra4_molongui_guest_author: the guest author's box under the text, linking no author page,
+#:   is read as text; and the unit's logo in it as a picture.
+#: - colormag_2_scanned_press_release: a post that is a scanned picture and a PDF link: the link's
+#:   text is the writer's body ("pr14-2564"); the extractor gives an empty body.
 KNOWN_GAPS: set[str] = {"custom_php/dreamweaver_cs3_spry_tis620_news_show_info_line_two_digit_be_open_count_nl2br_file_row",
+                        "custom_php/bootstrap4_handmade_news_view_side_info_card_khao_phap_unit_thai_digit_views",
+                        "custom_php/php_tables_cp874_news_detail_id_be_abbr_date_reads_nl2br_doc_attachment",
+                        "drupal/zen7_subtheme_submitted_user_picture_time_pubdate_statistics_counter_tags",
+                        "other/hugo_congo2_time_go_default_datetime_reading_time_author_box_pagination_times",
+                        "other/plone52_barceloneta_news_item_text_is_list_of_links",
+                        "other/spip42_dist_cartouche_info_publi_abbr_par_auteur_chapo_documents_joints",
+                        "wordpress/astra4_molongui_guest_author_unit_byline_post_views_counter_after_content",
+                        "wordpress/colormag_2_scanned_press_release_image_only_pdf_link",
+                        "wordpress/hueman_byline_time_published_a3_page_views_count_total_today_author_bio",
+                        "wordpress/hueman_3_4_post_byline_time_no_offset_related_posts_yoast8_welfare_division",
                         "k2/k2_28_contractor_bs3_template_extra_fields_activity_date_native_comments_attachment_downloads",
                         "other/mediawiki_1_23_vector_footer_lastmod_thai_solar_year_viewcount_no_byline",
                         "other/movable_type_5_classic_blog_byline_by_on_abbr_published_about_this_entry",
@@ -184,7 +207,12 @@ def test_article_page_extracts_as_written_by_hand(html, expected):
 #: (spectre_css_php_newsletter_index), the print pop-up of a category blog holding one item whole
 #: (protostar_category_blog_print_popup) and Phoca Download's category of one file with its
 #: details (helix_ultimate_phocadownload4_category) read as one article each.
+#: From the ninety-first blind set: a director's greeting on a WordPress Page that Yoast dates and
+#: Post Views Counter counts (twenty_twelve_page_director_greeting), and a service page whose
+#: explanation tops a complaint form (helix3_article_menu_service_page) read as articles.
 REFUSED_GAPS: set[str] = {"custom_php/spectre_css_php_newsletter_index_latest_issue_card_back_issues_table_non_article",
+                          "joomla3/helix3_article_menu_service_page_convertforms_complaint_form_non_article",
+                          "wordpress/twenty_twelve_page_director_greeting_yoast_webpage_post_views_counter_non_article",
                           "joomla3/protostar_category_blog_print_popup_tmpl_component_one_leading_item_non_article",
                           "joomla4/helix_ultimate_phocadownload4_category_annual_report_single_file_details_below_non_article"}
 

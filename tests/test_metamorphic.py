@@ -363,6 +363,16 @@ VARIANT_IDS = sorted(_VARIANTS, key=lambda k: (list(mm.TRANSFORMS).index(k[1]), 
 
 
 _ROUNDTRIP_GAPS: set[str] = {  # pages that are known gaps as written
+    "handwritten/custom_php/bootstrap4_handmade_news_view_side_info_card_khao_phap_unit_thai_digit_views",
+    "handwritten/custom_php/php_tables_cp874_news_detail_id_be_abbr_date_reads_nl2br_doc_attachment",
+    "handwritten/drupal/zen7_subtheme_submitted_user_picture_time_pubdate_statistics_counter_tags",
+    "handwritten/other/hugo_congo2_time_go_default_datetime_reading_time_author_box_pagination_times",
+    "handwritten/other/plone52_barceloneta_news_item_text_is_list_of_links",
+    "handwritten/other/spip42_dist_cartouche_info_publi_abbr_par_auteur_chapo_documents_joints",
+    "handwritten/wordpress/astra4_molongui_guest_author_unit_byline_post_views_counter_after_content",
+    "handwritten/wordpress/colormag_2_scanned_press_release_image_only_pdf_link",
+    "handwritten/wordpress/hueman_byline_time_published_a3_page_views_count_total_today_author_bio",
+    "handwritten/wordpress/hueman_3_4_post_byline_time_no_offset_related_posts_yoast8_welfare_division",
     "handwritten/k2/k2_28_contractor_bs3_template_extra_fields_activity_date_native_comments_attachment_downloads",
     "handwritten/other/mediawiki_1_23_vector_footer_lastmod_thai_solar_year_viewcount_no_byline",
     "handwritten/other/movable_type_5_classic_blog_byline_by_on_abbr_published_about_this_entry",
@@ -414,6 +424,52 @@ def test_each_transform_applies_to_most_fixtures():
 #: Variants the extractor still gets wrong (issue 8 stays open on them). Strict: a variant that
 #: starts passing fails the suite until it is taken off this list, so the list only shrinks.
 KNOWN_GAPS: set[tuple[str, str]] = {
+    # Eighty-eighth to ninety-first blind sets (a random sample; Bangkok area offices and central
+    # divisions; bylines and counters; look-alike pages), measured at 5f5a0df (the Go time string
+    # fix, f44e6de, came from set 88): ten pages are known gaps as written (tests/test_handwritten.py
+    # says why), and so are their variants. Left besides: renamed, the hand-made Bootstrap page with
+    # its info card beside the text (refused), Astra's views and Zen's picture; with every transform,
+    # the PageLines, Joomla 1.7, Drupal 8 Bootstrap and K2 2.6 pages.
+    ("handwritten/custom_php/bootstrap4_handmade_news_view_side_info_card_khao_phap_unit_thai_digit_views", "rename_classes_and_ids"),
+    ("handwritten/custom_php/php_tables_cp874_news_detail_id_be_abbr_date_reads_nl2br_doc_attachment", "rename_classes_and_ids"),
+    ("handwritten/drupal/zen7_subtheme_submitted_user_picture_time_pubdate_statistics_counter_tags", "rename_classes_and_ids"),
+    ("handwritten/other/hugo_congo2_time_go_default_datetime_reading_time_author_box_pagination_times", "rename_classes_and_ids"),
+    ("handwritten/other/plone52_barceloneta_news_item_text_is_list_of_links", "rename_classes_and_ids"),
+    ("handwritten/other/spip42_dist_cartouche_info_publi_abbr_par_auteur_chapo_documents_joints", "rename_classes_and_ids"),
+    ("handwritten/wordpress/astra4_molongui_guest_author_unit_byline_post_views_counter_after_content", "rename_classes_and_ids"),
+    ("handwritten/wordpress/colormag_2_scanned_press_release_image_only_pdf_link", "rename_classes_and_ids"),
+    ("handwritten/wordpress/hueman_byline_time_published_a3_page_views_count_total_today_author_bio", "rename_classes_and_ids"),
+    ("handwritten/wordpress/hueman_3_4_post_byline_time_no_offset_related_posts_yoast8_welfare_division", "rename_classes_and_ids"),
+    ("handwritten/other/hugo_congo2_time_go_default_datetime_reading_time_author_box_pagination_times", "thai_digits_in_meta"),
+    ("handwritten/wordpress/astra4_molongui_guest_author_unit_byline_post_views_counter_after_content", "thai_digits_in_meta"),
+    ("handwritten/wordpress/hueman_3_4_post_byline_time_no_offset_related_posts_yoast8_welfare_division", "thai_digits_in_meta"),
+    ("handwritten/wordpress/hueman_byline_time_published_a3_page_views_count_total_today_author_bio", "thai_digits_in_meta"),
+    ("handwritten/wordpress/hueman_3_4_post_byline_time_no_offset_related_posts_yoast8_welfare_division", "synonym_labels"),
+    ("handwritten/wordpress/hueman_byline_time_published_a3_page_views_count_total_today_author_bio", "synonym_labels"),
+    ("handwritten/custom_php/bootstrap4_handmade_news_view_side_info_card_khao_phap_unit_thai_digit_views", "extra_wrappers"),
+    ("handwritten/drupal/zen7_subtheme_submitted_user_picture_time_pubdate_statistics_counter_tags", "extra_wrappers"),
+    ("handwritten/other/hugo_congo2_time_go_default_datetime_reading_time_author_box_pagination_times", "extra_wrappers"),
+    ("handwritten/wordpress/astra4_molongui_guest_author_unit_byline_post_views_counter_after_content", "extra_wrappers"),
+    ("handwritten/wordpress/colormag_2_scanned_press_release_image_only_pdf_link", "extra_wrappers"),
+    ("handwritten/wordpress/hueman_3_4_post_byline_time_no_offset_related_posts_yoast8_welfare_division", "extra_wrappers"),
+    ("handwritten/wordpress/hueman_byline_time_published_a3_page_views_count_total_today_author_bio", "extra_wrappers"),
+    ("handwritten/wordpress/pagelines_framework2_metabar_sc_time_nextgen_thumbs_gallery", "extra_wrappers"),
+    ("handwritten/other/hugo_congo2_time_go_default_datetime_reading_time_author_box_pagination_times", "meta_below_body"),
+    ("handwritten/wordpress/astra4_molongui_guest_author_unit_byline_post_views_counter_after_content", "meta_below_body"),
+    ("handwritten/wordpress/colormag_2_scanned_press_release_image_only_pdf_link", "meta_below_body"),
+    ("handwritten/wordpress/hueman_3_4_post_byline_time_no_offset_related_posts_yoast8_welfare_division", "meta_below_body"),
+    ("handwritten/wordpress/hueman_byline_time_published_a3_page_views_count_total_today_author_bio", "meta_below_body"),
+    ("handwritten/custom_php/bootstrap4_handmade_news_view_side_info_card_khao_phap_unit_thai_digit_views", "all_together"),
+    ("handwritten/custom_php/php_tables_cp874_news_detail_id_be_abbr_date_reads_nl2br_doc_attachment", "all_together"),
+    ("handwritten/drupal/zen7_subtheme_submitted_user_picture_time_pubdate_statistics_counter_tags", "all_together"),
+    ("handwritten/other/hugo_congo2_time_go_default_datetime_reading_time_author_box_pagination_times", "all_together"),
+    ("handwritten/other/plone52_barceloneta_news_item_text_is_list_of_links", "all_together"),
+    ("handwritten/other/spip42_dist_cartouche_info_publi_abbr_par_auteur_chapo_documents_joints", "all_together"),
+    ("handwritten/wordpress/astra4_molongui_guest_author_unit_byline_post_views_counter_after_content", "all_together"),
+    ("handwritten/wordpress/colormag_2_scanned_press_release_image_only_pdf_link", "all_together"),
+    ("handwritten/wordpress/hueman_3_4_post_byline_time_no_offset_related_posts_yoast8_welfare_division", "all_together"),
+    ("handwritten/wordpress/hueman_byline_time_published_a3_page_views_count_total_today_author_bio", "all_together"),
+    ("handwritten/wordpress/pagelines_framework2_metabar_sc_time_nextgen_thumbs_gallery", "all_together"),
     # Eighty-fourth to eighty-seventh blind sets (a random sample; look-alike pages; southern and
     # eastern offices; info lines in all their forms), measured at b0d0886 (84, 86), dc325d3 (85)
     # and 2ccf041 (87): three pages are known gaps as written (tests/test_handwritten.py says why),
@@ -947,6 +1003,8 @@ def test_variant_extracts_to_the_same_record(key):
 
 # non-article pages not refused as written (tests/test_handwritten.py REFUSED_GAPS)
 _NOT_REFUSED_AS_WRITTEN: set[str] = {
+    "handwritten/joomla3/helix3_article_menu_service_page_convertforms_complaint_form_non_article",
+    "handwritten/wordpress/twenty_twelve_page_director_greeting_yoast_webpage_post_views_counter_non_article",
     "handwritten/custom_php/spectre_css_php_newsletter_index_latest_issue_card_back_issues_table_non_article",
     "handwritten/joomla3/protostar_category_blog_print_popup_tmpl_component_one_leading_item_non_article",
     "handwritten/joomla4/helix_ultimate_phocadownload4_category_annual_report_single_file_details_below_non_article",
