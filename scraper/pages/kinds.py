@@ -91,7 +91,11 @@ def download_page(page, raw: dict) -> str | None:
 def _download_manager_page(page) -> str | None:
     """A download manager's item page: its handler linked as the page's button (Simple Download
     Monitor's "?sdm_process_download=1&download_id=2207", WordPress Download Manager's
-    "?wpdmdl=…") and the file's size among the article block's words."""
+    "?wpdmdl=…") and the file's size among the article block's words. Looked for only when the
+    page's source names such a handler: every page that shows no file size comes here."""
+    html = page.decoded[0]
+    if "sdm_process_download" not in html and "wpdmdl" not in html:
+        return None
     for a in page.root.iter("a"):
         if _DOWNLOAD_HANDLER.search(a.get("href") or "") and not _in_semantic_noise(a) \
                 and _FILE_SIZE_LINE.search(element_text(page.root)):

@@ -310,21 +310,20 @@ def _from_match(raw: str, m: re.Match[str], start: int) -> ThaiDate:
     return ThaiDate(value, raw, matched, None)
 
 
-#: A weekday's name or abbreviation right before a date -> its number (Monday 0): Thai, dotted or
-#: not ("พ., ", Drupal's dotless "ศ, "), and English.
-_WEEKDAY_BEFORE_DATE = re.compile(
-    r"(?:(?<![ก-๙])(?:วัน)?(?:(?P<th>จันทร์|อังคาร|พุธ|พฤหัสบดี|พฤหัส|ศุกร์|เสาร์|อาทิตย์)(?:ที่)?"
-    r"|(?P<ab>อา|พฤ|จ|อ|พ|ศ|ส)\.?(?![ก-๙]))|(?<![a-zA-Z])(?P<en>(?i:mon|tue|wed|thu|fri|sat|sun))[a-zA-Z]*\.?)\s*,?\s*$")
-_WEEKDAY_NAMES = {"จันทร์": 0, "อังคาร": 1, "พุธ": 2, "พฤหัสบดี": 3, "พฤหัส": 3, "ศุกร์": 4, "เสาร์": 5, "อาทิตย์": 6,
-                  "จ": 0, "อ": 1, "พ": 2, "พฤ": 3, "ศ": 4, "ส": 5, "อา": 6,
+#: A weekday's name or abbreviation (as ``_WEEKDAY_BEFORE_RE`` finds it before a date) -> its
+#: number, Monday 0: Thai, full or abbreviated ("พ.", Drupal's dotless "ศ"), and English.
+_WEEKDAY_NAMES = {"จันทร์": 0, "อังคาร": 1, "พุธ": 2, "พฤหัสบดี": 3, "พฤหัส": 3, "พฤหัสฯ": 3, "ศุกร์": 4, "เสาร์": 5,
+                  "อาทิตย์": 6, "จ": 0, "อ": 1, "พ": 2, "พฤ": 3, "ศ": 4, "ส": 5, "อา": 6,
                   "mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
 
 
 def _weekday_number(text: str) -> int | None:
-    found = _WEEKDAY_BEFORE_DATE.search(text)
+    """The weekday ending ``text`` (the words right before a date), by its number; else None."""
+    found = _WEEKDAY_BEFORE_RE.search(text)
     if found is None:
         return None
-    return _WEEKDAY_NAMES[found["th"] or found["ab"] or found["en"].lower()]
+    name = found.group().strip().strip(",.").strip().removeprefix("วัน").strip().removesuffix("ที่").strip(" .")
+    return _WEEKDAY_NAMES.get(name, _WEEKDAY_NAMES.get(name[:3].lower()))
 
 
 _TIME_BEFORE = re.compile(r"(?:เวลา\s*)?(?<![\d.:])(?P<hh>\d{1,2})[:.](?P<mi>\d{2})(?::(?P<ss>\d{2}))?\s*(?:น\.|นาฬิกา)"
