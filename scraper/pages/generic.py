@@ -1328,7 +1328,8 @@ class ArticlePage(WebPage):
             if _BODY_MARK in inner:
                 above = above + inner[: inner.index(_BODY_MARK)]
         short = [line for line in above if len(line) <= MAX_INFO_LINE]
-        below = below + self._meta_after_root()
+        short = self._meta_beside_root(preceding=True) + short
+        below = below + self._meta_beside_root()
         below_short: list[str] = []
         counted = 0
         for line in below:
@@ -1344,10 +1345,11 @@ class ArticlePage(WebPage):
                 break
         return short, below_short
 
-    def _meta_after_root(self) -> list[str]:
+    def _meta_beside_root(self, preceding: bool = False) -> list[str]:
         """The meta line printed in the block right after the article's block (a Bootstrap
-        panel's footer: "🕓 05 พ.ย. 2567  👤 Admin  👁 1,043"), when it is nothing but meta."""
-        for sibling in self.root.itersiblings():
+        panel's footer: "🕓 05 พ.ย. 2567  👤 Admin  👁 1,043"), or right before it (Tiki's
+        "Category: <a>ข่าวกิจกรรม</a>" over its <article>), when it is nothing but meta."""
+        for sibling in self.root.itersiblings(preceding=preceding):
             if not isinstance(sibling.tag, str):
                 continue
             if self.is_noise(sibling) or not _text_len(sibling):
@@ -2151,7 +2153,8 @@ class ArticlePage(WebPage):
             if _text_len(sibling) > 2000:
                 return []  # (a column of modules, not a box of files)
             # (its first line, the caption maybe after an icon: "<i class='bi-paperclip'></i> เอกสารแนบ")
-            lines = paragraphs(sibling, skip=is_noise)
+            # (the box itself may be told as a box of files: Dotclear's "#attachments" under its post)
+            lines = paragraphs(sibling, skip=lambda el: el is not sibling and is_noise(el))
             return [sibling] if lines and _FILES_CAPTION.match(lines[0]) else []
         return []
 

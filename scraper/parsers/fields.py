@@ -137,10 +137,11 @@ def _labelled(lines: list[str], kind: str):
 _VALUE_END = re.compile(r"\s*[|·•\[]")
 #: What stands between a name and the date after it: a weekday (วันจันทร์ที่, Monday, จ.,) and a
 #: connective ("admin เมื่อ จ., 03/18/2024", "admin on Monday"); after "เมื่อ", a weekday's
-#: letters with no dot (Drupal's Thai short weekdays: "admin_krabi เมื่อ ศ, 05/13/2011 - 09:42").
+#: letters with no dot (Drupal's Thai short weekdays: "admin_krabi เมื่อ ศ, 05/13/2011 - 09:42");
+#: "เมื่อ" may carry its colon (Tiki's "โดย: ธีรวัฒน์ เมื่อ: พฤ. 13 ก.ค., 2017 14:20").
 _TRAILING_WEEKDAY = re.compile(
     r"\s*(?:วัน[ก-๙]*ที่|วัน[ก-๙]+|[A-Z][a-z]+day,?|(?:อา|พฤ|จ|อ|พ|ศ|ส)\.,?|(?<=เมื่อ\s)(?:อา|พฤ|จ|อ|พ|ศ|ส),?"
-    r"|เมื่อ|(?<!\w)(?:[oO]n|[aA]t)(?!\w))\s*$"
+    r"|เมื่อ\s*[:：]?|(?<!\w)(?:[oO]n|[aA]t)(?!\w))\s*$"
 )
 
 
