@@ -859,7 +859,7 @@ class ArticlePage(WebPage):
                 # the first block holds only the title and its info line (a table row of its own)
                 start = self.first_prose(self.body_elements[1])
             start = body if start is None else start
-        found = self.title_above(start)
+        found = self._fuller_line(self.title_above(start), start)
         if found is not None and clean(element_text(found)) in self.title_texts:
             return found
         if found is None:
@@ -882,6 +882,22 @@ class ArticlePage(WebPage):
             if better is not None:
                 return better
         return found
+
+    def _fuller_line(self, found, start):
+        """A link to this very page above the text whose words the line opening the text goes on
+        from (a latest-news box's "ประกาศ วันหยุดตามประเพณีที่เปลี่ยนแปลง" over the title row's
+        "ประกาศ วันหยุดตามประเพณีที่เปลี่ยนแปลง เนื่องในโอกาส…"): the box's shortened title; the
+        fuller line, the element that holds it alone, is the article's."""
+        if found is None or start is None or found.tag not in INLINE_TAGS or not self._links_to_itself(found):
+            return found
+        text = clean(element_text(found)) or ""
+        lines = paragraphs(start)
+        if len(lines) < 2 and start is self.body_elements[0] and len(self.body_elements) < 2:
+            return found  # (the text's only line is no title over it)
+        line = lines[0] if lines else ""
+        if not (len(text) < len(line) <= 250 and line.startswith(text.rstrip(".…").rstrip()) and not _is_info(line)):
+            return found
+        return next((el for el in start.iter() if isinstance(el.tag, str) and clean(element_text(el)) == line), found)
 
     def _header_band_title(self):
         """The page's heading printed in the site's header, under its menu (ThemeGrill Esteem's
@@ -985,17 +1001,30 @@ class ArticlePage(WebPage):
         """The first paragraph of prose in ``body`` that is not an info line (where the text starts);
         a line followed at once by an info line is a title printed inside the text's block."""
         title_seen = False
+        title_line = None
         for el, _ in _prose_runs(body):
             text = clean(element_text(el)) or ""
             if _is_info(text):
                 continue
             if not title_seen and len(text) <= 250 and (_followed_by_info(el, body) or _ruled_off(el)):
+                title_line = el
                 continue  # a title line inside the text's block
             if not title_seen and len(text) <= 150 and el.tag in ("b", "strong", "font") and _stands_alone(el):
                 title_seen = True  # a title line over a lead and the info line (MaxSite)
                 continue
             return el
+        if title_line is not None and self._named_heading_before(body, title_line):
+            return title_line  # the one line of text under a heading the head names (a one-sentence notice)
         return body if default is _BODY else default
+
+    def _named_heading_before(self, body, el) -> bool:
+        """A heading of ``body`` before ``el`` whose text the page's head names: the title."""
+        for node in body.iter():
+            if node is el:
+                return False
+            if node.tag in HEADING_TAGS and (clean(element_text(node)) or "") in self.title_texts:
+                return True
+        return False
 
     def find_root(self):
         """The element holding the title, the info lines and the body."""
@@ -1014,8 +1043,12 @@ class ArticlePage(WebPage):
         if common.tag == "tr":
             # one row of a short table: its other rows hold the article's info (Joomla 1.5's
             # second contentpaneopen, its byline, date and text rows, when the title is in the text)
+            # (or a longer one whose other rows are all short: a PHP news table's label and value
+            # rows, "ประเภทข่าว", "ผู้ประกาศ", "วันที่ประกาศ", "จำนวนผู้อ่าน", "ไฟล์แนบ", under its text)
             table = next((a for a in common.iterancestors() if a.tag == "table"), None)
-            if table is not None and len(table.xpath("./tr | ./tbody/tr")) <= 6:
+            rows = table.xpath("./tr | ./tbody/tr") if table is not None else []
+            if rows and (len(rows) <= 6 or len(rows) <= 12 and all(
+                    _text_len(row) <= MAX_INFO_LINE for row in rows if row is not common and row not in self.body_elements)):
                 return table
         return common
 
@@ -1171,9 +1204,10 @@ class ArticlePage(WebPage):
                 if id(sibling) in picked:
                     inside = True
                     between.append(sibling)
-                elif inside and isinstance(sibling.tag, str) and not _text_len(sibling) and (
-                        sibling.tag == "img" or sibling.find(".//img") is not None):
-                    between.append(sibling)
+                elif inside and isinstance(sibling.tag, str) and (sibling.tag == "img" or sibling.find(".//img") is not None) and (
+                        not _text_len(sibling) or _text_len(sibling) <= 150 and _has_picture(sibling)
+                        and len(paragraphs(sibling, skip=is_noise)) == 1):
+                    between.append(sibling)  # (with its caption, one line: Umbraco's image row between its text rows)
                 if sibling is chosen[-1]:
                     break
             chosen = between
@@ -1206,6 +1240,11 @@ class ArticlePage(WebPage):
                 out.append(text)
                 out.extend(p for p in re.split(r"\s+[-|–:»]{1,2}\s+", text) if p)
         return tuple(dict.fromkeys(out))
+
+    @cached_property
+    def _meta_title_texts(self) -> tuple[str, ...]:
+        """The titles the head's meta tags give (og:title, twitter:title, ``<meta name="title">``)."""
+        return tuple(collapse(text) for text in _meta_titles(self.doc) if collapse(text))
 
     def title_above(self, body):
         """The nearest heading or text line above ``body`` that is not an info line, link or module.
@@ -1269,12 +1308,12 @@ class ArticlePage(WebPage):
                 continue  # inside a link to another page: a card of a related post (Rowling's "Read Next")
             if first is not None:
                 if text == self._title_tail:
-                    return _over_subtitle(el, self.title_texts)
+                    return _over_subtitle(el, self.title_texts, self._meta_title_texts)
                 nearest = len(clean(element_text(first)) or "")
                 if el.tag in HEADING_TAGS and (len(text) > nearest or nearest > 150) \
                         and (text in self.title_texts or self._head_names(text)):
                     # (over a line the head does not name: shorter, or a sentence of the text)
-                    return _over_subtitle(el, self.title_texts)
+                    return _over_subtitle(el, self.title_texts, self._meta_title_texts)
                 if len(text) >= 20 and text in self._whole_titles:
                     # a line the head gives whole (og:title), over a subtitle it does not name
                     # (Odoo's blog post cover: the post's name, then its subtitle, both <div>s)
@@ -1287,7 +1326,7 @@ class ArticlePage(WebPage):
             # line that is no heading and that the head does not name, a heading that it names (an
             # info line of icons whose class names are gone: "ผู้ดูแลระบบ ๒๓๔" under the headline)
             most = looked + (6 if self._title_tail else 4)
-        return _over_subtitle(first, self.title_texts) if first is not None else None
+        return _over_subtitle(first, self.title_texts, self._meta_title_texts) if first is not None else None
 
     @cached_property
     def _title_tail(self) -> str | None:
@@ -1585,6 +1624,11 @@ class ArticlePage(WebPage):
             text = clean(element_text(el))
             if text:
                 return fields.author_name(text)
+            # a Person of pictures alone: its avatar's alt names the person (T4's author block)
+            for img in el.iter("img"):
+                name = clean(_AVATAR_WORDS.sub("", img.get("alt") or ""))
+                if name and len(name) <= 60 and (_NAME_LIKE.match(name) or fields.is_person_name(name)):
+                    return fields.author_name(name)
         found = fields.author_from_lines(self.info_lines)
         if found:
             # (the name a link to the author's page gives, the items after it glued on: Inspiro's
@@ -1827,6 +1871,8 @@ class ArticlePage(WebPage):
                 continue
             if _inside(a, title_el) or any(_inside(a, b) for b in self.body_elements) or in_noise(a):
                 continue
+            if next(a.iter(*HEADING_TAGS), None) is not None:
+                continue  # a link around a heading: another post's title (Umbraco's "post-preview" teasers)
             if a in near or a.getparent() in near and a.getparent().tag in INLINE_TAGS \
                     and clean(element_text(a.getparent())) == text:
                 return text  # a pill standing beside the title itself (or its <span>)
@@ -2154,7 +2200,7 @@ class ArticlePage(WebPage):
                 return []  # (a column of modules, not a box of files)
             # (its first line, the caption maybe after an icon: "<i class='bi-paperclip'></i> เอกสารแนบ")
             # (the box itself may be told as a box of files: Dotclear's "#attachments" under its post)
-            lines = paragraphs(sibling, skip=lambda el: el is not sibling and is_noise(el))
+            lines = paragraphs(sibling, skip=lambda el, box=sibling: el is not box and is_noise(el))
             return [sibling] if lines and _FILES_CAPTION.match(lines[0]) else []
         return []
 
@@ -2589,17 +2635,20 @@ _GENERIC_HEADING = re.compile(
     r"^[\s.:\-=*|«»\[\]]*(?:รายละเอียดข่าว|รายละเอียด|ข่าวสาร|บล็อก|Blog|News\s+Details?|Details?)[\s.:\-=*|«»\[\]]*$", re.IGNORECASE)
 
 
-def _over_subtitle(heading, named: tuple[str, ...] = ()):
+def _over_subtitle(heading, named: tuple[str, ...] = (), meta: tuple[str, ...] = ()):
     """The title over a subtitle: a heading right after a higher-ranked one (``h1`` then ``h2``)
     is the article's subtitle, and the higher one its title; unless the page's ``<title>``
     (``named``) gives the lower one whole and not the higher (an ``<hgroup>`` of the menu's page
-    heading over the article's title: Joomla's beez5)."""
+    heading over the article's title: Joomla's beez5), or its meta title (``meta``: og:title,
+    ``<meta name="title">``) does so while the ``<title>`` names the menu's page (Joomla 1.5's beez)."""
     if heading.tag not in HEADING_TAGS:
         return heading
-    if named and (clean(element_text(heading)) or "") in named:
-        prev = heading.getprevious()
-        if prev is None or (clean(element_text(prev)) or "") not in named:
-            return heading
+    text = clean(element_text(heading)) or ""
+    for names in (named, meta):
+        if names and text in names:
+            prev = heading.getprevious()
+            if prev is None or (clean(element_text(prev)) or "") not in names:
+                return heading
     prev = heading.getprevious()
     while prev is not None and not isinstance(prev.tag, str):
         prev = prev.getprevious()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import datetime
 from functools import cache
 from urllib.parse import unquote, urljoin, urlsplit
 
@@ -65,14 +66,20 @@ def human_date(text: str):
 def dates_from_lines(lines: list[str]) -> list[dict]:
     """Date candidates of the info lines: labelled (published, created, modified), else unlabelled text."""
     out: list[dict] = []
-    for line in lines:
+    timed = -1  # the index of a line that only gave the time of day of the date before it
+    for i, line in enumerate(lines):
+        if i == timed:
+            continue
         head, segments = split_labelled(line)
         for seg in segments:
             if seg.kind in ("published", "created", "modified"):
                 found = human_date(seg.value)
-                if found.matched or _DIGIT.search(seg.value):
+                matched = _with_time_below(found, lines, i)
+                if matched != found.matched:
+                    timed = i + 1
+                if matched or _DIGIT.search(seg.value):
                     source = "created" if seg.kind == "created" else "label"
-                    out.append(candidate(seg.kind, source, found.matched or seg.value[:60], None))
+                    out.append(candidate(seg.kind, source, matched or seg.value[:60], None))
             elif seg.kind in ("author", "category") and seg.value:
                 found = human_date(seg.value)  # "เขียนโดย X วันจันทร์ที่ 30 สิงหาคม 2564"
                 if found.matched:
@@ -81,8 +88,29 @@ def dates_from_lines(lines: list[str]) -> list[dict]:
             text = head if segments else line
             found = human_date(text)
             if found.matched and len(text) <= 120:
-                out.append(candidate("published", "text", found.matched, None))
+                matched = _with_time_below(found, lines, i)
+                if matched != found.matched:
+                    timed = i + 1
+                out.append(candidate("published", "text", matched, None))
     return out
+
+
+def _with_time_below(found, lines: list[str], i: int) -> str | None:
+    """The date ``found`` on line ``i`` with its time of day when the next line is that time
+    alone ("📅 ๒๘ ก.พ. ๖๗" then "🕓 ๑๓.๔๕ น.": a date and a time in sibling elements, each after
+    its own icon); else the date as matched."""
+    matched = found.matched
+    if not matched or found.value is None or isinstance(found.value, datetime) or i + 1 >= len(lines):
+        return matched
+    _, after = split_labelled(lines[i + 1])
+    time_of_day = _TIME_ALONE.match(after[0].value if len(after) == 1 else lines[i + 1])
+    if time_of_day and human_date(f"{matched} {time_of_day.group(0)}").value is not None:
+        return f"{matched} {time_of_day.group(0)}"
+    return matched
+
+
+#: A time of day alone ("๑๓.๔๕ น.", "เวลา 10:30 น.", "9:30 AM").
+_TIME_ALONE = re.compile(r"^(?:เวลา\s*)?[\d๐-๙]{1,2}[:.][\d๐-๙]{2}(?:\s*(?:น\.?|นาฬิกา|[aApP]\.?[mM]\.?))?$")
 
 
 # --- author, hits, category ---------------------------------------------------------------------
@@ -134,7 +162,9 @@ def _labelled(lines: list[str], kind: str):
                 yield seg.value
 
 
-_VALUE_END = re.compile(r"\s*[|·•\[]")
+#: Where a name's value ends: a separator, or a template's binding left unrendered ("เมื่อ {{ date |
+#: "longDate" }}": Pagekit's Vue filter before its script runs).
+_VALUE_END = re.compile(r"\s*(?:[|·•\[]|\{\{)")
 #: What stands between a name and the date after it: a weekday (วันจันทร์ที่, Monday, จ.,) and a
 #: connective ("admin เมื่อ จ., 03/18/2024", "admin on Monday"); after "เมื่อ", a weekday's
 #: letters with no dot (Drupal's Thai short weekdays: "admin_krabi เมื่อ ศ, 05/13/2011 - 09:42");
@@ -186,6 +216,7 @@ def name_value(value: str) -> str:
     found = find_date(value)
     if found.matched:
         value = without_weekday(value[: value.find(found.matched)])
+    value = _WHEN_AFTER_NAME.sub("", value)  # (its date not shown as text: "ณัฐวุฒิ ทองดี เมื่อ {{ … }}")
     # a button's word on the same line ("หมวด: ความปลอดภัยในการทำงาน <a>ย้อนกลับ</a>")
     value = _TRAILING_NAV.sub("", value) or value
     value = _LEFT_OF_COMMENT.sub("", value) or value  # ("By admin Leave a | Comment", the label split off)
@@ -195,6 +226,8 @@ def name_value(value: str) -> str:
     return _SENTENCE_END.sub("", value).rstrip(" /|·•—–")
 
 
+#: The connective "when" left after a name whose date is not text.
+_WHEN_AFTER_NAME = re.compile(r"\s+เมื่อ\s*[:：]?$")
 #: A government post after a name and a comma ("…, นักวิชาการแรงงานปฏิบัติการ", "…, หัวหน้ากลุ่มงาน…").
 _JOB_TITLE_AFTER = re.compile(r"\s*,\s*(?:นักวิชาการ|เจ้าหน้าที่|เจ้าพนักงาน|ผู้อำนวยการ|หัวหน้า|สวัสดิการและคุ้มครองแรงงาน"
                               r"|พนักงาน|นิติกร|นักประชาสัมพันธ์|นักทรัพยากรบุคคล|นักจัดการงานทั่วไป).*$")
@@ -522,7 +555,13 @@ def is_action_button(img) -> bool:
     a = img.getparent()
     while a is not None and a.tag != "a" and a.tag in ("span", "b", "i", "strong", "em"):
         a = a.getparent()
-    return a is not None and a.tag == "a" and is_action_link(a.get("href") or "")
+    return a is not None and a.tag == "a" and (is_action_link(a.get("href") or "") or bool(
+        _ACTION_WORDS.match(img.get("alt") or a.get("title") or "")))
+
+
+#: What a button's picture or link says it does ("print story", Zikula's icon to its printer theme).
+_ACTION_WORDS = re.compile(r"^\s*(?:print(?:\s+(?:story|this|article|page))?|พิมพ์(?:หน้านี้|ข่าวนี้)?|PDF|e-?mail(?:\s+this)?"
+                           r"|ส่งอีเมล|send\s+to\s+(?:a\s+)?friend)\s*$", re.IGNORECASE)
 
 
 _PIXELS = re.compile(r"^\s*(\d+)\s*(?:px)?\s*$")

@@ -208,6 +208,15 @@ def _search(text: str) -> tuple[re.Match[str], int] | None:
         s = run.start()
         n = run.end() - s
         if n == 3 or n > 4:  # a day has 1-2 digits, a leading year 4 (counters like 332229 are skipped)
+            # (but a numeric date glued to the name before it, a theme's CSS the space between
+            # them: "pr_area315/06/2023", Jannah's author and date items)
+            if s and (text[s - 1].isalpha() or text[s - 1] == "_") and text[run.end():run.end() + 1] in ("/", "-", "."):
+                for day_start in (run.end() - 2, run.end() - 1):
+                    # (the glued digit blanked: the pattern's look-behind refuses a day after a digit)
+                    m = _CORE_RE.match(f"{text[:day_start - 1]} {text[day_start:]}", day_start)
+                    if m is not None and m["d"] is not None and (m["nm"] or m["nm2"]) \
+                            and _from_match(text, m, day_start).value is not None:  # (a possible date only: not "abc123-45-6789")
+                        return m, day_start
             continue
         m = None
         if n <= 2:
