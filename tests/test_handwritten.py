@@ -146,6 +146,11 @@ def test_every_page_has_its_expected_record_and_model_note():
 #:   is read as text; and the unit's logo in it as a picture.
 #: - colormag_2_scanned_press_release: a post that is a scanned picture and a PDF link: the link's
 #:   text is the writer's body ("pr14-2564"); the extractor gives an empty body.
+#: - coldfusion_news_detail (blind set 93): its writer leaves the work group in brackets after a
+#:   full name out of the author ("สุภาวดี บุญมา (กลุ่มงานคุ้มครองแรงงาน)"), where two older pages
+#:   keep a unit in brackets after a given name as the display name; and keeps a one-line
+#:   "เอกสารแนบ : <a>file</a>" in the text, which the extractor drops as the files' caption.
+#:   docs/record.md says neither: a question for the spec.
 KNOWN_GAPS: set[str] = {"custom_php/dreamweaver_cs3_spry_tis620_news_show_info_line_two_digit_be_open_count_nl2br_file_row",
                         "custom_php/bootstrap4_handmade_news_view_side_info_card_khao_phap_unit_thai_digit_views",
                         "custom_php/php_tables_cp874_news_detail_id_be_abbr_date_reads_nl2br_doc_attachment",
@@ -184,7 +189,8 @@ KNOWN_GAPS: set[str] = {"custom_php/dreamweaver_cs3_spry_tis620_news_show_info_l
                         "other/dnn9_xcillion_dnnblog_post_details_iso_date_written_by",
                         "other/liferay71_wcd_ftl_thai_digit_short_be_icon_meta",
                         "other/mobirise5_static_news_sections_posted_subtitle",
-                        "other/opencms11_mercury_sr_only_labels_ce_thai_abbrev"}
+                        "other/opencms11_mercury_sr_only_labels_ce_thai_abbrev",
+                        "other/coldfusion_news_detail_dotted_two_digit_be_time_without_dot"}
 
 
 @pytest.mark.parametrize("html,expected", [

@@ -406,7 +406,7 @@ _DIGIT = re.compile(r"[\d๐-๙]")
 #: and caption around its body (a PHP page's news table: the title in <thead>, the info in <tfoot>).
 _NOT_PROSE_SIBLINGS = frozenset(HEADING_TAGS) | {"thead", "tfoot", "caption"}
 #: A link to an author's archive that says so, not who: "เรื่องทั้งหมดของผู้เขียน", "View all posts by".
-_ALL_POSTS_OF = re.compile(r"ทั้งหมดของ|^(?:View|See)\s+all\b|^All\s+posts\b|^(?:More\s+)?posts\s+by\b", re.I)
+_ALL_POSTS_OF = re.compile(r"ทั้งหมดของ|^(?:View|See)\s+all\b|^All\s+posts\b|^(?:More\s+)?posts(?:\s+by\b|\s*$)|^More\s+(?:from|by)\b", re.I)
 _SEE_ALL = re.compile(r"^[←→«»‹›<>]|ทั้งหมด\s*$|^(?:View|See)\s+all\b", re.I)
 
 

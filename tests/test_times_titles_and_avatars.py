@@ -1,0 +1,168 @@
+"""Blind sets 92-95: a time of day under its date, dates glued to a name, names given only by a
+picture, a list's shortened title over the article's own, and a one-sentence notice under its
+menu's page heading. Each page is hand-written after the theme it names; class names are left
+out where the rule must hold without them."""
+
+from __future__ import annotations
+
+from lxml import html as lxml_html
+
+from scraper.extract import extract_one
+from scraper.parsers.fields import author_name, dates_from_lines, is_action_button
+from scraper.parsers.labels import split_labelled
+from scraper.parsers.thaidate import find_date
+
+URL = "https://phichit.labour.go.th/news_detail.php?id=418"
+TITLE = "ประกาศวันหยุดตามประเพณีที่เปลี่ยนแปลง เนื่องในโอกาสวันหยุดชดเชยเดือนกันยายน 2563"
+SITE = "สำนักงานสวัสดิการและคุ้มครองแรงงานจังหวัดพิจิตร"
+STORY = ["สำนักงานสวัสดิการและคุ้มครองแรงงานจังหวัดพิจิตร ขอแจ้งให้นายจ้างและลูกจ้างในจังหวัดพิจิตรทราบว่า "
+         "คณะรัฐมนตรีได้มีมติให้เลื่อนวันหยุดชดเชยสงกรานต์มาเป็นวันที่ 4 และ 7 กันยายน 2563",
+         "กรณีนายจ้างให้ลูกจ้างทำงานในวันหยุดตามประเพณี นายจ้างต้องจ่ายค่าทำงานในวันหยุดตามที่กฎหมายกำหนด "
+         "สอบถามรายละเอียดเพิ่มเติมได้ที่กลุ่มงานคุ้มครองแรงงาน"]
+
+
+def shell(body: str, head: str = "", title: str = SITE) -> bytes:
+    return f"""<!DOCTYPE html><html lang="th"><head><meta charset="utf-8"><title>{title}</title>{head}</head>
+<body><div><h3>{SITE}</h3><ul><li><a href="/">หน้าแรก</a></li><li><a href="/news.php?type=1">ข่าวประชาสัมพันธ์</a></li></ul></div>
+{body}
+<footer>{SITE} ถนนบุษบา อำเภอเมือง 66000</footer></body></html>""".encode()
+
+
+# --- dates -------------------------------------------------------------------------------------
+
+def test_a_time_of_day_on_the_line_under_its_date_is_the_dates():
+    """A hand-made PHP page prints the date and the time in sibling spans, each after its own
+    icon: "๒๘ ก.พ. ๖๗" then "๑๓.๔๕ น."; the time is the date's, one candidate."""
+    (found,) = dates_from_lines(["๒๘ ก.พ. ๖๗", "๑๓.๔๕ น."])
+    assert found["raw"] == "๒๘ ก.พ. ๖๗ ๑๓.๔๕ น."
+    assert find_date(found["raw"]).isoformat() == "2024-02-28T13:45:00+07:00"
+    (labelled,) = dates_from_lines(["วันที่: 28 ก.พ. 2567", "เวลา 13:45 น."])
+    assert labelled["raw"] == "28 ก.พ. 2567 เวลา 13:45 น."
+
+
+def test_a_number_under_a_date_is_not_its_time():
+    """Only a time of day alone joins the date: a count or a second date on the next line does not."""
+    assert [c["raw"] for c in dates_from_lines(["28 ก.พ. 2567", "1,245"])] == ["28 ก.พ. 2567"]
+    assert [c["raw"] for c in dates_from_lines(["28 ก.พ. 2567 10:20 น.", "13.45 น."])] == ["28 ก.พ. 2567 10:20 น."]
+
+
+def test_a_numeric_date_glued_to_the_name_before_it():
+    """Jannah prints the author's and the date's items with no space between them (its CSS spaces
+    them): "pr_area315/06/2023" is "pr_area3" then 15/06/2023; a code of digits and dashes that
+    is no possible date is not read as one."""
+    assert find_date("pr_area315/06/2023").isoformat() == "2023-06-15"
+    assert author_name("pr_area315/06/2023") == "pr_area3"
+    assert find_date("abc123-45-6789 และ 5 มี.ค. 2567").isoformat() == "2024-03-05"
+    assert find_date("เลขที่ 315/2566").matched is None
+
+
+def test_when_before_a_weekday_labels_the_date_after_a_name():
+    """Umbraco's Clean Starter Kit: "โพสต์โดย … เมื่อ วันจันทร์ที่ 15 มกราคม 2567 เวลา 10:30 น.". A
+    paragraph that opens with "เมื่อวันศุกร์ที่…" ("on Friday…") is a sentence of the text, not a label."""
+    _, segments = split_labelled("โพสต์โดย จิราพร วงศ์ใหญ่ เมื่อ วันจันทร์ที่ 15 มกราคม 2567 เวลา 10:30 น.")
+    assert [s.kind for s in segments] == ["author", "published"]
+    assert segments[0].value.strip() == "จิราพร วงศ์ใหญ่"
+    head, segments = split_labelled("เมื่อวันศุกร์ที่ 2 กุมภาพันธ์ 2567 สำนักงานฯ จัดประชุม")
+    assert not any(s.kind == "published" for s in segments)
+
+
+# --- author --------------------------------------------------------------------------------------
+
+def test_when_with_its_colon_or_before_an_unrendered_date_ends_a_name():
+    """Tiki's byline "โดย: ธีรวัฒน์ เมื่อ: พฤ. 13 ก.ค., 2017 14:20"; Pagekit's Vue filter left
+    unrendered before its script runs ("เมื่อ {{ … | date "longDate" }}")."""
+    assert author_name("โดย: ธีรวัฒน์ เมื่อ: พฤ. 13 ก.ค., 2017 14:20") == "ธีรวัฒน์"
+    assert author_name('เขียนโดย ณัฐวุฒิ ทองดี เมื่อ {{ "2017-03-14T10:25:00+07:00" | date "longDate" }}') == "ณัฐวุฒิ ทองดี"
+
+
+def test_a_person_of_pictures_alone_is_named_by_its_avatars_alt():
+    """Joomla 4's T4 author block after the text: the microdata Person holds only the avatar,
+    whose alt is the name (here the only place the page gives it)."""
+    page = shell(f"""<div itemscope itemtype="https://schema.org/Article"><h1 itemprop="headline">{TITLE}</h1>
+<div><time datetime="2023-04-20T10:32:05+07:00" itemprop="datePublished">20 เมษายน 2566</time></div>
+<div itemprop="articleBody"><p>{STORY[0]}</p><p>{STORY[1]}</p></div>
+<div><div itemprop="author" itemscope itemtype="https://schema.org/Person"><span><img src="/images/avatars/w.jpg"
+alt="นายวีระพงษ์ ชัยมงคล"></span></div><div><div>นักวิชาการแรงงานชำนาญการพิเศษ</div></div></div></div>""")
+    assert extract_one(page, URL)["author"] == "นายวีระพงษ์ ชัยมงคล"
+
+
+def test_a_more_posts_link_to_the_authors_page_is_not_a_name():
+    """Ghost's Alto: the author's box under the post ends with "More posts", a link to the
+    author's page; the name is the box's heading."""
+    page = shell(f"""<article><h1>{TITLE}</h1><div><time datetime="2023-11-06">06 พ.ย. 2023</time></div>
+<section><p>{STORY[0]}</p><p>{STORY[1]}</p></section>
+<section><img src="/content/images/chanida.jpg" alt="ชนิดา พรหมมา"><div><h4>ชนิดา พรหมมา</h4>
+<div><a href="/author/chanida/">More posts</a></div></div></section></article>""")
+    assert extract_one(page, URL)["author"] == "ชนิดา พรหมมา"
+
+
+# --- title ---------------------------------------------------------------------------------------
+
+def test_a_one_sentence_notice_under_its_menus_page_heading():
+    """Joomla 1.5's beez: the <title> and the h1 name the menu's page ("ข่าวประชาสัมพันธ์"), the
+    h2 linked to the article and ``<meta name="title">`` name the article; the text is one
+    sentence, followed by its modified date."""
+    title = "แจ้งเปลี่ยนหมายเลขโทรศัพท์สำนักงาน"
+    sentence = "สำนักงานสวัสดิการและคุ้มครองแรงงานจังหวัดพิจิตร ขอแจ้งเปลี่ยนหมายเลขโทรศัพท์สำนักงานเป็น 0 5661 1106 ตั้งแต่วันที่ 1 เมษายน 2556"
+    url = "https://phichit.labour.go.th/index.php?option=com_content&view=article&id=152&Itemid=50"
+    page = shell(f"""<div><h1>ข่าวประชาสัมพันธ์</h1><h2><a href="{url}">{title}</a></h2>
+<p><span><a href="/index.php?option=com_content&amp;view=category&amp;id=1&amp;Itemid=50">ข่าวประชาสัมพันธ์</a></span></p>
+<p><span>เขียนโดย Administrator</span> <span>วันพฤหัสบดี, 14 มีนาคม 2013 09:12</span></p>
+<p>{sentence}</p><p>ปรับปรุงล่าสุด ( วันพฤหัสบดี, 14 มีนาคม 2013 09:20 )</p></div>""",
+                 head=f'<meta name="title" content="{title}">', title="ข่าวประชาสัมพันธ์")
+    record = extract_one(page, url)
+    assert (record["title"], record["published"], record["author"]) == (title, "2013-03-14T09:12:00+07:00", "Administrator")
+    assert record["body"] == sentence
+
+
+# --- category, text, pictures --------------------------------------------------------------------
+
+def test_a_category_line_right_before_the_articles_block():
+    """Tiki prints the category path in its own block right above the <article>."""
+    page = shell(f"""<div><div>Category: <a href="tiki-browse_categories.php?parentId=4">ข่าวกิจกรรม</a></div>
+<article><header><h2>{TITLE}</h2><span>โดย: ธีรวัฒน์ เมื่อ: พฤ. 13 ก.ค., 2017 14:20 (389 Reads)</span></header>
+<div><p>{STORY[0]}</p><p>{STORY[1]}</p></div></article></div>""")
+    record = extract_one(page, URL)
+    assert (record["category"], record["author"], record["hits"]) == ("ข่าวกิจกรรม", "ธีรวัฒน์", 389)
+
+
+def test_a_link_around_another_posts_heading_is_not_a_category():
+    """Umbraco's latest-articles previews after the text: each a link around its post's h2 over
+    its byline and date; none of them is the article's section."""
+    page = shell(f"""<header><h1>{TITLE}</h1><span>โพสต์โดย จิราพร วงศ์ใหญ่ เมื่อ วันจันทร์ที่ 15 มกราคม 2567 เวลา 10:30 น.</span></header>
+<section><div><p>{STORY[0]}</p><p>{STORY[1]}</p></div></section>
+<section><h2>ข่าวล่าสุด</h2><div><a href="/news/new-year-holiday-notice/"><h2>ประกาศวันหยุดช่วงเทศกาลปีใหม่</h2></a>
+<p>โพสต์โดย ธนากร ศรีวิไล เมื่อ วันพฤหัสบดีที่ 28 ธันวาคม 2566 เวลา 09:00 น.</p></div></section>""")
+    record = extract_one(page, URL)
+    assert (record["published"], record["author"], record["category"]) == ("2024-01-15T10:30:00+07:00", "จิราพร วงศ์ใหญ่", None)
+
+
+def test_a_picture_row_with_its_caption_between_text_rows_is_the_texts():
+    """Umbraco's block list: rich-text rows and, between them, an image row with its caption."""
+    caption = "บรรยากาศการประชุมชี้แจง ณ สำนักงานเขตบางซื่อ"
+    page = shell(f"""<header><h1>{TITLE}</h1><span>โพสต์โดย จิราพร วงศ์ใหญ่ เมื่อ วันจันทร์ที่ 15 มกราคม 2567</span></header>
+<main><section><div><p>{STORY[0]}</p></div></section>
+<section><div><img src="/media/meeting.jpg?width=800" alt="ประชุม"><span>{caption}</span></div></section>
+<section><div><p>{STORY[1]}</p></div></section></main>""")
+    record = extract_one(page, URL)
+    assert record["body"] == "\n\n".join([STORY[0], caption, STORY[1]])
+    assert record["images"] == ["https://phichit.labour.go.th/media/meeting.jpg?width=800"]
+
+
+def test_a_files_box_right_after_the_post_is_its_files():
+    """Dotclear's "#attachments" box after the post's block: a caption over a list of links."""
+    page = shell(f"""<div><div><h2>{TITLE}</h2><p>By สุดารัตน์ on Tuesday, March 12 2019, 10:20</p>
+<div><p>{STORY[0]}</p><p>{STORY[1]}</p></div></div>
+<div><h3>Attachments</h3><ul><li><a href="/blog/public/checklist.pdf" title="checklist.pdf (184.2 KB)">แบบตรวจความปลอดภัย</a></li></ul></div></div>""")
+    record = extract_one(page, URL)
+    assert record["attachments"] == [{"url": "https://phichit.labour.go.th/blog/public/checklist.pdf", "text": "แบบตรวจความปลอดภัย"}]
+    assert record["body"] == "\n\n".join(STORY)
+
+
+def test_a_buttons_picture_named_print_is_no_picture_of_the_article():
+    """Zikula's News: the printer icon links to the story in its printer theme ("theme=Printer")."""
+    link = lxml_html.fromstring('<p><a href="index.php?module=News&amp;func=display&amp;sid=57&amp;theme=Printer" '
+                                'title="print story"><img src="printer.png" alt="print story"></a></p>')
+    assert is_action_button(link.find(".//img"))
+    picture = lxml_html.fromstring('<p><a href="/images/pic-norm.jpg"><img src="pic-thumb.jpg" alt="ภาพกิจกรรม"></a></p>')
+    assert not is_action_button(picture.find(".//img"))
