@@ -5,6 +5,7 @@ out where the rule must hold without them."""
 
 from __future__ import annotations
 
+import pytest
 from lxml import html as lxml_html
 
 from scraper.extract import extract_one
@@ -97,6 +98,24 @@ def test_a_more_posts_link_to_the_authors_page_is_not_a_name():
 
 
 # --- title ---------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("listed", ["ประกาศวันหยุดตามประเพณีที่เปลี่ยนแปลง", "ประชุมคณะอนุกรรมการค่าจ้างจังหวัดพิจิตร"])
+def test_a_news_tables_bold_title_row_over_its_text_row(listed):
+    """A hand-made PHP news page: its <title> is the office's name; the table's first row holds
+    the title in bold, the second the text, then rows of labels and values (seven rows in all:
+    the table is still the article's block). The sidebar's latest-news box may link this very
+    page by a shorter title: the fuller line is the article's."""
+    rows = "".join(f"<tr><td>{label}</td><td>{value}</td></tr>" for label, value in (
+        ("ประเภทข่าว", "ข่าวประชาสัมพันธ์"), ("ผู้ประกาศ", "นางสาวกาญจนา พรหมมา"), ("วันที่ประกาศ", "12 ก.ย. 63"),
+        ("จำนวนผู้อ่าน", "325 ครั้ง"), ("ไฟล์แนบ", "-")))
+    page = shell(f"""<table><tr><td><table><tr><td>ข่าวล่าสุด</td></tr><tr><td><a href="news_detail.php?id=421">ประชุมคณะทำงาน
+ป้องกันและแก้ไขปัญหาแรงงานเด็ก</a> (16 ก.ย. 63)<br><a href="news_detail.php?id=418">{listed}</a> (12 ก.ย. 63)</td></tr></table></td>
+<td><table><tr><td colspan="2"><b>{TITLE}</b></td></tr><tr><td colspan="2">{STORY[0]}<br><br>{STORY[1]}</td></tr>{rows}</table></td></tr></table>""")
+    record = extract_one(page, URL)
+    assert (record["title"], record["published"], record["author"], record["hits"]) == (
+        TITLE, "2020-09-12", "นางสาวกาญจนา พรหมมา", 325)
+    assert record["body"] == "\n\n".join(STORY)
+
 
 def test_a_one_sentence_notice_under_its_menus_page_heading():
     """Joomla 1.5's beez: the <title> and the h1 name the menu's page ("ข่าวประชาสัมพันธ์"), the

@@ -873,7 +873,9 @@ class ArticlePage(WebPage):
         opening = self._title_opening_text(body)
         if opening is not None:
             return opening
-        if found is None or found.tag in HEADING_TAGS:
+        if found is None:
+            return self._title_row()
+        if found.tag in HEADING_TAGS:
             return found
         # A line that is not a heading and that the page's <title> does not name: the first line
         # of a block whose other lines are info lines (PHP-Nuke's title cell), or else a heading
@@ -963,6 +965,19 @@ class ArticlePage(WebPage):
             return None
         holders = [d for d in body.iter() if isinstance(d.tag, str) and clean(element_text(d)) == lines[0]]
         return holders[-1] if holders else None
+
+    def _title_row(self):
+        """The first of the text's blocks when it is one line in bold and nothing else (a PHP news
+        table's title row over its text row, the <title> the office's name alone): read when
+        nothing above the text is a title."""
+        blocks = self.body_elements
+        if len(blocks) < 2:
+            return None
+        lines = paragraphs(blocks[0], skip=is_noise)
+        if len(lines) != 1 or not 10 <= len(lines[0]) <= 250 or _is_info(lines[0]):
+            return None
+        bold = [el for el in blocks[0].iter("b", "strong", *HEADING_TAGS) if clean(element_text(el)) == lines[0]]
+        return bold[-1] if bold else None
 
     def _first_line_title(self, el):
         """The element holding the first line of ``el`` when every line after it is an info line."""
