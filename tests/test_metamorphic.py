@@ -983,15 +983,11 @@ KNOWN_GAPS: set[tuple[str, str]] = {
     ("handwritten/wordpress/beaver_builder_theme_schema_comment_count", "meta_below_body"),
     ("handwritten/wordpress/beaver_builder_theme_schema_comment_count", "all_together"),
     # Blind sets 92-95, not fixed yet: icon-only view counts with their icons' class names gone
-    # (Jannah's fire, a Bootstrap card's eye); a scanned announcement's picture alone as its text
-    # without the class names or with wrappers; Dotclear's files box once wrapped or moved; the beez
+    # (Jannah's fire, a Bootstrap card's eye); Dotclear's files box once wrapped or moved; the beez
     # one-sentence notice and Ghost Alto's post under every transform at once or its info moved.
     ("handwritten/custom_php/php_bs4_card_news_view_phu_song_icon_meta_dmy_be_time_eye_count_only_under_body_related_cards", "rename_classes_and_ids"),
     ("handwritten/joomla15/beez_componentheading_one_sentence_news_item", "all_together"),
     ("handwritten/joomla15/beez_componentheading_one_sentence_news_item", "meta_below_body"),
-    ("handwritten/joomla3/protostar_attachments_image_only_announcement", "all_together"),
-    ("handwritten/joomla3/protostar_attachments_image_only_announcement", "extra_wrappers"),
-    ("handwritten/joomla3/protostar_attachments_image_only_announcement", "rename_classes_and_ids"),
     ("handwritten/other/dotclear2_berlin_post_info_english_datetime_attachments", "all_together"),
     ("handwritten/other/dotclear2_berlin_post_info_english_datetime_attachments", "extra_wrappers"),
     ("handwritten/other/dotclear2_berlin_post_info_english_datetime_attachments", "meta_below_body"),

@@ -185,3 +185,18 @@ def test_a_buttons_picture_named_print_is_no_picture_of_the_article():
     assert is_action_button(link.find(".//img"))
     picture = lxml_html.fromstring('<p><a href="/images/pic-norm.jpg"><img src="pic-thumb.jpg" alt="ภาพกิจกรรม"></a></p>')
     assert not is_action_button(picture.find(".//img"))
+
+
+def test_a_scanned_notices_picture_over_its_files_is_its_text():
+    """Joomla 3 and the Attachments extension, class names gone: the article's text is a scanned
+    notice (one picture), then the files table under its caption "ไฟล์แนบ:". The block is the
+    text (its picture the record's), not a box of files."""
+    page = shell(f"""<div itemscope itemtype="https://schema.org/Article"><h2 itemprop="headline">{TITLE}</h2>
+<dl><dd><time datetime="2020-02-05T10:31:22+07:00" itemprop="datePublished">เผยแพร่: 05 กุมภาพันธ์ 2563</time></dd>
+<dd>ฮิต: 215</dd></dl><div itemprop="articleBody"><p><img src="/images/news/prakat.jpg" alt="ประกาศ" width="800" height="1131"></p>
+<div><table><caption>ไฟล์แนบ:</caption><tr><td><a href="/attachments/article/118/prakat.pdf">prakat.pdf</a></td>
+<td>(245 kB)</td><td>37 ดาวน์โหลด</td></tr></table></div></div></div>""")
+    record = extract_one(page, URL)
+    assert (record["body"], record["hits"]) == ("", 215)
+    assert record["images"] == ["https://phichit.labour.go.th/images/news/prakat.jpg"]
+    assert record["attachments"] == [{"url": "https://phichit.labour.go.th/attachments/article/118/prakat.pdf", "text": "prakat.pdf"}]

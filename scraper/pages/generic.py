@@ -506,6 +506,11 @@ def _is_files_box(el, first) -> bool:
     (found apart, see ``is_link_noise``); its file-type icons are not the article's pictures."""
     if not (first.text or "").strip() or not _FILES_CAPTION.match(element_text(first)):
         return False  # (the caption: a heading, or a field's label)
+    for node in el.iter():
+        if node is first:
+            break
+        if node.tag == "img" and not fields.is_icon(node) and not _inside_link(node):
+            return False  # a picture before the caption: the text of a scanned notice, its files under it
     hrefs = [a.get("href") or "" for a in el.iter("a")]
     return bool(hrefs) and all(fields.is_document_link(h) for h in hrefs)
 
