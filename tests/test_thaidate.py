@@ -425,7 +425,7 @@ def date_forms(d: date) -> list[str]:
         f"{en} {day}, {ce}",
         f"{ewd}, {day} {en[:3]} {ce}",
     ]
-    if 2500 <= be <= 2599:  # two-digit years are 25xx BE
+    if 2538 <= be <= 2599:  # two-digit years are 25xx BE (below 38, Christian-era: see the test below)
         yy = f"{be % 100:02d}"
         forms += [
             f"{day} {abbr} {yy}",
@@ -548,3 +548,15 @@ def test_gos_default_time_string_is_read_as_iso(value, expected):
     """Hugo themes (Congo) print Go's ``time.String()`` in ``<time datetime>``: ISO-like, with the
     zone's abbreviation after its offset."""
     assert parse_iso(value).value == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("18/12/07 - 14:05:32", "2007-12-18T14:05:32+07:00"),  # Nucleus CMS's "d/m/y - H:i:s" on a blog of 2007
+    ("5 ก.ย. 49", "2006-09-05"),
+    ("12 ม.ค. 38", "1995-01-12"),
+    ("๒๓ ม.ค. ๖๑", "2018-01-23"),
+])
+def test_a_two_digit_year_before_the_web_as_buddhist_era_is_christian_era(text, expected):
+    """Two-digit years are Buddhist-era (49 is 2549), but one that would fall before the web
+    (below 38: 2537 is 1994) is Christian-era: 07 is 2007, not 1964."""
+    assert parse_date(text).isoformat() == expected

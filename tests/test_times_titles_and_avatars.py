@@ -200,3 +200,24 @@ def test_a_scanned_notices_picture_over_its_files_is_its_text():
     assert (record["body"], record["hits"]) == ("", 215)
     assert record["images"] == ["https://phichit.labour.go.th/images/news/prakat.jpg"]
     assert record["attachments"] == [{"url": "https://phichit.labour.go.th/attachments/article/118/prakat.pdf", "text": "prakat.pdf"}]
+
+
+def test_the_comments_under_their_caption_date_nothing_of_the_article():
+    """Joomla 1.0 with AkoComment: under the text, "ความคิดเห็น (2)" over the comments, each with
+    its "เขียนโดย … เมื่อ 14-06-2007 13:12" line; the article's own date is an unlabelled line."""
+    page = shell(f"""<table><tr><td><b>{TITLE}</b></td></tr><tr><td>เขียนโดย กนกพร ศรีสุข</td></tr>
+<tr><td>วันพฤหัสบดีที่ 14 มิถุนายน 2007 09:45</td></tr><tr><td><p>{STORY[0]}</p><p>{STORY[1]}</p></td></tr>
+<tr><td>ความคิดเห็น (2)</td></tr><tr><td><b>ขอบคุณครับ</b><br>เขียนโดย ผู้ประกอบการ เมื่อ 14-06-2007 13:12<br>ขอบคุณเจ้าหน้าที่</td></tr>
+<tr><td><b>สอบถาม</b><br>เขียนโดย สมใจ เมื่อ 15-06-2007 08:40<br>จะมีการอบรมอีกเมื่อไหร่</td></tr></table>""")
+    record = extract_one(page, URL)
+    assert (record["published"], record["author"]) == ("2007-06-14T09:45:00+07:00", "กนกพร ศรีสุข")
+
+
+def test_a_trail_of_links_ending_with_the_title_and_no_home_crumb():
+    """XOOPS SmartSection's path over the item: the module's name, the category, the title."""
+    page = shell(f"""<div><div><span><a href="/modules/smartsection/">ข่าวสาร</a></span> &gt;
+<a href="/modules/smartsection/category.php?categoryid=3">ข่าวกิจกรรม</a> &gt; {TITLE}</div>
+<table><tr><td><h2>{TITLE}</h2></td></tr><tr><td>เผยแพร่เมื่อ 4 ก.ค. 2551 (อ่าน 256 ครั้ง)</td></tr>
+<tr><td><p>{STORY[0]}</p><p>{STORY[1]}</p></td></tr></table></div>""")
+    record = extract_one(page, URL)
+    assert (record["category"], record["hits"]) == ("ข่าวกิจกรรม", 256)

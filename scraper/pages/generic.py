@@ -1394,6 +1394,9 @@ class ArticlePage(WebPage):
         for line in below:
             if line == _BODY_MARK:
                 continue
+            caption = _COMMENTS_CAPTION.match(line)
+            if caption and (caption.group(1) or caption.group(2) or "1").strip("0๐"):
+                break  # the comments under their caption: their bylines and dates are not the article's
             if len(line) > MAX_INFO_LINE and not fields.is_metadata_line(line):
                 break  # (a long line that is info still is: WordPress's "This entry was posted on …")
             below_short.append(line)
@@ -2639,6 +2642,8 @@ _BOX_CAPTION = re.compile(
     # comments: "2 ความคิดเห็น", "ความคิดเห็น (2)", "แสดงความคิดเห็น", "3 Comments", "Leave a Reply"
     r"|(?:[\d๐-๙]+\s*)?ความคิดเห็น(?:\s*\(\s*[\d๐-๙]+\s*\))?|แสดงความคิดเห็น|(?:\d+\s+)?Comments?|Leave\s+a\s+(?:Reply|Comment))"
     r"\s*:?\s*$", re.I)
+#: The caption over the comments ("ความคิดเห็น (2)", "2 Comments"), its count in group 1 or 2.
+_COMMENTS_CAPTION = re.compile(r"^\s*(?:([\d๐-๙]+)\s*)?(?:ความคิดเห็น|Comments?|Responses?)(?:\s*\(\s*([\d๐-๙]+)\s*\))?\s*:?\s*$", re.I)
 _GIF = re.compile(r"\.gif(?:$|\?)", re.I)
 _FILES_CAPTION = re.compile(r"^\s*(?:(?:ดาวน์โหลด)?(?:เอกสารแนบ|ไฟล์แนบ|ไฟล์เอกสารแนบ|เอกสารประกอบ|ไฟล์เอกสารประกอบ)|Attachments?|Files?)\s*:?\s*$",
                             re.I)

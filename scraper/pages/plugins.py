@@ -414,7 +414,25 @@ def breadcrumb_category(doc, title: str | None, html: str | None = None) -> str 
             found = _trail_category(el, title, text)  # (arrows only: "หน้าหลัก | ..." is a menu)
             if found:
                 return found
-    return _list_trail(doc, title)
+    return _list_trail(doc, title) or _titled_trail(doc, title)
+
+
+#: A block of links whose own text holds a trail's arrow ("ข่าวสาร &gt; <a>ข่าวกิจกรรม</a> &gt; title").
+_ARROWED_LINKS = etree.XPath("//*[a][text()[contains(., '>') or contains(., '»') or contains(., '›')]]")
+
+
+def _titled_trail(doc, title: str | None):
+    """A trail told by its shape, with no home crumb: links parted by arrows, ending with the
+    article's own title unlinked (XOOPS SmartSection's "ข่าวสาร > ข่าวกิจกรรม > title", the
+    module's name first)."""
+    if not title:
+        return None
+    for el in _ARROWED_LINKS(doc):
+        links = [collapse(element_text(a)) for a in el.iter("a")]
+        crumbs = [c for c in _TRAIL_SPLIT.split(collapse(element_text(el))) if c]
+        if 2 <= len(crumbs) <= 6 and crumbs[:-1] == links and (crumbs[-1] == title or _is_title_crumb(crumbs[-1], title)):
+            return _category_of(crumbs, title, marked=True)
+    return None
 
 
 def _list_trail(doc, title: str | None):

@@ -35,6 +35,9 @@ BE_OFFSET = 543
 BE_THRESHOLD = 2400
 #: Accepted Gregorian years after conversion (2400 BE = 1857 CE must be accepted).
 MIN_YEAR, MAX_YEAR = 1800, 2200
+#: The first two-digit Buddhist-era year of an office's web page (2538, 1995); below it a
+#: two-digit year is Christian-era (07 is 2007, not 2507).
+_FIRST_WEB_BE_YY = 38
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,7 +183,9 @@ def _year(text: str, era: str | None = None) -> int:
     """Gregorian year from a 2- or 4-digit year as written (Thai or Arabic digits)."""
     y = int(text)
     if len(text) == 2:
-        return 2000 + y if era == "ce" else 2500 + y - BE_OFFSET
+        # A two-digit year is Buddhist-era ("๕ ก.ย. ๔๙": 2549), unless as one it falls before
+        # the web (2500 + 37 is 1994): "18/12/07" on a blog of 2007 is Christian-era.
+        return 2000 + y if era == "ce" or era is None and y < _FIRST_WEB_BE_YY else 2500 + y - BE_OFFSET
     if era == "be" or (era is None and y >= BE_THRESHOLD):
         return y - BE_OFFSET
     return y
