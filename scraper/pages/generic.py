@@ -1883,6 +1883,7 @@ class ArticlePage(WebPage):
             href = (a.get("href") or "").strip()
             # a section's name: short, no digits (another post's title in a "latest" list has its year)
             if (not text or len(text) > 30 or _DIGIT.search(text) or text in (title, author) or fields.is_edge_noise(text)
+                    or text.startswith("#")  # (a hashtag is a tag: Tumblr's "#ค่าจ้างขั้นต่ำ #จันทบุรี")
                     or _SEE_ALL.search(text)
                     or not href or href.startswith(("#", "javascript:", "mailto:"))):
                 continue

@@ -54,6 +54,8 @@ class LayoutArticlePage(ArticlePage):
     CATEGORY_CLASSES: tuple[str, ...] = ()
     #: Class tokens of this family's blocks that are never the article's text.
     NOISE_CLASSES: frozenset[str] = frozenset()
+    #: Of those, the article's own info blocks (not its text, but its date's and author's lines).
+    INFO_CLASSES: frozenset[str] = frozenset()
 
     # --- locating ------------------------------------------------------------------------------
 
@@ -139,7 +141,12 @@ class LayoutArticlePage(ArticlePage):
             return True
         classes = el.get("class")
         # (<body>'s classes describe the page, "sidebar" in Twenty Thirteen: never a block's)
-        return bool(classes) and el.tag not in _PAGE_TAGS and not self.NOISE_CLASSES.isdisjoint(classes.split())
+        if not classes or el.tag in _PAGE_TAGS or self.NOISE_CLASSES.isdisjoint(classes.split()):
+            return False
+        # the article's info block printed inside its text (Kubrick's "postmetadata" sentence in
+        # div.entry) is read as the text's info lines, as the layout-free reading does
+        return not (self.INFO_CLASSES.issuperset(self.NOISE_CLASSES.intersection(classes.split()))
+                    and any(_inside(el, b) for b in self.__dict__.get("body_elements", ())))
 
     #: Class tokens of this family's blocks whose links are not the article's files.
     LINK_NOISE_CLASSES: frozenset[str] = frozenset(

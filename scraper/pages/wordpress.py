@@ -25,3 +25,4 @@ class WordPressArticlePage(LayoutArticlePage):
         """entry-header entry-meta entry-footer post-meta postmetadata post-navigation navigation nav-links
         comments-area related share social""".split()
     )
+    INFO_CLASSES = frozenset("entry-meta post-meta postmetadata entry-footer".split())

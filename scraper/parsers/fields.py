@@ -282,10 +282,14 @@ def join_label_lines(lines: list[str]) -> list[str]:
 
 
 def author_from_lines(lines: list[str]) -> str | None:
-    for value in _labelled(lines, "author"):
-        value = name_value(value)
-        if value and len(value) <= MAX_NAME:
-            return clean(value)
+    for line in lines:
+        segments = split_labelled(line)[1]
+        for i, seg in enumerate(segments):
+            if seg.kind != "author" or i and segments[i - 1].kind == "modified":
+                continue  # (who last updated it: "Last Updated on February 22, 2024 by <a>…</a>")
+            value = name_value(seg.value)
+            if value and len(value) <= MAX_NAME:
+                return clean(value)
     return None
 
 
