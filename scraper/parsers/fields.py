@@ -186,6 +186,8 @@ _AFTER_NAME = re.compile(
     # (a relative date of several units, Django's timesince half translated: "2 สัปดาห์, 3 วัน ago")
     rf"\son(?=\s)|\s(?:{_TIME_UNIT}(?:\s*,\s*{_TIME_UNIT})*\s*(?:ที่)?(?:แล้ว|ก่อน|ago)"
     r"|[\d๐-๙]+\s+(?:seconds?|minutes?|mins?|hours?|days?|weeks?|months?|years?)\s+ago"
+    # (a reading time: "อ่าน 3 นาที", "ประมาณ 2 นาที", "5 min read")
+    r"|(?:ใช้เวลาอ่าน|เวลาอ่าน|อ่าน|ประมาณ)\s*[\d๐-๙]+\s*นาที|[\d๐-๙]+\s*min(?:ute)?s?\s+read"
     rf"|{_COMMENTS_PHRASE}|(?:{COMMENT_WORDS})\s*:?\s*[\d๐-๙]+)(?!\w)",
     re.IGNORECASE,
 )
@@ -217,6 +219,7 @@ def name_value(value: str) -> str:
     if found.matched:
         value = without_weekday(value[: value.find(found.matched)])
     value = _WHEN_AFTER_NAME.sub("", value)  # (its date not shown as text: "ณัฐวุฒิ ทองดี เมื่อ {{ … }}")
+    value = _PLACEHOLDER_AFTER.sub("", value)  # (a counter's "..." before its script fills it: VuePress's pageviews)
     # a button's word on the same line ("หมวด: ความปลอดภัยในการทำงาน <a>ย้อนกลับ</a>")
     value = _TRAILING_NAV.sub("", value) or value
     value = _LEFT_OF_COMMENT.sub("", value) or value  # ("By admin Leave a | Comment", the label split off)
@@ -226,6 +229,8 @@ def name_value(value: str) -> str:
     return _SENTENCE_END.sub("", value).rstrip(" /|·•—–")
 
 
+#: An ellipsis standing after a name: a counter's placeholder, never the name's.
+_PLACEHOLDER_AFTER = re.compile(r"\s*(?:\.{3,}|…)+$")
 #: The connective "when" left after a name whose date is not text.
 _WHEN_AFTER_NAME = re.compile(r"\s+เมื่อ\s*[:：]?$")
 #: A government post after a name and a comma ("…, นักวิชาการแรงงานปฏิบัติการ", "…, หัวหน้ากลุ่มงาน…").

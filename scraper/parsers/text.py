@@ -247,10 +247,13 @@ def paragraphs(root, skip: Callable[[etree._Element], bool] = _never, mark: Call
                 flush()
                 skipped = el
                 walker.skip_subtree()
-            elif tag in CELL_TAGS or buf and buf[-1][-1:].isdigit() and (tag == "time" or _YEAR_ALONE.match(el.text or "")):
+            elif tag in CELL_TAGS or buf and (buf[-1][-1:].isdigit() and (tag == "time" or _YEAR_ALONE.match(el.text or ""))
+                                              or len(el) and el[0].tag == "svg" and not (el.text or "").strip()):
                 # (a <time> right after another's digits: "16 ตุลาคม 2024<time>17 ตุลาคม 2024",
                 # a theme's published and updated dates, one of them hidden by its CSS; a year in
-                # an element of its own after the day's: a date box "<span>14</span><span>2014</span>")
+                # an element of its own after the day's: a date box "<span>14</span><span>2014</span>";
+                # an item that opens with its SVG icon, its items spaced by CSS: "<span><svg/>โดย …
+                # </span><span><svg/>อ่าน 3 นาที</span>", Tailwind's gap)
                 buf.append(" ")
             if words:  # (a block's label opens its own line: "<dd title='Hits'>647</dd>")
                 buf.append(f" {words} ")

@@ -414,10 +414,28 @@ def parse_iso(value: str) -> ThaiDate:
     ``2021-08-30`` -> date; ``2021-08-30T10:15:00+07:00`` / ``...Z`` / ``...+00:00`` -> aware datetime
     converted to Asia/Bangkok; naive datetimes are Bangkok time; a year >= 2400 is BE.
     """
-    result = _iso(value, value)
+    result = _iso(value, value) or _js_date(value)
     if result is None:
         return ThaiDate(None, value, None, f"not an ISO 8601 date: {_short(value)!r}")
     return result
+
+
+#: JavaScript's ``Date.prototype.toString()``, which a static site's template may print into
+#: ``<time datetime>`` (Astro's AstroWind): "Mon Nov 18 2024 02:00:00 GMT+0000 (Coordinated Universal Time)".
+_JS_DATE_RE = re.compile(r"\s*[A-Z][a-z]{2}\s+(?P<mon>[A-Z][a-z]{2})\s+(?P<d>\d{1,2})\s+(?P<y>\d{4})"
+                         r"\s+(?P<hh>\d{2}):(?P<mi>\d{2}):(?P<ss>\d{2})\s+GMT(?P<tz>[+\-]\d{4})(?:\s+\([^)]*\))?\s*$")
+
+
+def _js_date(value: str) -> ThaiDate | None:
+    m = _JS_DATE_RE.match(value)
+    month = _EN_MONTH.get(m["mon"].lower()) if m else None
+    if month is None:
+        return None
+    try:
+        moment = datetime(int(m["y"]), month, int(m["d"]), int(m["hh"]), int(m["mi"]), int(m["ss"]), tzinfo=_tz(m["tz"]))
+    except ValueError as exc:
+        return ThaiDate(None, value, value.strip(), f"impossible date {value.strip()!r}: {exc}")
+    return ThaiDate(moment.astimezone(BANGKOK), value, value.strip())
 
 
 # --------------------------------------------------------------------------------------------------
