@@ -15,7 +15,8 @@ class CustomPhpArticlePage(LayoutArticlePage):
     layout = "custom_php"
     #: The text's own block first; the detail container (title, info and text together, or the
     #: text cell of a table layout) when there is none.
-    BODY = ((("news-content", "news_content", "news-body", "news_body", "content-detail", "content_detail", "article-body"),
+    BODY = ((("news-content", "news_content", "news-body", "news_body", "news-text", "news_text", "content-detail", "content_detail",
+              "article-body"),
              (), False),
             (("detail",), (), False),
             (("news-detail", "news_detail"), (), False))

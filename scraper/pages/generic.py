@@ -2342,6 +2342,10 @@ class ArticlePage(WebPage):
                       and self._titled_link(entry) and _link_len(entry) >= 0.5 * _text_len(entry)]
             if len(linked) >= 3:
                 raise NotAnArticle(f"listing page: {len(linked)} article entries, each a link by its title, not one article")
+        posts = self._headed_dated_posts()
+        if posts >= 3:
+            raise NotAnArticle(f"a list of {posts} posts, each under its own heading with its own dated byline "
+                               "(a guestbook, a board), not an article")
         teasers = self.teaser_headings()
         if teasers:
             raise NotAnArticle(f"listing page: {teasers} teasers headed by links, not one article")
@@ -2354,6 +2358,24 @@ class ArticlePage(WebPage):
                     target = urljoin(self.base, a.get("href"))
                     if fields.article_id_from_url(target) and not same_page(target, self.page_url):
                         raise NotAnArticle("an article's intro with a read-more link, not the article")
+
+    def _headed_dated_posts(self) -> int:
+        """How many blocks alike stand beside the title's, each opening with a heading of the
+        title's kind over its own short dated line (Phoca Guestbook's posts: "<h4>title</h4>
+        โดย <b>name</b> 15 มีนาคม 2021 10:32", then the message): a list of posts. An article's
+        sections under their subheadings carry no dated line each."""
+        title = self.title_element
+        box = title.getparent() if title is not None and title.tag in HEADING_TAGS else None
+        parent = box.getparent() if box is not None else None
+        if parent is None or box.tag in ("body", "html") or next(iter(box), None) is not title:
+            return 0
+        posts = 0
+        for sibling in parent:
+            if sibling.tag != box.tag or next(iter(sibling), None) is None or sibling[0].tag != title.tag:
+                continue
+            lines = paragraphs(sibling, skip=is_noise)[1:3]
+            posts += any(len(line) <= MAX_INFO_LINE and fields.find_date(line).value is not None for line in lines)
+        return posts
 
     def _calendar(self):
         """A month grid: a table whose first row names the seven weekdays, with links in its days,

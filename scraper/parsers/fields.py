@@ -220,6 +220,7 @@ def name_value(value: str) -> str:
         value = without_weekday(value[: value.find(found.matched)])
     value = _WHEN_AFTER_NAME.sub("", value)  # (its date not shown as text: "ณัฐวุฒิ ทองดี เมื่อ {{ … }}")
     value = _PLACEHOLDER_AFTER.sub("", value)  # (a counter's "..." before its script fills it: VuePress's pageviews)
+    value = _LOGIN_AFTER.sub("", value)  # (the account after the display name: WebsiteBaker's "สมศักดิ์ แสงทอง (somsak)")
     # a button's word on the same line ("หมวด: ความปลอดภัยในการทำงาน <a>ย้อนกลับ</a>")
     value = _TRAILING_NAV.sub("", value) or value
     value = _LEFT_OF_COMMENT.sub("", value) or value  # ("By admin Leave a | Comment", the label split off)
@@ -229,6 +230,8 @@ def name_value(value: str) -> str:
     return _SENTENCE_END.sub("", value).rstrip(" /|·•—–")
 
 
+#: A login in brackets after a display name.
+_LOGIN_AFTER = re.compile(r"(?<=\S)\s*\([A-Za-z][A-Za-z0-9_.\-]*\)$")
 #: An ellipsis standing after a name: a counter's placeholder, never the name's.
 _PLACEHOLDER_AFTER = re.compile(r"\s*(?:\.{3,}|…)+$")
 #: The connective "when" left after a name whose date is not text.
