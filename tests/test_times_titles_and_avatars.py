@@ -9,9 +9,10 @@ import pytest
 from lxml import html as lxml_html
 
 from scraper.extract import extract_one
+from scraper.parsers.errors import NotAnArticle
 from scraper.parsers.fields import author_name, dates_from_lines, is_action_button
 from scraper.parsers.labels import split_labelled
-from scraper.parsers.thaidate import find_date
+from scraper.parsers.thaidate import find_date, parse_iso
 
 URL = "https://phichit.labour.go.th/news_detail.php?id=418"
 TITLE = "ประกาศวันหยุดตามประเพณีที่เปลี่ยนแปลง เนื่องในโอกาสวันหยุดชดเชยเดือนกันยายน 2563"
@@ -221,3 +222,73 @@ def test_a_trail_of_links_ending_with_the_title_and_no_home_crumb():
 <tr><td><p>{STORY[0]}</p><p>{STORY[1]}</p></td></tr></table></div>""")
     record = extract_one(page, URL)
     assert (record["category"], record["hits"]) == ("ข่าวกิจกรรม", 256)
+
+
+# --- blind sets 96-99 ----------------------------------------------------------------------------
+
+def test_javascripts_date_string_in_a_time_element():
+    """Astro's AstroWind prints ``Date.prototype.toString()`` into ``<time datetime>``."""
+    assert parse_iso("Mon Nov 18 2024 02:00:00 GMT+0000 (Coordinated Universal Time)").isoformat() == "2024-11-18T09:00:00+07:00"
+    assert parse_iso("Mon Nov 31 2024 02:00:00 GMT+0700").value is None  # (no 31 November)
+
+
+def test_items_opening_with_their_svg_icons_are_apart():
+    """Tailwind's gap spaces a byline's items: "<span><svg/>โดย …</span><span><svg/>อ่าน 3 นาที</span>",
+    no white space between them in the source; the reading time is no part of the name."""
+    page = shell(f"""<main><article><header><h1>{TITLE}</h1><div><span><svg viewBox="0 0 24 24"><path d="M8 7"/></svg>
+<span>เผยแพร่เมื่อ</span> <time datetime="2025-01-06">6 มกราคม 2568</time></span><span><svg viewBox="0 0 24 24"><path d="M1 1"/></svg><span>โดย
+งานประชาสัมพันธ์ สรจ.สงขลา</span></span><span><svg viewBox="0 0 24 24"><path d="M2 2"/></svg><span>อ่าน 3 นาที</span></span></div></header>
+<div><p>{STORY[0]}</p><p>{STORY[1]}</p></div></article></main>""")
+    record = extract_one(page, URL)
+    assert (record["published"], record["author"], record["hits"]) == ("2025-01-06", "งานประชาสัมพันธ์ สรจ.สงขลา", None)
+
+
+@pytest.mark.parametrize(("line", "name"), [
+    ("กลุ่มงานสวัสดิการแรงงาน...", "กลุ่มงานสวัสดิการแรงงาน"),  # VuePress's pageviews before its script fills them
+    ("Posted by สมศักดิ์ แสงทอง (somsak) on 14.03.2012", "สมศักดิ์ แสงทอง"),  # WebsiteBaker: display name (login)
+    ("โดย ศิริพร (ประชาสัมพันธ์)", "ศิริพร (ประชาสัมพันธ์)"),  # a unit in Thai is the display name's
+    ("โดย สสค.", "สสค."),
+])
+def test_what_stands_after_a_name(line, name):
+    assert author_name(line) == name
+
+
+def test_who_last_updated_it_is_not_the_author():
+    """The Last Modified Info plugin's line inside the text: "Last Updated on … by <a>…</a>"."""
+    page = shell(f"""<article><h1>{TITLE}</h1><div><span>February 20, 2024</span> / <span>กิตติพงษ์ แสงอรุณ</span></div>
+<div><p>Last Updated on February 22, 2024 by <a href="/author/somying/">สมหญิง พรหมมา</a></p><p>{STORY[0]}</p><p>{STORY[1]}</p></div></article>""")
+    assert extract_one(page, URL)["author"] != "สมหญิง พรหมมา"
+    _, segments = split_labelled("Last changed: 15.03.2012 at 09:12")
+    assert [s.kind for s in segments] == ["modified"]
+
+
+def test_kubricks_entry_sentence_inside_the_text_dates_the_post():
+    """WordPress's Kubrick prints "This entry was posted on Thursday, August 13th, 2009 at 2:35 pm
+    and is filed under …" in p.postmetadata inside div.entry: the post's info, not its text."""
+    sentence = ("This entry was posted on Thursday, August 13th, 2009 at 2:35 pm and is filed under "
+                '<a href="/?cat=3" rel="category">ข่าวประชาสัมพันธ์</a>. You can follow any responses to this entry through the RSS 2.0 feed.')
+    page = shell(f"""<div class="post hentry" id="post-57"><h2>{TITLE}</h2><div class="entry"><p>{STORY[0]}</p><p>{STORY[1]}</p>
+<p class="postmetadata alt"><small>{sentence}</small></p></div></div>""")
+    record = extract_one(page, "https://phichit.labour.go.th/?p=57")
+    assert (record["published"], record["category"]) == ("2009-08-13T14:35:00+07:00", "ข่าวประชาสัมพันธ์")
+    assert record["body"] == "\n\n".join(STORY)
+
+
+def test_a_hashtag_is_no_category():
+    """Tumblr's post footer: its date line, then the post's hashtags, each a link to its tag page."""
+    page = shell(f"""<article><h2>{TITLE}</h2><div><p>{STORY[0]}</p><p>{STORY[1]}</p></div>
+<div><p>Posted Tuesday, March 5th, 2013 · 12 notes</p><p><a href="/tagged/wage">#ค่าจ้างขั้นต่ำ</a> <a href="/tagged/province">#จันทบุรี</a></p></div></article>""")
+    assert extract_one(page, URL)["category"] is None
+
+
+def test_a_guestbooks_posts_are_no_article():
+    """Phoca Guestbook: posts, each a block with its own heading, "โดย <b>name</b>" and a dated
+    line, then the message. Several of them are a list of posts."""
+    posts = "".join(f"""<div><h4>{subject}</h4><div>โดย <strong>{name}</strong> <span>{day} มีนาคม 2021 10:32</span></div>
+<div><p>{message}</p></div></div>""" for subject, name, day, message in (
+        ("สอบถามเรื่องค่าชดเชยกรณีเลิกจ้าง", "สุนทร", 15, "ทำงานมา 4 ปี บริษัทแจ้งเลิกจ้างโดยไม่บอกล่วงหน้า จะได้รับค่าชดเชยเท่าไหร่ครับ"),
+        ("ขอบคุณเจ้าหน้าที่", "วันเพ็ญ", 11, "ขอบคุณเจ้าหน้าที่ที่ช่วยติดตามค่าจ้างค้างจ่ายให้ ได้รับเงินครบแล้วค่ะ"),
+        ("วันหยุดพักผ่อนประจำปี", "ธีรวัฒน์", 8, "ลูกจ้างทดลองงานมีสิทธิลาพักร้อนไหมครับ ทำงานมาได้ 5 เดือนแล้ว")))
+    page = shell(f"""<div><h1>สมุดเยี่ยม</h1><div>{posts}</div><div>หน้า 1 จาก 6</div></div>""")
+    with pytest.raises(NotAnArticle):
+        extract_one(page, "https://phichit.labour.go.th/index.php/guestbook")
