@@ -151,6 +151,16 @@ def test_every_page_has_its_expected_record_and_model_note():
 #:   keep a unit in brackets after a given name as the display name; and keeps a one-line
 #:   "เอกสารแนบ : <a>file</a>" in the text, which the extractor drops as the files' caption.
 #:   docs/record.md says neither: a question for the spec.
+#: - framer_cms_detail (blind set 99): the category, a pill link above the title in Framer's
+#:   generated class names, is not found.
+#: - squarespace_71_blog_item (blind set 99): the text's section under its own heading after the
+#:   first paragraphs is cut off as another box.
+#: - vuepress2_theme_hope (blind set 99): the category, an unlinked item of the page info with
+#:   its RDFa articleSection meta, is not found.
+#: - websitebaker283_news_post (blind set 96): the post header's "ข่าวสาร >> ข่าวฝึกอบรม" line
+#:   (the page, then the news group: a trail with no home crumb) stays in the text and gives no category.
+#: - hello_elementor_jetthemecore (blind set 99): the breadcrumb and the title widgets are read as
+#:   the text's first lines, and the featured image widget above it as one of its pictures.
 KNOWN_GAPS: set[str] = {"custom_php/dreamweaver_cs3_spry_tis620_news_show_info_line_two_digit_be_open_count_nl2br_file_row",
                         "custom_php/bootstrap4_handmade_news_view_side_info_card_khao_phap_unit_thai_digit_views",
                         "custom_php/php_tables_cp874_news_detail_id_be_abbr_date_reads_nl2br_doc_attachment",
@@ -190,7 +200,12 @@ KNOWN_GAPS: set[str] = {"custom_php/dreamweaver_cs3_spry_tis620_news_show_info_l
                         "other/liferay71_wcd_ftl_thai_digit_short_be_icon_meta",
                         "other/mobirise5_static_news_sections_posted_subtitle",
                         "other/opencms11_mercury_sr_only_labels_ce_thai_abbrev",
-                        "other/coldfusion_news_detail_dotted_two_digit_be_time_without_dot"}
+                        "other/coldfusion_news_detail_dotted_two_digit_be_time_without_dot",
+                        "other/framer_cms_detail_page_rich_text_container_thai_medium_date",
+                        "other/squarespace_71_blog_item_head_itemprop_short_us_date",
+                        "other/vuepress2_theme_hope_page_info_waline_pageview_placeholder",
+                        "other/websitebaker283_news_post_header_table_posted_by_username_dotted_date",
+                        "wordpress/hello_elementor_jetthemecore_jetengine_dynamic_fields_views"}
 
 
 @pytest.mark.parametrize("html,expected", [
@@ -216,11 +231,14 @@ def test_article_page_extracts_as_written_by_hand(html, expected):
 #: From the ninety-first blind set: a director's greeting on a WordPress Page that Yoast dates and
 #: Post Views Counter counts (twenty_twelve_page_director_greeting), and a service page whose
 #: explanation tops a complaint form (helix3_article_menu_service_page) read as articles.
+#: From the ninety-ninth blind set: an Elementor page with a JetEngine listing grid of dated,
+#: counted announcements behind JetSmartFilters' filters (jetengine_listing_grid) read as an article.
 REFUSED_GAPS: set[str] = {"custom_php/spectre_css_php_newsletter_index_latest_issue_card_back_issues_table_non_article",
                           "joomla3/helix3_article_menu_service_page_convertforms_complaint_form_non_article",
                           "wordpress/twenty_twelve_page_director_greeting_yoast_webpage_post_views_counter_non_article",
                           "joomla3/protostar_category_blog_print_popup_tmpl_component_one_leading_item_non_article",
-                          "joomla4/helix_ultimate_phocadownload4_category_annual_report_single_file_details_below_non_article"}
+                          "joomla4/helix_ultimate_phocadownload4_category_annual_report_single_file_details_below_non_article",
+                          "wordpress/jetengine_listing_grid_jetsmartfilters_announcements_page_non_article"}
 
 
 @pytest.mark.parametrize("html,expected", [

@@ -401,7 +401,12 @@ _ROUNDTRIP_GAPS: set[str] = {  # pages that are known gaps as written
     "handwritten/other/liferay71_wcd_ftl_thai_digit_short_be_icon_meta",
     "handwritten/other/mobirise5_static_news_sections_posted_subtitle",
     "handwritten/other/opencms11_mercury_sr_only_labels_ce_thai_abbrev",
-    "handwritten/other/coldfusion_news_detail_dotted_two_digit_be_time_without_dot"}
+    "handwritten/other/coldfusion_news_detail_dotted_two_digit_be_time_without_dot",
+    "handwritten/other/framer_cms_detail_page_rich_text_container_thai_medium_date",
+    "handwritten/other/squarespace_71_blog_item_head_itemprop_short_us_date",
+    "handwritten/other/vuepress2_theme_hope_page_info_waline_pageview_placeholder",
+    "handwritten/other/websitebaker283_news_post_header_table_posted_by_username_dotted_date",
+    "handwritten/wordpress/hello_elementor_jetthemecore_jetengine_dynamic_fields_views"}
 
 
 @pytest.mark.parametrize("case", [pytest.param(c, marks=pytest.mark.xfail(strict=True, reason="known gap as written"))
@@ -607,7 +612,6 @@ KNOWN_GAPS: set[tuple[str, str]] = {
     ("handwritten/custom_php/php52_table_cp874_pipe_info_thai_digits_two_digit_be_br_body_doc_link_nakhonsithammarat", "meta_below_body"),
     ("handwritten/custom_php/php52_table_cp874_pipe_info_thai_digits_two_digit_be_br_body_doc_link_nakhonsithammarat", "all_together"),
     ("handwritten/k2/k2_269_beez20_j25_date_above_title_weekday_ce_time_hits_content_footer_allvideos_inline_jcomments_k2_plugin", "all_together"),
-    ("handwritten/wordpress/wp_bootstrap_starter_last_modified_info_thai_line_editor_time_na_posted_on_english", "all_together"),
     # Sixty-sixth and sixty-seventh blind sets (a random sample; look-alike non-articles),
     # measured at 5c29eec (66) and 8fe5c29 (67): all but Bravada's page right as written after
     # the fixes, and every variant of the others right. Bravada's page (its title and info in the
@@ -639,7 +643,6 @@ KNOWN_GAPS: set[tuple[str, str]] = {
     # and where every transform together leaves Extra's share and rating captions in the text.
     ("handwritten/wordpress/generatepress_wpbakery_content_rows_separator_heading_btn3_pdf_pvc_inside_content", "rename_classes_and_ids"),
     ("handwritten/other/sharepoint2010_blog_post_aspx_be_date_header_time_only_footer", "extra_wrappers"),
-    ("handwritten/wordpress/generatepress_wpbakery_content_rows_separator_heading_btn3_pdf_pvc_inside_content", "meta_below_body"),
     ("handwritten/other/sharepoint2010_blog_post_aspx_be_date_header_time_only_footer", "all_together"),
     ("handwritten/wordpress/divi_extra_post_meta_pipes_abbrev_month_first_ce_comment_bubble_rating", "all_together"),
     ("handwritten/wordpress/generatepress_wpbakery_content_rows_separator_heading_btn3_pdf_pvc_inside_content", "all_together"),
@@ -776,9 +779,7 @@ KNOWN_GAPS: set[tuple[str, str]] = {
     # Thirty-second blind set (how old pages age), not fixed yet: with wrappers added, the SP
     # Upgrade-migrated JA Biz page; with the info moved below the text, WP-Print's. (A "ประกาศ ณ
     # วันที่" line typed as the text's first paragraph is now read as the text's and as the date's.)
-    ("handwritten/joomla3/ja_biz_t3_j15_migrated_sp_upgrade_word_mso_font_tags_date_alias_modified_migration_hits", "extra_wrappers"),
     ("handwritten/wordpress/wp_print_plugin_print_page_blogtitle_p_posted_by_on_at_in_english_canonical", "meta_below_body"),
-    ("handwritten/joomla3/ja_biz_t3_j15_migrated_sp_upgrade_word_mso_font_tags_date_alias_modified_migration_hits", "all_together"),
     # Thirty-first blind set (a second random sample), not fixed yet: with class names replaced,
     # SiteOrigin's Page Builder panels around the text.
     ("handwritten/wordpress/siteorigin_corp_page_builder_panels_date_off_yoast_meta_only_widget_titles_button_pdf_related_dates", "rename_classes_and_ids"),
@@ -1002,6 +1003,41 @@ KNOWN_GAPS: set[tuple[str, str]] = {
     ("handwritten/other/coldfusion_news_detail_dotted_two_digit_be_time_without_dot", "rename_classes_and_ids"),
     ("handwritten/other/coldfusion_news_detail_dotted_two_digit_be_time_without_dot", "synonym_labels"),
     ("handwritten/other/coldfusion_news_detail_dotted_two_digit_be_time_without_dot", "thai_digits_in_meta"),
+    # Blind sets 96-99, not fixed yet: the pages below as written read wrong on a field other than
+    # the four (category, body, images), and under some transforms on one of the four too: Nuxt's
+    # byline moved below its text, PHP-Nuke's info line moved, Live Composer's meta module moved,
+    # K2's header date under every transform at once, AstroWind's JavaScript date wrapped or moved.
+    ("handwritten/k2/k2_29_purity3_date_with_time_in_header_hits_content_footer_download_links", "all_together"),
+    ("handwritten/other/astro_astrowind_single_post_time_datetime_js_date_string", "all_together"),
+    ("handwritten/other/astro_astrowind_single_post_time_datetime_js_date_string", "extra_wrappers"),
+    ("handwritten/other/nuxt3_nuxt_content_v2_content_renderer_markdown_table", "all_together"),
+    ("handwritten/other/nuxt3_nuxt_content_v2_content_renderer_markdown_table", "meta_below_body"),
+    ("handwritten/other/phpnuke80_deepblue_news_article_cp874_posted_on_at_ict_topic_only_in_related_links", "all_together"),
+    ("handwritten/other/phpnuke80_deepblue_news_article_cp874_posted_on_at_ict_topic_only_in_related_links", "meta_below_body"),
+    ("handwritten/wordpress/live_composer_lumberjack_tp_meta_module_be_date", "meta_below_body"),
+    # the pages themselves are known gaps (tests/test_handwritten.py KNOWN_GAPS)
+    ("handwritten/other/framer_cms_detail_page_rich_text_container_thai_medium_date", "all_together"),
+    ("handwritten/other/framer_cms_detail_page_rich_text_container_thai_medium_date", "extra_wrappers"),
+    ("handwritten/other/framer_cms_detail_page_rich_text_container_thai_medium_date", "meta_below_body"),
+    ("handwritten/other/framer_cms_detail_page_rich_text_container_thai_medium_date", "rename_classes_and_ids"),
+    ("handwritten/other/framer_cms_detail_page_rich_text_container_thai_medium_date", "synonym_labels"),
+    ("handwritten/other/framer_cms_detail_page_rich_text_container_thai_medium_date", "thai_digits_in_meta"),
+    ("handwritten/other/squarespace_71_blog_item_head_itemprop_short_us_date", "all_together"),
+    ("handwritten/other/squarespace_71_blog_item_head_itemprop_short_us_date", "extra_wrappers"),
+    ("handwritten/other/squarespace_71_blog_item_head_itemprop_short_us_date", "meta_below_body"),
+    ("handwritten/other/squarespace_71_blog_item_head_itemprop_short_us_date", "rename_classes_and_ids"),
+    ("handwritten/other/squarespace_71_blog_item_head_itemprop_short_us_date", "thai_digits_in_meta"),
+    ("handwritten/other/vuepress2_theme_hope_page_info_waline_pageview_placeholder", "all_together"),
+    ("handwritten/other/vuepress2_theme_hope_page_info_waline_pageview_placeholder", "extra_wrappers"),
+    ("handwritten/other/vuepress2_theme_hope_page_info_waline_pageview_placeholder", "meta_below_body"),
+    ("handwritten/other/vuepress2_theme_hope_page_info_waline_pageview_placeholder", "rename_classes_and_ids"),
+    ("handwritten/other/vuepress2_theme_hope_page_info_waline_pageview_placeholder", "thai_digits_in_meta"),
+    ("handwritten/other/websitebaker283_news_post_header_table_posted_by_username_dotted_date", "all_together"),
+    ("handwritten/other/websitebaker283_news_post_header_table_posted_by_username_dotted_date", "rename_classes_and_ids"),
+    ("handwritten/wordpress/hello_elementor_jetthemecore_jetengine_dynamic_fields_views", "meta_below_body"),
+    ("handwritten/wordpress/hello_elementor_jetthemecore_jetengine_dynamic_fields_views", "rename_classes_and_ids"),
+    ("handwritten/wordpress/hello_elementor_jetthemecore_jetengine_dynamic_fields_views", "synonym_labels"),
+    ("handwritten/wordpress/hello_elementor_jetthemecore_jetengine_dynamic_fields_views", "thai_digits_in_meta"),
 }
 _GAP = pytest.mark.xfail(strict=True, reason="known gap of the extractor on this variant (issue 8)")
 
@@ -1026,6 +1062,7 @@ _NOT_REFUSED_AS_WRITTEN: set[str] = {
     "handwritten/custom_php/spectre_css_php_newsletter_index_latest_issue_card_back_issues_table_non_article",
     "handwritten/joomla3/protostar_category_blog_print_popup_tmpl_component_one_leading_item_non_article",
     "handwritten/joomla4/helix_ultimate_phocadownload4_category_annual_report_single_file_details_below_non_article",
+    "handwritten/wordpress/jetengine_listing_grid_jetsmartfilters_announcements_page_non_article",
 }
 _NON_ARTICLE_GAPS: set[str] = {
     # sixty-second set: Events Manager's day list, its class names gone, reads as one event's page
