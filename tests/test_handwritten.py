@@ -155,8 +155,6 @@ def test_every_page_has_its_expected_record_and_model_note():
 #:   generated class names, is not found.
 #: - squarespace_71_blog_item (blind set 99): the text's section under its own heading after the
 #:   first paragraphs is cut off as another box.
-#: - vuepress2_theme_hope (blind set 99): the category, an unlinked item of the page info with
-#:   its RDFa articleSection meta, is not found.
 #: - websitebaker283_news_post (blind set 96): the post header's "ข่าวสาร >> ข่าวฝึกอบรม" line
 #:   (the page, then the news group: a trail with no home crumb) stays in the text and gives no category.
 #: - hello_elementor_jetthemecore (blind set 99): the breadcrumb and the title widgets are read as
@@ -203,7 +201,6 @@ KNOWN_GAPS: set[str] = {"custom_php/dreamweaver_cs3_spry_tis620_news_show_info_l
                         "other/coldfusion_news_detail_dotted_two_digit_be_time_without_dot",
                         "other/framer_cms_detail_page_rich_text_container_thai_medium_date",
                         "other/squarespace_71_blog_item_head_itemprop_short_us_date",
-                        "other/vuepress2_theme_hope_page_info_waline_pageview_placeholder",
                         "other/websitebaker283_news_post_header_table_posted_by_username_dotted_date",
                         "wordpress/hello_elementor_jetthemecore_jetengine_dynamic_fields_views"}
 

@@ -404,7 +404,6 @@ _ROUNDTRIP_GAPS: set[str] = {  # pages that are known gaps as written
     "handwritten/other/coldfusion_news_detail_dotted_two_digit_be_time_without_dot",
     "handwritten/other/framer_cms_detail_page_rich_text_container_thai_medium_date",
     "handwritten/other/squarespace_71_blog_item_head_itemprop_short_us_date",
-    "handwritten/other/vuepress2_theme_hope_page_info_waline_pageview_placeholder",
     "handwritten/other/websitebaker283_news_post_header_table_posted_by_username_dotted_date",
     "handwritten/wordpress/hello_elementor_jetthemecore_jetengine_dynamic_fields_views"}
 
@@ -1027,11 +1026,6 @@ KNOWN_GAPS: set[tuple[str, str]] = {
     ("handwritten/other/squarespace_71_blog_item_head_itemprop_short_us_date", "meta_below_body"),
     ("handwritten/other/squarespace_71_blog_item_head_itemprop_short_us_date", "rename_classes_and_ids"),
     ("handwritten/other/squarespace_71_blog_item_head_itemprop_short_us_date", "thai_digits_in_meta"),
-    ("handwritten/other/vuepress2_theme_hope_page_info_waline_pageview_placeholder", "all_together"),
-    ("handwritten/other/vuepress2_theme_hope_page_info_waline_pageview_placeholder", "extra_wrappers"),
-    ("handwritten/other/vuepress2_theme_hope_page_info_waline_pageview_placeholder", "meta_below_body"),
-    ("handwritten/other/vuepress2_theme_hope_page_info_waline_pageview_placeholder", "rename_classes_and_ids"),
-    ("handwritten/other/vuepress2_theme_hope_page_info_waline_pageview_placeholder", "thai_digits_in_meta"),
     ("handwritten/other/websitebaker283_news_post_header_table_posted_by_username_dotted_date", "all_together"),
     ("handwritten/other/websitebaker283_news_post_header_table_posted_by_username_dotted_date", "rename_classes_and_ids"),
     ("handwritten/wordpress/hello_elementor_jetthemecore_jetengine_dynamic_fields_views", "meta_below_body"),

@@ -292,3 +292,12 @@ def test_a_guestbooks_posts_are_no_article():
     page = shell(f"""<div><h1>สมุดเยี่ยม</h1><div>{posts}</div><div>หน้า 1 จาก 6</div></div>""")
     with pytest.raises(NotAnArticle):
         extract_one(page, "https://phichit.labour.go.th/index.php/guestbook")
+
+
+def test_an_rdfa_article_section_names_the_category():
+    """VuePress's theme-hope page info: the category an unlinked item, with its RDFa meta
+    ``<meta property="articleSection">`` beside it."""
+    page = shell(f"""<main><div><h1>{TITLE}</h1><div><span>กลุ่มงานสวัสดิการแรงงาน</span><span>15/1/2568</span>
+<span><span>ข่าวกิจกรรม</span><meta property="articleSection" content="ข่าวกิจกรรม"></span></div></div>
+<div><p>{STORY[0]}</p><p>{STORY[1]}</p></div></main>""")
+    assert extract_one(page, URL)["category"] == "ข่าวกิจกรรม"

@@ -406,6 +406,7 @@ _DIGIT = re.compile(r"[\d๐-๙]")
 #: and caption around its body (a PHP page's news table: the title in <thead>, the info in <tfoot>).
 _NOT_PROSE_SIBLINGS = frozenset(HEADING_TAGS) | {"thead", "tfoot", "caption"}
 #: A link to an author's archive that says so, not who: "เรื่องทั้งหมดของผู้เขียน", "View all posts by".
+_RDFA_SECTION = etree.XPath("//body//*[@property='articleSection']")
 _ALL_POSTS_OF = re.compile(r"ทั้งหมดของ|^(?:View|See)\s+all\b|^All\s+posts\b|^(?:More\s+)?posts(?:\s+by\b|\s*$)|^More\s+(?:from|by)\b", re.I)
 _SEE_ALL = re.compile(r"^[←→«»‹›<>]|ทั้งหมด\s*$|^(?:View|See)\s+all\b", re.I)
 
@@ -1816,6 +1817,10 @@ class ArticlePage(WebPage):
                     if el.get("itemprop") in ("articleSection", "genre")
                     and not any(_inside(el, b) for b in self.body_elements)]
         sections = [text for text in sections if text]
+        if not sections and "articleSection" in self.decoded[0]:
+            # (RDFa's property="articleSection", VuePress's theme-hope page info: a meta by the section's name)
+            sections = [clean(el.get("content") or element_text(el)) for el in _RDFA_SECTION(self.doc)]
+            sections = [text for text in sections if text]
         if sections:
             return fields.category_name(sections[-1])
         found = fields.category_from_lines(self.info_lines)
