@@ -414,7 +414,9 @@ def parse_iso(value: str) -> ThaiDate:
     ``2021-08-30`` -> date; ``2021-08-30T10:15:00+07:00`` / ``...Z`` / ``...+00:00`` -> aware datetime
     converted to Asia/Bangkok; naive datetimes are Bangkok time; a year >= 2400 is BE.
     """
-    result = _iso(value, value) or _js_date(value)
+    result = _iso(value, value)
+    if result is None:
+        result = _js_date(value)
     if result is None:
         return ThaiDate(None, value, None, f"not an ISO 8601 date: {_short(value)!r}")
     return result
