@@ -1292,6 +1292,8 @@ class ArticlePage(WebPage):
                 break
             if el.tag not in HEADING_TAGS and len(text) < (MIN_TITLE if el.tag not in INLINE_TAGS else 2 * MIN_TITLE):
                 continue  # a short line is a title only as a heading; a short <span> is a widget's caption
+            if el.tag not in HEADING_TAGS and sum(c.isdigit() for c in text) > sum(c.isalpha() for c in text):
+                continue  # figures with a unit, not words: "4,850,000.00 บาท" (a procurement notice's budget row)
             line = clean(element_text(el.getparent())) if el.tag in ("td", "th") else text
             if el.tag == "address" or el.getparent() is not None and el.getparent().tag == "address":
                 continue  # HTML's <address>: the contact of the article's author, never its title
@@ -1316,7 +1318,9 @@ class ArticlePage(WebPage):
             label = _label_before(el)
             if label and _is_info(f"{label} {text}"):
                 continue  # a field's value beside its label ("ผู้เขียน:" | "นางวิไลวรรณ …": Drupal's inline fields)
-            if len(text) > 300 or _is_info(text) or (line != text and _is_info(line or "")) or _YOU_ARE_HERE.match(text):
+            # (a heading may be long: Olivero's h1 of a project's whole name, some 330 characters)
+            if len(text) > (500 if el.tag in HEADING_TAGS else 300) or _is_info(text) or (line != text and _is_info(line or "")) \
+                    or _YOU_ARE_HERE.match(text):
                 continue  # (a trail under its caption: "คุณอยู่ที่: หน้าแรก <img> ข่าวประชาสัมพันธ์ <img> …")
             if len(text) <= MAX_INFO_LINE and _is_info(_shown_line(el)):
                 continue  # an info line of icons or tooltips ("📅 8 ก.พ. 2566  👤 นิตยา  👁 245")

@@ -245,7 +245,13 @@ class LayoutArticlePage(ArticlePage):
     def _family_elements(self, classes: tuple[str, ...]) -> list:
         # (a body that is the post's whole block, its info blocks inside it, does not hide them)
         bodies = [b for b in self.body_elements if b is not self.container]
-        return [el for el in self.index.find(classes) if not any(_inside(el, b) for b in bodies)]
+        return [el for el in self.index.find(classes) if not any(_inside(el, b) for b in bodies) or self._in_info_block(el)]
+
+    def _in_info_block(self, el) -> bool:
+        """Inside one of the family's info blocks (``INFO_CLASSES``), even when the text holds it
+        (Sela's "entry-meta" footer printed inside its entry-content)."""
+        return bool(self.INFO_CLASSES) and any(not self.INFO_CLASSES.isdisjoint((a.get("class") or "").split())
+                                               for a in el.iterancestors())
 
     def date_candidates(self) -> list[dict]:
         out: list[dict] = []

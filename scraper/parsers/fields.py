@@ -263,6 +263,10 @@ _HITS_WORD = re.compile(r"^\s*(?:views?|hits?|reads?|ครั้ง|เข้�
 _DAY = re.compile(r"^\s*(?:[1-9]|[12][0-9]|3[01]|0[1-9]|[๑-๙]|[๑๒][๐-๙]|๓[๐๑]|๐[๑-๙])\s*$")
 
 
+#: "by" alone over the name (WordPress's post-author block: its byline and name paragraphs).
+_BY_ALONE = re.compile(r"^\s*(?:โดย|by)\s*:?\s*$", re.IGNORECASE)
+
+
 def join_label_lines(lines: list[str]) -> list[str]:
     """A label alone on its line takes the next line as its value, as fields printed with their
     label above them do (Drupal's "field-label-above", ``<dt>``/``<dd>`` pairs):
@@ -271,7 +275,7 @@ def join_label_lines(lines: list[str]) -> list[str]:
     i = 0
     while i < len(lines):
         line = lines[i]
-        if is_label_alone(line) and i + 1 < len(lines) and not split_labelled(lines[i + 1])[1]:
+        if (is_label_alone(line) or _BY_ALONE.match(line)) and i + 1 < len(lines) and not split_labelled(lines[i + 1])[1]:
             out.append(f"{line} {lines[i + 1]}")
             i += 2
             continue
@@ -319,6 +323,8 @@ def hits_from_text(text: str) -> str | None:
 _COUNT_THEN_LABEL = re.compile(r"(?<![\d๐-๙,.])([\d๐-๙][\d๐-๙,.]*)\s*(?:total\s+)?(?:Views|Hits|Reads|เข้าชม|ฮิต|มุมมอง|ครั้ง(?!ที่))(?!\w)(?!\s*[:：])", re.IGNORECASE)
 
 
+#: A comment label right before a count: the count is the comments'.
+_COMMENTS_BEFORE = re.compile(rf"(?:{COMMENT_WORDS})\s*:?\s*$", re.IGNORECASE)
 #: A file's download count before the count ("(ดาวน์โหลด 12 ครั้ง)" by an attachment): not the views.
 _DOWNLOADS_BEFORE = re.compile(r"(?:ดาวน์โหลด|ดาวโหลด|Downloads?|Downloaded)\s*:?\s*$", re.IGNORECASE)
 
@@ -328,8 +334,9 @@ def _count_then_label(line: str) -> str | None:
     a number before a label that takes its own value after a colon (``'Hits : 1,024'``) nor a
     file's downloads (``'ดาวน์โหลด 12 ครั้ง'``)."""
     for m in _COUNT_THEN_LABEL.finditer(line):
-        if ends_with_date(line[: m.end(1)]) or _DOWNLOADS_BEFORE.search(line, 0, m.start(1)):
-            continue
+        if ends_with_date(line[: m.end(1)]) or _DOWNLOADS_BEFORE.search(line, 0, m.start(1)) \
+                or _COMMENTS_BEFORE.search(line, 0, m.start(1)):
+            continue  # (a comment count after its own label: "Comments 2 Views 263", icons read as words)
         return m.group(1).rstrip(",.")
     return None
 
@@ -468,7 +475,10 @@ def is_metadata_line(line: str) -> bool:
         return False
     head, segments = split_labelled(line)
     if segments:
-        return len(head) <= 3 or bool(find_date(head).matched) and len(head) < 60 or _badge_before(head, segments)
+        # (or a person's name, unlabelled, before two labelled items or more: RocketTheme's
+        # "สุนันทา แก้วประเสริฐ เผยแพร่เมื่อ 15 มิถุนายน 2012 ฮิต: 3817 หมวด: ข่าวกิจกรรม")
+        return (len(head) <= 3 or bool(find_date(head).matched) and len(head) < 60 or _badge_before(head, segments)
+                or len(segments) >= 2 and is_person_name(head.strip()))
     found = find_date(line)
     return bool(found.matched) and len(line) - len(found.matched) <= 12
 
