@@ -13,6 +13,8 @@ from datetime import datetime
 from functools import cache
 from urllib.parse import unquote, urljoin, urlsplit
 
+from w3lib.url import safe_url_string
+
 from scraper.parsers.html import attribute_values, tagged
 from scraper.parsers.labels import (
     COMMENT_WORDS,
@@ -513,7 +515,7 @@ def attachments(scopes: list, page_base: str, skip=lambda el: False) -> list[dic
             href = (a.get("href") or "").strip()
             if not href or href.startswith(("#", "javascript:", "mailto:")) or not _MAY_BE_DOCUMENT.search(href):
                 continue
-            absolute = urljoin(page_base, href)
+            absolute = _as_requested(urljoin(page_base, href))
             path = urlsplit(absolute).path
             # the cheap test first: ``skip`` reads the link's ancestors
             if not (DOCUMENT_EXTENSIONS.search(path) or _DOWNLOAD_LINK.search(absolute)) or skip(a):
@@ -530,6 +532,12 @@ def attachments(scopes: list, page_base: str, skip=lambda el: False) -> list[dic
     return [{"url": v["url"], "text": v["text"]} for v in found.values()]
 
 
+def _as_requested(url: str) -> str:
+    """A link as a browser requests it: a Thai file name or a space percent-escaped, in UTF-8
+    (``/upload/หนังสือเชิญ.pdf`` -> ``/upload/%E0%B8%AB...pdf``); most links need nothing."""
+    return url if url.isascii() and " " not in url else safe_url_string(url)
+
+
 def images(scopes: list, page_base: str, skip=lambda el: False, left_out=frozenset()) -> list[str]:
     """Images inside the body ``scopes`` (document order, once each); ``skip`` drops an image's
     block, ``left_out`` holds images that are not the text's."""
@@ -542,7 +550,7 @@ def images(scopes: list, page_base: str, skip=lambda el: False, left_out=frozens
             if (any(skip(a) for a in _ancestors_until(img, scope)) or is_action_button(img) or is_banner(img, page_base)
                     or is_avatar(src)):  # a byline's avatar: the author's picture, not the text's
                 continue
-            absolute = urljoin(page_base, src)
+            absolute = _as_requested(urljoin(page_base, src))
             if absolute not in out:
                 out.append(absolute)
     return out
