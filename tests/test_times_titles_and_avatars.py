@@ -301,3 +301,58 @@ def test_an_rdfa_article_section_names_the_category():
 <span><span>ข่าวกิจกรรม</span><meta property="articleSection" content="ข่าวกิจกรรม"></span></div></div>
 <div><p>{STORY[0]}</p><p>{STORY[1]}</p></div></main>""")
     assert extract_one(page, URL)["category"] == "ข่าวกิจกรรม"
+
+
+# --- blind sets 100-103 --------------------------------------------------------------------------
+
+def test_by_alone_over_the_name():
+    """WordPress's post-author block: "โดย" in one paragraph, the name in the next (class names gone)."""
+    page = shell(f"""<main><div><h1>{TITLE}</h1><div><div><time datetime="2026-01-14T09:00:00+07:00">14 มกราคม 2026</time></div>
+<div><p>โดย</p><p>อรพิน แก้วมณี</p></div></div><div><p>{STORY[0]}</p><p>{STORY[1]}</p></div></div></main>""")
+    assert extract_one(page, URL)["author"] == "อรพิน แก้วมณี"
+
+
+def test_a_comment_count_after_its_label_is_not_the_views():
+    """AccessPress Mag: the comments' icon then "2", the eye icon then "263", no space between."""
+    page = shell(f"""<article><h1>{TITLE}</h1><div><time datetime="2015-08-24T10:42:10+07:00">24 สิงหาคม 2015</time>
+<span><a href="/?author=3">กาญจนา ศรีสุข</a></span><span><i class="fa fa-comments"></i>2</span><span><i class="fa fa-eye"></i>263</span></div>
+<div><p>{STORY[0]}</p><p>{STORY[1]}</p></div></article>""")
+    assert extract_one(page, URL)["hits"] == 263
+
+
+def test_figures_with_a_unit_are_no_title_line():
+    """A Yii2 DetailView over the notice's text: its rows' values (a budget of "4,850,000.00 บาท")
+    are not the title; the h1 above the table is."""
+    rows = "".join(f"<tr><th>{label}</th><td>{value}</td></tr>" for label, value in (
+        ("เลขที่โครงการ (e-GP)", "67089415203"), ("วิธีการจัดหา", "ประกวดราคาอิเล็กทรอนิกส์ (e-bidding)"),
+        ("วงเงินงบประมาณ", "4,850,000.00 บาท"), ("วันที่ประกาศ", "19 ส.ค. 2567 10:05:00"), ("จำนวนผู้เข้าชม", "188")))
+    page = shell(f"""<div><h1>{TITLE}</h1><table>{rows}</table><div><p>{STORY[0]}</p><p>{STORY[1]}</p></div></div>""",
+                 title=f"{TITLE} | {SITE}")
+    record = extract_one(page, URL)
+    assert (record["title"], record["published"], record["hits"]) == (TITLE, "2024-08-19T10:05:00+07:00", 188)
+
+
+def test_a_persons_name_before_labelled_items_is_an_info_line():
+    """RocketTheme's article info on Joomla 2.5: the author's name unlabelled, then labelled items."""
+    page = shell(f"""<div><h1>{TITLE}</h1><div><span>สุนันทา แก้วประเสริฐ</span> <span>เผยแพร่เมื่อ 15 มิถุนายน 2012</span>
+<span>ฮิต: 3817</span> <span>หมวด: <a href="/index.php/news">ข่าวกิจกรรม</a></span></div>
+<p>{STORY[0]}</p><p>{STORY[1]}</p></div>""")
+    record = extract_one(page, URL)
+    assert (record["author"], record["hits"], record["body"]) == ("สุนันทา แก้วประเสริฐ", 3817, "\n\n".join(STORY))
+
+
+def test_a_long_heading_is_still_the_title():
+    """Olivero's h1 of a project's whole name, longer than any line the title search takes
+    elsewhere; the <title> and og:title cut it short."""
+    long_title = " ".join([TITLE] * 4)
+    page = shell(f"""<main><article><h1>{long_title}</h1><div>15 มี.ค. 2022 - 10:24</div>
+<div><p>{STORY[0]}</p><p>{STORY[1]}</p></div></article></main>""", title=long_title[:95] + "…")
+    assert extract_one(page, URL)["title"] == long_title
+
+
+def test_a_thai_file_name_is_escaped_as_a_browser_requests_it():
+    page = shell(f"""<main><h1>{TITLE}</h1><div><p>{STORY[0]}</p><p>{STORY[1]}</p>
+<p><a href="/upload/หนังสือเชิญ.pdf">หนังสือเชิญเข้าร่วมอบรม</a></p></div></main>""")
+    assert extract_one(page, URL)["attachments"] == [
+        {"url": "https://phichit.labour.go.th/upload/%E0%B8%AB%E0%B8%99%E0%B8%B1%E0%B8%87%E0%B8%AA%E0%B8%B7%E0%B8%AD"
+                "%E0%B9%80%E0%B8%8A%E0%B8%B4%E0%B8%8D.pdf", "text": "หนังสือเชิญเข้าร่วมอบรม"}]
