@@ -405,7 +405,9 @@ _ROUNDTRIP_GAPS: set[str] = {  # pages that are known gaps as written
     "handwritten/other/framer_cms_detail_page_rich_text_container_thai_medium_date",
     "handwritten/other/squarespace_71_blog_item_head_itemprop_short_us_date",
     "handwritten/other/websitebaker283_news_post_header_table_posted_by_username_dotted_date",
-    "handwritten/wordpress/hello_elementor_jetthemecore_jetengine_dynamic_fields_views"}
+    "handwritten/wordpress/hello_elementor_jetthemecore_jetengine_dynamic_fields_views",
+    "handwritten/drupal/d7_framework_theme_submitted_us_date_statistics_reads",
+    "handwritten/other/sharepoint2010_publishing_articleright_title_span_site_h1_thai_locale_date_line"}
 
 
 @pytest.mark.parametrize("case", [pytest.param(c, marks=pytest.mark.xfail(strict=True, reason="known gap as written"))
@@ -1032,6 +1034,35 @@ KNOWN_GAPS: set[tuple[str, str]] = {
     ("handwritten/wordpress/hello_elementor_jetthemecore_jetengine_dynamic_fields_views", "rename_classes_and_ids"),
     ("handwritten/wordpress/hello_elementor_jetthemecore_jetengine_dynamic_fields_views", "synonym_labels"),
     ("handwritten/wordpress/hello_elementor_jetthemecore_jetengine_dynamic_fields_views", "thai_digits_in_meta"),
+    # Blind sets 100-103, not fixed yet: views shown by an icon alone once its class names are gone
+    # (AccessPress Mag's eye after the comments', Sela's footer in the text); a PHP table's labelled rows
+    # and a Bootstrap card's info table without class names; Ghost 0.11's author in the post footer
+    # renamed; and some pages under every transform at once or with their info moved below the text.
+    ("handwritten/custom_php/bs3_news_detail_info_table_after_attachments_thai_digits", "rename_classes_and_ids"),
+    ("handwritten/custom_php/codeigniter4_press_release_meta_table_thai_digits_two_digit_be", "all_together"),
+    ("handwritten/custom_php/php5_table_labelled_rows_thai_digits_two_digit_be", "rename_classes_and_ids"),
+    ("handwritten/custom_php/php83_tailwind_info_card_aside", "meta_below_body"),
+    ("handwritten/drupal/olivero_d95_very_long_title_breadcrumb_category_article", "all_together"),
+    ("handwritten/drupal/olivero_d95_very_long_title_breadcrumb_category_article", "meta_below_body"),
+    ("handwritten/k2/k2_23_j15_milkyway_content_footer_hits_attachment_block", "all_together"),
+    ("handwritten/other/ghost011_casper14_date_head_author_in_post_footer", "all_together"),
+    ("handwritten/other/ghost011_casper14_date_head_author_in_post_footer", "rename_classes_and_ids"),
+    ("handwritten/wordpress/accesspress_mag_eye_icon_views_after_byline", "all_together"),
+    ("handwritten/wordpress/accesspress_mag_eye_icon_views_after_byline", "rename_classes_and_ids"),
+    ("handwritten/wordpress/sela_meta_footer_below_content_wp_postviews", "all_together"),
+    ("handwritten/wordpress/sela_meta_footer_below_content_wp_postviews", "rename_classes_and_ids"),
+    # the pages themselves are known gaps (tests/test_handwritten.py KNOWN_GAPS)
+    ("handwritten/drupal/d7_framework_theme_submitted_us_date_statistics_reads", "all_together"),
+    ("handwritten/drupal/d7_framework_theme_submitted_us_date_statistics_reads", "extra_wrappers"),
+    ("handwritten/drupal/d7_framework_theme_submitted_us_date_statistics_reads", "meta_below_body"),
+    ("handwritten/drupal/d7_framework_theme_submitted_us_date_statistics_reads", "rename_classes_and_ids"),
+    ("handwritten/drupal/d7_framework_theme_submitted_us_date_statistics_reads", "synonym_labels"),
+    ("handwritten/drupal/d7_framework_theme_submitted_us_date_statistics_reads", "thai_digits_in_meta"),
+    ("handwritten/other/sharepoint2010_publishing_articleright_title_span_site_h1_thai_locale_date_line", "all_together"),
+    ("handwritten/other/sharepoint2010_publishing_articleright_title_span_site_h1_thai_locale_date_line", "extra_wrappers"),
+    ("handwritten/other/sharepoint2010_publishing_articleright_title_span_site_h1_thai_locale_date_line", "meta_below_body"),
+    ("handwritten/other/sharepoint2010_publishing_articleright_title_span_site_h1_thai_locale_date_line", "rename_classes_and_ids"),
+    ("handwritten/other/sharepoint2010_publishing_articleright_title_span_site_h1_thai_locale_date_line", "thai_digits_in_meta"),
 }
 _GAP = pytest.mark.xfail(strict=True, reason="known gap of the extractor on this variant (issue 8)")
 
@@ -1057,6 +1088,8 @@ _NOT_REFUSED_AS_WRITTEN: set[str] = {
     "handwritten/joomla3/protostar_category_blog_print_popup_tmpl_component_one_leading_item_non_article",
     "handwritten/joomla4/helix_ultimate_phocadownload4_category_annual_report_single_file_details_below_non_article",
     "handwritten/wordpress/jetengine_listing_grid_jetsmartfilters_announcements_page_non_article",
+    "handwritten/joomla15/docman14_ja_purity_doc_details_single_download_non_article",
+    "handwritten/joomla3/sobipro14_directory_section_entries_non_article",
 }
 _NON_ARTICLE_GAPS: set[str] = {
     # sixty-second set: Events Manager's day list, its class names gone, reads as one event's page
