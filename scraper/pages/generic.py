@@ -640,7 +640,7 @@ def is_link_noise(el) -> bool:
 
 
 def _inside(el, ancestor) -> bool:
-    return any(a is ancestor for a in _ancestors(el))
+    return el is not None and (el is ancestor or ancestor in el.iterancestors())  # (the walk and the test in C)
 
 
 #: The separator between the parts of a "page – section – site" ``<title>``.
