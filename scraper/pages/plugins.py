@@ -379,6 +379,19 @@ def _may_have_breadcrumbs(html: str) -> bool:
     return "rumb" in html or "RUMB" in html or "pathway" in html
 
 
+def _may_have_unlinked_home(html: str) -> bool:
+    """``_UNLINKED_HOME`` in the page's source, tried only where its words are: most pages name
+    home only in their menu's links, and the pattern's search of every character costs twice the
+    substring scans."""
+    for word in ("หน้าหลัก", "หน้าแรก", "Home"):
+        at = html.find(word)
+        while at >= 0:
+            if _UNLINKED_HOME.match(html, at):
+                return True
+            at = html.find(word, at + 1)
+    return False
+
+
 def is_home_link_text(text: str) -> bool:
     """A link's words that lead home: "หน้าแรก", "หน้าหลัก", "Home"."""
     return bool(_HOME_WORDS.match(text))
@@ -408,7 +421,7 @@ def breadcrumb_category(doc, title: str | None, html: str | None = None) -> str 
                 return found
             if is_trail(text) and len([p for p in _TRAIL_SPLIT.split(text) if p]) >= 3:
                 break  # a whole line of links from home, judged: a menu ("หน้าหลัก | เกี่ยวกับกรม | ...")
-    for el in _HOME_TEXT_CANDIDATES(doc) if html is None or _UNLINKED_HOME.search(html) else ():
+    for el in _HOME_TEXT_CANDIDATES(doc) if html is None or _may_have_unlinked_home(html) else ():
         text = collapse(element_text(el))
         if el.tag not in ("a", "body", "html") and el.find(".//a") is not None and _TRAIL_ARROW.search(text):
             found = _trail_category(el, title, text)  # (arrows only: "หน้าหลัก | ..." is a menu)

@@ -41,7 +41,8 @@ LISTING_XPATH = etree.XPath(
     f" | {with_class('itemListView')}//*[{has_class('catItemTitle')}]"
 )
 
-_INDEXED = etree.XPath("descendant-or-self::*[@class or @itemprop]")
+# (from the attributes up, in C: half the cost of descendant-or-self::*[@class or @itemprop])
+_INDEXED = etree.XPath("(.//@class | .//@itemprop)/..")
 
 
 class ElementIndex:

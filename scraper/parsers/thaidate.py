@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from pythainlp.util import thai_digit_to_arabic_digit
@@ -349,11 +350,15 @@ def _short(text: str, limit: int = 80) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+@lru_cache(maxsize=4096)
 def find_date(text: str) -> ThaiDate:
     """The first date in ``text`` (fast path only, no dateparser; cheap on long text).
 
     If the first date-shaped substring is impossible (``31 ก.พ. 2564``) the result carries it in
     ``matched`` with ``value=None`` and a reason; later dates are not tried.
+
+    Cached: every field (dates, author, hits, category) and every edge test asks about the same
+    info lines, half the calls of a page repeat one; the result is immutable.
     """
     found = _search(text)
     if found is None:
