@@ -677,6 +677,16 @@ def _text_len(el) -> int:
     return sum(len(t.strip()) for t in el.itertext())
 
 
+def _text_len_upto(el, limit: int) -> int:
+    """``_text_len(el)``, counted only until it exceeds ``limit`` (a big block is not read through)."""
+    total = 0
+    for t in el.itertext():
+        total += len(t.strip())
+        if total > limit:
+            break
+    return total
+
+
 def _link_len(el) -> int:
     return sum(len(t.strip()) for a in el.iter("a") for t in a.itertext())
 
@@ -1419,7 +1429,8 @@ class ArticlePage(WebPage):
         for sibling in self.root.itersiblings(preceding=preceding):
             if not isinstance(sibling.tag, str):
                 continue
-            if self.is_noise(sibling) or not _text_len(sibling):
+            # (two short lines at most: a column of modules beside the article is not read through)
+            if self.is_noise(sibling) or not 0 < _text_len_upto(sibling, 2 * MAX_INFO_LINE + 40) <= 2 * MAX_INFO_LINE + 40:
                 return []
             lines = [plugins.resolve_icons(line) for line in paragraphs(sibling, skip=is_noise, label=plugins.icon_label)]
             if 0 < len(lines) <= 2 and all(len(line) <= MAX_INFO_LINE and fields.is_metadata_line(line) for line in lines):
@@ -2378,13 +2389,12 @@ class ArticlePage(WebPage):
         parent = box.getparent() if box is not None else None
         if parent is None or box.tag in ("body", "html") or next(iter(box), None) is not title:
             return 0
-        posts = 0
-        for sibling in parent:
-            if sibling.tag != box.tag or next(iter(sibling), None) is None or sibling[0].tag != title.tag:
-                continue
-            lines = paragraphs(sibling, skip=is_noise)[1:3]
-            posts += any(len(line) <= MAX_INFO_LINE and fields.find_date(line).value is not None for line in lines)
-        return posts
+        alike = [sibling for sibling in parent
+                 if sibling.tag == box.tag and next(iter(sibling), None) is not None and sibling[0].tag == title.tag]
+        if len(alike) < 3:
+            return 0  # (the cheap test first: most titles head one block alone)
+        return sum(any(len(line) <= MAX_INFO_LINE and fields.find_date(line).value is not None
+                       for line in paragraphs(sibling, skip=is_noise)[1:3]) for sibling in alike)
 
     def _calendar(self):
         """A month grid: a table whose first row names the seven weekdays, with links in its days,

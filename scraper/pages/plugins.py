@@ -427,18 +427,18 @@ def breadcrumb_category(doc, title: str | None, html: str | None = None) -> str 
             found = _trail_category(el, title, text)  # (arrows only: "หน้าหลัก | ..." is a menu)
             if found:
                 return found
-    return _list_trail(doc, title) or _titled_trail(doc, title)
+    return _list_trail(doc, title) or _titled_trail(doc, title, html)
 
 
 #: A block of links whose own text holds a trail's arrow ("ข่าวสาร &gt; <a>ข่าวกิจกรรม</a> &gt; title").
 _ARROWED_LINKS = etree.XPath("//*[a][text()[contains(., '>') or contains(., '»') or contains(., '›')]]")
 
 
-def _titled_trail(doc, title: str | None):
+def _titled_trail(doc, title: str | None, html: str | None = None):
     """A trail told by its shape, with no home crumb: links parted by arrows, ending with the
     article's own title unlinked (XOOPS SmartSection's "ข่าวสาร > ข่าวกิจกรรม > title", the
-    module's name first)."""
-    if not title:
+    module's name first). (``html``: the page's source; a trail needs the title's first words there.)"""
+    if not title or html is not None and title[:12] not in html:
         return None
     for el in _ARROWED_LINKS(doc):
         links = [collapse(element_text(a)) for a in el.iter("a")]
