@@ -356,3 +356,13 @@ def test_a_thai_file_name_is_escaped_as_a_browser_requests_it():
     assert extract_one(page, URL)["attachments"] == [
         {"url": "https://phichit.labour.go.th/upload/%E0%B8%AB%E0%B8%99%E0%B8%B1%E0%B8%87%E0%B8%AA%E0%B8%B7%E0%B8%AD"
                 "%E0%B9%80%E0%B8%8A%E0%B8%B4%E0%B8%8D.pdf", "text": "หนังสือเชิญเข้าร่วมอบรม"}]
+
+
+def test_a_news_modules_page_and_group_line_names_the_category():
+    """WebsiteBaker's News module prints "<a>page</a> >> <a>group</a>" in the post's header, no
+    home crumb and no title after it: the group is the category, and the line is not text."""
+    page = shell(f"""<table><tr><td><h1>{TITLE}</h1></td></tr><tr><td><b>Posted by สมศักดิ์ แสงทอง on 14.03.2012</b></td></tr>
+<tr><td><a href="/pages/news.php">ข่าวสาร</a> &gt;&gt; <a href="/pages/news.php?g=2">ข่าวฝึกอบรม</a></td></tr></table>
+<p>{STORY[0]}</p><p>{STORY[1]}</p>""")
+    record = extract_one(page, URL)
+    assert (record["category"], record["body"]) == ("ข่าวฝึกอบรม", "\n\n".join(STORY))

@@ -406,6 +406,7 @@ _DIGIT = re.compile(r"[\d๐-๙]")
 #: and caption around its body (a PHP page's news table: the title in <thead>, the info in <tfoot>).
 _NOT_PROSE_SIBLINGS = frozenset(HEADING_TAGS) | {"thead", "tfoot", "caption"}
 #: A link to an author's archive that says so, not who: "เรื่องทั้งหมดของผู้เขียน", "View all posts by".
+_GROUP_TRAIL_SPLIT = re.compile(r"\s*(?:>>|»|›|>)\s*")
 _RDFA_SECTION = etree.XPath("//body//*[@property='articleSection']")
 _ALL_POSTS_OF = re.compile(r"ทั้งหมดของ|^(?:View|See)\s+all\b|^All\s+posts\b|^(?:More\s+)?posts(?:\s+by\b|\s*$)|^More\s+(?:from|by)\b", re.I)
 _SEE_ALL = re.compile(r"^[←→«»‹›<>]|ทั้งหมด\s*$|^(?:View|See)\s+all\b", re.I)
@@ -1841,6 +1842,11 @@ class ArticlePage(WebPage):
         found = fields.category_from_lines(self.info_lines)
         if found:
             return self._first_link_of(found)
+        for line in self.info_lines:
+            if ">" in line or "»" in line or "›" in line:
+                group = self._group_trail(line, self._root_link_texts | self._body_link_texts)
+                if group:
+                    return group[-1]
         found = plugins.named_field(self.doc, self.tokens, plugins.NAMED_CATEGORY)
         if found:
             return found
@@ -2018,7 +2024,7 @@ class ArticlePage(WebPage):
         archive_line = self._archive_line
         while parts and (parts[0] == title or _is_info(parts[0]) and not _ANNOUNCED_ON.match(parts[0])
                          or _is_info_heading(parts) or archive_line(parts[0])
-                         or self._caption_and_files(parts[0])):
+                         or self._caption_and_files(parts[0]) or self._group_trail(parts[0], self._body_link_texts)):
             top.append(take(0))
         if len(parts) > 1 and _LONE_COUNT.match(parts[0]) and not _A_YEAR.match(parts[0]) and self._lines[0]:
             top.append(take(0))  # (the views alone over the text, under the info lines, its icon gone: ColorNews)
@@ -2177,6 +2183,22 @@ class ArticlePage(WebPage):
         for text in self._archive_links:
             line = line.replace(text, " ")
         return not line.strip(" ,|·/•")
+
+    @staticmethod
+    def _group_trail(line: str, link_texts: set) -> list[str]:
+        """The parts of a line of two or three links parted by arrows and nothing else, a news
+        module's "page >> group" line (WebsiteBaker's post header, EWT's group line): no home
+        crumb, no title after it; its last part is the article's group. Else ``[]``."""
+        parts = _GROUP_TRAIL_SPLIT.split(line)
+        if not 2 <= len(parts) <= 3 or not all(0 < len(part) <= 40 and part in link_texts and not _DIGIT.search(part)
+                                               for part in parts):
+            return []
+        return parts
+
+    @cached_property
+    def _root_link_texts(self) -> set[str | None]:
+        """The texts of the links in the article's block."""
+        return {clean(element_text(a)) for a in self.root.iter("a") if a.get("href")}
 
     @cached_property
     def _body_link_texts(self) -> set[str | None]:
