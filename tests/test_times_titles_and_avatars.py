@@ -366,3 +366,18 @@ def test_a_news_modules_page_and_group_line_names_the_category():
 <p>{STORY[0]}</p><p>{STORY[1]}</p>""")
     record = extract_one(page, URL)
     assert (record["category"], record["body"]) == ("ข่าวฝึกอบรม", "\n\n".join(STORY))
+
+
+def test_a_featured_badge_in_superscript_is_not_the_titles():
+    """K2's item title prints "<sup>แนะนำ</sup>" (featured) after the words."""
+    page = shell(f"""<div><h2>{TITLE} <sup>แนะนำ</sup></h2><div>วันพุธที่ 12 ตุลาคม 2554 เวลา 10:20 น.</div>
+<div><p>{STORY[0]}</p><p>{STORY[1]}</p></div></div>""")
+    assert extract_one(page, URL)["title"] == TITLE
+
+
+def test_and_after_a_category_before_the_tags_is_not_the_categorys():
+    """Twenty Eleven's "This entry was posted in <a>…</a> and tagged <a>…</a> by <a>…</a>"."""
+    page = shell(f"""<article><h1>{TITLE}</h1><div><time datetime="2012-05-14T10:00:00+07:00">14 พฤษภาคม 2555</time></div>
+<div><p>{STORY[0]}</p><p>{STORY[1]}</p></div><footer>This entry was posted in <a href="/?cat=3">ข่าวผู้บริหาร</a> and tagged
+<a href="/?tag=wage" rel="tag">ค่าจ้างขั้นต่ำ</a> by <a href="/?author=1">สมศักดิ์ ใจดี</a>.</footer></article>""")
+    assert extract_one(page, URL)["category"] == "ข่าวผู้บริหาร"

@@ -1536,6 +1536,9 @@ class ArticlePage(WebPage):
             el = names[0] if names else el
             dated = [d for d in el.iterdescendants("time", "span", "abbr") if d.tag == "time" or d.get("itemprop") in _MICRODATA_KIND]
             dated += self._info_in_title  # Bootstrap's "<h1>title<br><small>📅 date 👤 name</small></h1>"
+            # a badge in superscript after the words (K2's featured "<sup>แนะนำ</sup>") is not the title's
+            dated += [d for d in el.iter("sup") if d is not el and len(clean(element_text(d)) or "") <= 20
+                      and not (d.tail or "").strip() and d.getnext() is None]
             # a date printed inside the heading (Bridge's "15 มี.ค." badge, a <time>) is not the title's
             text = clean(" ".join(paragraphs(el, skip=lambda d: d in dated)) if dated else element_text(el))
             if text and text not in self.title_texts and _has_block_child(el, but=("br", "img")):

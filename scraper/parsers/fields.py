@@ -144,7 +144,11 @@ def author_name(text: str) -> str | None:
 
 
 def category_name(text: str) -> str | None:
-    return _without_full_stop(clean(_IN_BEFORE_CATEGORY.sub("", strip_label(collapse(text), "category"))))
+    return _without_full_stop(clean(_AND_AFTER.sub("", _IN_BEFORE_CATEGORY.sub("", strip_label(collapse(text), "category")))))
+
+
+#: The conjunction left after a category before the next item ("posted in <a>…</a> and tagged …").
+_AND_AFTER = re.compile(r"\s+(?:and|และ)$")
 
 
 #: The connective a theme prints before the category's link ("in <a>ข่าวกิจกรรม</a>": Inspiro's
@@ -358,7 +362,7 @@ def hits_from_lines(lines: list[str]) -> str | None:
 
 def category_from_lines(lines: list[str]) -> str | None:
     for value in _labelled(lines, "category"):
-        value = name_value(value)
+        value = _AND_AFTER.sub("", name_value(value))
         if value and len(value) <= MAX_NAME:
             return _without_full_stop(clean(value))
     return None
