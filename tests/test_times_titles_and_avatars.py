@@ -381,3 +381,11 @@ def test_and_after_a_category_before_the_tags_is_not_the_categorys():
 <div><p>{STORY[0]}</p><p>{STORY[1]}</p></div><footer>This entry was posted in <a href="/?cat=3">ข่าวผู้บริหาร</a> and tagged
 <a href="/?tag=wage" rel="tag">ค่าจ้างขั้นต่ำ</a> by <a href="/?author=1">สมศักดิ์ ใจดี</a>.</footer></article>""")
     assert extract_one(page, URL)["category"] == "ข่าวผู้บริหาร"
+
+
+def test_extravotes_stars_and_score_are_a_rating_widgets_line():
+    """ExtraVote's stars read as their numbers, then the score: a widget's line, never text."""
+    from scraper.parsers.fields import is_edge_noise
+
+    assert is_edge_noise("1 2 3 4 5 คะแนน: 4.4/5 (12 โหวต)")
+    assert not is_edge_noise("1 2 3 4 5 ขั้นตอนการยื่นคำร้อง")

@@ -420,6 +420,8 @@ _RATING = re.compile(
     # WP-PostRatings: "(12 โหวต, เฉลี่ย: 4.50 จาก 5)", "(12 votes, average: 4.50 out of 5)", its loader
     r"|\(?\s*[\d๐-๙]+\s*(?:โหวต|votes?)\s*,\s*(?:เฉลี่ย|average)\s*:?\s*[\d๐-๙.]+\s*(?:จาก|out\s+of)\s*[\d๐-๙]+\s*\)?"
     r"|กำลังโหลด\s*\.*|Loading\s*\.\.\."
+    # ExtraVote's stars as their numbers, then the score: "1 2 3 4 5 คะแนน: 4.4/5 (12 โหวต)"
+    r"|(?:[1-5]\s+){4}[1-5]\s*(?:คะแนน|Rating)\s*:?\s*[\d.]+\s*/\s*\d+(?:\s*\(\s*[\d๐-๙]+\s*(?:โหวต|votes?)\s*\))?"
     # a rating widget's caption alone, its stars pictures ("ให้คะแนน:", "ให้คะแนนข่าวนี้", "Rate this:")
     r"|ให้คะแนน(?:ข่าวนี้|บทความนี้)?\s*:?|Rate\s+this(?:\s+(?:post|article))?\s*:?)\s*$", re.IGNORECASE)
 
