@@ -116,6 +116,10 @@ def _day(value: date | datetime) -> date:
     return value.date() if isinstance(value, datetime) else value
 
 
+#: Date sources that are text as the page shows it (not an attribute for machines).
+_VISIBLE_SOURCES = ("label", "text")
+
+
 def choose_date(candidates: list[dict], kinds: tuple[str, ...], warnings: list[str], field: str):
     """Pick the strongest parseable candidate of ``kinds``: ``(iso, raw, source)``.
 
@@ -139,6 +143,15 @@ def choose_date(candidates: list[dict], kinds: tuple[str, ...], warnings: list[s
         raw = failures[0][0].get("raw") or failures[0][0].get("machine") if failures else None
         return None, raw, None
     day = _day(chosen_value)
+    if not isinstance(chosen_value, datetime) and chosen["source"] in _VISIBLE_SOURCES:
+        # the same day shown again, from a source as strong, with its time of day (Blogger's date
+        # header over the post's "posted by … @ 3/14/2006 10:24:00 AM"): the date with its time
+        for cand in ordered:
+            if cand is not chosen and cand["kind"] == chosen["kind"] and cand["source"] == chosen["source"]:
+                timed = _parse_candidate(cand, fallback=False)
+                if timed is not None and isinstance(timed.value, datetime) and _day(timed.value) == day:
+                    chosen, chosen_value = cand, timed.value
+                    break
     disagreeing: list[tuple[str, date]] = []
     for cand in ordered:
         if cand is chosen or cand["kind"] != chosen["kind"]:  # a created date may differ from published

@@ -389,3 +389,21 @@ def test_extravotes_stars_and_score_are_a_rating_widgets_line():
 
     assert is_edge_noise("1 2 3 4 5 คะแนน: 4.4/5 (12 โหวต)")
     assert not is_edge_noise("1 2 3 4 5 ขั้นตอนการยื่นคำร้อง")
+
+
+def test_the_same_day_shown_again_with_its_time_of_day():
+    """Blogger's classic template: the date header over the post ("Tuesday, March 14, 2006"),
+    then "posted by ดวงใจ @ 3/14/2006 10:24:00 AM" under it: the day with its time."""
+    page = shell(f"""<div><h2>Tuesday, March 14, 2006</h2><div><h3>{TITLE}</h3><div>{STORY[0]}<br><br>{STORY[1]}</div>
+<p>posted by ดวงใจ @ <a href="/2006/03/post.html">3/14/2006 10:24:00 AM</a></p></div></div>""")
+    record = extract_one(page, URL)
+    assert (record["published"], record["author"]) == ("2006-03-14T10:24:00+07:00", "ดวงใจ")
+
+
+def test_the_posts_avatar_block_above_the_text_names_its_author():
+    """Frost's meta row: WordPress's avatar block (alt "<name> Avatar", a Gravatar) and the date;
+    the name is shown nowhere else."""
+    page = shell(f"""<main><h1>{TITLE}</h1><div><div><a href="/author/somporn/"><img alt="สมพร แก้วมณี Avatar"
+src="https://secure.gravatar.com/avatar/5f2c0e1a?s=40"></a></div><div><time datetime="2024-09-05T10:00:00+07:00">5 ก.ย. 2024</time></div></div>
+<div><p>{STORY[0]}</p><p>{STORY[1]}</p></div></main>""")
+    assert extract_one(page, URL)["author"] == "สมพร แก้วมณี"

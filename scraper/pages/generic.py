@@ -2071,6 +2071,9 @@ class ArticlePage(WebPage):
             name = clean(_AVATAR_WORDS.sub("", alt)) if alt else None
             # (a picture from the site's avatars, "/files/avatars/7.jpg", names an account: one word)
             avatar = fields.is_avatar(img.get("src") or "")
+            if name and name != alt and avatar and name not in lines and len(name) <= 60 and not in_noise(img) \
+                    and self.body_elements and _follows(self.body_elements[0], img):
+                return name  # (the post's avatar block above the text, its alt "<name> Avatar" the only name shown: Frost)
             if not name or name not in lines or len(name) > 60 or len(name.split()) < 2 and not avatar \
                     or fields.is_edge_noise(name):
                 continue

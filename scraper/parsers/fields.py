@@ -233,7 +233,7 @@ def name_value(value: str) -> str:
     value = _COUNT_AFTER_NAME.sub("", value) or value  # (the views after it, their icon gone: "โดย กลุ่มงาน… ๒๔๕")
     # the full stop of an English sentence ("This entry was posted ... by area2."), not a Thai
     # abbreviation's dot ("สสค."); a separator left at the end ("udon_admin /")
-    return _SENTENCE_END.sub("", value).rstrip(" /|·•—–")
+    return _SENTENCE_END.sub("", value).rstrip(" /|·•—–@")  # (Blogger's "posted by ดวงใจ @ 3/14/2006 …")
 
 
 #: A login in brackets after a display name.
