@@ -155,8 +155,6 @@ def test_every_page_has_its_expected_record_and_model_note():
 #:   generated class names, is not found.
 #: - squarespace_71_blog_item (blind set 99): the text's section under its own heading after the
 #:   first paragraphs is cut off as another box.
-#: - websitebaker283_news_post (blind set 96): the post header's "ข่าวสาร >> ข่าวฝึกอบรม" line
-#:   (the page, then the news group: a trail with no home crumb) stays in the text and gives no category.
 #: - hello_elementor_jetthemecore (blind set 99): the breadcrumb and the title widgets are read as
 #:   the text's first lines, and the featured image widget above it as one of its pictures.
 #: - d7_framework_theme (blind set 100): the node's image field before its body field is
@@ -164,6 +162,18 @@ def test_every_page_has_its_expected_record_and_model_note():
 #: - sharepoint2010_publishing_articleright (blind set 101): the title, a plain span in the
 #:   site's title area after the sub-site's h1, is not found (the picture's caption "ภาพ: …" is taken);
 #:   no category from SharePoint's title trail.
+#: - kube6_handmade_news_view (blind set 104): the category, an unlinked label badge above the
+#:   title, is not found.
+#: - cassiopeia_author_hidden_signature_line (blind set 106): its writer takes the credit line
+#:   ending the text ("ภาพ/ข่าว : นางสาวอรอุมา หมัดหลี", which stays text) as the author; the
+#:   extractor gives none. docs/record.md does not say: a question for the spec.
+#: - ewt_bizpotential_ewt_news (blind set 105): the views, "จำนวนผู้อ่าน 245 คน" in the vote
+#:   form's head under the related news, are not read (a form is not the article's).
+#: - maxsite110_readnews (blind set 105): the category and the title share one bold line
+#:   ("ข่าวประชาสัมพันธ์<br>title") in a table cell, no heading: the office's name from the <title> is
+#:   taken, and the date of a "latest news" row.
+#: - websitebaker_283_allcss (blind set 105): the post footer ("แก้ไขล่าสุด: … กลับ") and the
+#:   comments after it are read as text, and a picture of the footer with them.
 KNOWN_GAPS: set[str] = {"custom_php/dreamweaver_cs3_spry_tis620_news_show_info_line_two_digit_be_open_count_nl2br_file_row",
                         "custom_php/bootstrap4_handmade_news_view_side_info_card_khao_phap_unit_thai_digit_views",
                         "custom_php/php_tables_cp874_news_detail_id_be_abbr_date_reads_nl2br_doc_attachment",
@@ -206,10 +216,14 @@ KNOWN_GAPS: set[str] = {"custom_php/dreamweaver_cs3_spry_tis620_news_show_info_l
                         "other/coldfusion_news_detail_dotted_two_digit_be_time_without_dot",
                         "other/framer_cms_detail_page_rich_text_container_thai_medium_date",
                         "other/squarespace_71_blog_item_head_itemprop_short_us_date",
-                        "other/websitebaker283_news_post_header_table_posted_by_username_dotted_date",
                         "wordpress/hello_elementor_jetthemecore_jetengine_dynamic_fields_views",
                         "drupal/d7_framework_theme_submitted_us_date_statistics_reads",
-                        "other/sharepoint2010_publishing_articleright_title_span_site_h1_thai_locale_date_line"}
+                        "other/sharepoint2010_publishing_articleright_title_span_site_h1_thai_locale_date_line",
+                        "custom_php/kube6_handmade_news_view_label_badge_thai_digit_two_digit_be_read_count",
+                        "joomla4/cassiopeia_author_hidden_signature_line_end_of_text",
+                        "other/ewt_bizpotential_ewt_news_numread_vote_box_area4",
+                        "other/maxsite110_readnews_category_above_topic_pageview_nakhonphanom",
+                        "other/websitebaker_283_allcss_news_post_header_group_line_area2"}
 
 
 @pytest.mark.parametrize("html,expected", [
@@ -241,6 +255,8 @@ def test_article_page_extracts_as_written_by_hand(html, expected):
 #: description, submitter, date and download count (docman14_ja_purity_doc_details) read as an article.
 #: From the hundredth blind set: a SobiPro directory of certified firms, each entry with its
 #: certification date and its own view count (sobipro14_directory_section_entries) read as an article.
+#: From the hundred-and-sixth blind set: a classic Blogger template's monthly archive page showing
+#: three posts whole, each under its date header (blogger_classic_minima_monthly_archive) read as an article.
 REFUSED_GAPS: set[str] = {"custom_php/spectre_css_php_newsletter_index_latest_issue_card_back_issues_table_non_article",
                           "joomla3/helix3_article_menu_service_page_convertforms_complaint_form_non_article",
                           "wordpress/twenty_twelve_page_director_greeting_yoast_webpage_post_views_counter_non_article",
@@ -248,7 +264,8 @@ REFUSED_GAPS: set[str] = {"custom_php/spectre_css_php_newsletter_index_latest_is
                           "joomla4/helix_ultimate_phocadownload4_category_annual_report_single_file_details_below_non_article",
                           "wordpress/jetengine_listing_grid_jetsmartfilters_announcements_page_non_article",
                           "joomla15/docman14_ja_purity_doc_details_single_download_non_article",
-                          "joomla3/sobipro14_directory_section_entries_non_article"}
+                          "joomla3/sobipro14_directory_section_entries_non_article",
+                          "other/blogger_classic_minima_monthly_archive_non_article"}
 
 
 @pytest.mark.parametrize("html,expected", [

@@ -404,10 +404,14 @@ _ROUNDTRIP_GAPS: set[str] = {  # pages that are known gaps as written
     "handwritten/other/coldfusion_news_detail_dotted_two_digit_be_time_without_dot",
     "handwritten/other/framer_cms_detail_page_rich_text_container_thai_medium_date",
     "handwritten/other/squarespace_71_blog_item_head_itemprop_short_us_date",
-    "handwritten/other/websitebaker283_news_post_header_table_posted_by_username_dotted_date",
     "handwritten/wordpress/hello_elementor_jetthemecore_jetengine_dynamic_fields_views",
     "handwritten/drupal/d7_framework_theme_submitted_us_date_statistics_reads",
-    "handwritten/other/sharepoint2010_publishing_articleright_title_span_site_h1_thai_locale_date_line"}
+    "handwritten/other/sharepoint2010_publishing_articleright_title_span_site_h1_thai_locale_date_line",
+    "handwritten/custom_php/kube6_handmade_news_view_label_badge_thai_digit_two_digit_be_read_count",
+    "handwritten/joomla4/cassiopeia_author_hidden_signature_line_end_of_text",
+    "handwritten/other/ewt_bizpotential_ewt_news_numread_vote_box_area4",
+    "handwritten/other/maxsite110_readnews_category_above_topic_pageview_nakhonphanom",
+    "handwritten/other/websitebaker_283_allcss_news_post_header_group_line_area2"}
 
 
 @pytest.mark.parametrize("case", [pytest.param(c, marks=pytest.mark.xfail(strict=True, reason="known gap as written"))
@@ -1028,8 +1032,6 @@ KNOWN_GAPS: set[tuple[str, str]] = {
     ("handwritten/other/squarespace_71_blog_item_head_itemprop_short_us_date", "meta_below_body"),
     ("handwritten/other/squarespace_71_blog_item_head_itemprop_short_us_date", "rename_classes_and_ids"),
     ("handwritten/other/squarespace_71_blog_item_head_itemprop_short_us_date", "thai_digits_in_meta"),
-    ("handwritten/other/websitebaker283_news_post_header_table_posted_by_username_dotted_date", "all_together"),
-    ("handwritten/other/websitebaker283_news_post_header_table_posted_by_username_dotted_date", "rename_classes_and_ids"),
     ("handwritten/wordpress/hello_elementor_jetthemecore_jetengine_dynamic_fields_views", "meta_below_body"),
     ("handwritten/wordpress/hello_elementor_jetthemecore_jetengine_dynamic_fields_views", "rename_classes_and_ids"),
     ("handwritten/wordpress/hello_elementor_jetthemecore_jetengine_dynamic_fields_views", "synonym_labels"),
@@ -1063,6 +1065,47 @@ KNOWN_GAPS: set[tuple[str, str]] = {
     ("handwritten/other/sharepoint2010_publishing_articleright_title_span_site_h1_thai_locale_date_line", "meta_below_body"),
     ("handwritten/other/sharepoint2010_publishing_articleright_title_span_site_h1_thai_locale_date_line", "rename_classes_and_ids"),
     ("handwritten/other/sharepoint2010_publishing_articleright_title_span_site_h1_thai_locale_date_line", "thai_digits_in_meta"),
+    # Blind sets 104-107, not fixed yet: a PHP page's label badge over its title, EWT's and MaxSite's
+    # table layouts, a WebsiteBaker post footer, a Blogger archive and a signature line under several
+    # transforms; and more pages under every transform at once or with their info moved below the text.
+    ("handwritten/custom_php/pattani_table_layout_thai_digit_two_digit_be_date_info_row", "all_together"),
+    ("handwritten/custom_php/pattani_table_layout_thai_digit_two_digit_be_date_info_row", "rename_classes_and_ids"),
+    ("handwritten/drupal/bartik9_subtheme_unit_field_no_label_as_author", "meta_below_body"),
+    ("handwritten/drupal/zeropoint_d6_submitted_us_mdy_medium_date_statistics_reads_upload_table", "all_together"),
+    ("handwritten/drupal/zeropoint_d6_submitted_us_mdy_medium_date_statistics_reads_upload_table", "rename_classes_and_ids"),
+    ("handwritten/joomla3/protostar_custom_fields_writer_and_photographer_after_title", "all_together"),
+    ("handwritten/joomla3/protostar_custom_fields_writer_and_photographer_after_title", "synonym_labels"),
+    ("handwritten/k2/k2_210_beez3_author_block_name_with_job_title", "all_together"),
+    ("handwritten/k2/k2_269_shape5_vertex_j25_item_read_times_attachment_counter", "all_together"),
+    ("handwritten/wordpress/frost_block_theme_avatar_block_only_author", "all_together"),
+    ("handwritten/wordpress/frost_block_theme_avatar_block_only_author", "meta_below_body"),
+    ("handwritten/wordpress/islemag_posted_on_utc_two_digit_year_gallery_thai_pdf_names", "all_together"),
+    ("handwritten/wordpress/islemag_posted_on_utc_two_digit_year_gallery_thai_pdf_names", "rename_classes_and_ids"),
+    # the pages themselves are known gaps (tests/test_handwritten.py KNOWN_GAPS)
+    ("handwritten/custom_php/kube6_handmade_news_view_label_badge_thai_digit_two_digit_be_read_count", "all_together"),
+    ("handwritten/custom_php/kube6_handmade_news_view_label_badge_thai_digit_two_digit_be_read_count", "extra_wrappers"),
+    ("handwritten/custom_php/kube6_handmade_news_view_label_badge_thai_digit_two_digit_be_read_count", "meta_below_body"),
+    ("handwritten/custom_php/kube6_handmade_news_view_label_badge_thai_digit_two_digit_be_read_count", "rename_classes_and_ids"),
+    ("handwritten/custom_php/kube6_handmade_news_view_label_badge_thai_digit_two_digit_be_read_count", "synonym_labels"),
+    ("handwritten/joomla4/cassiopeia_author_hidden_signature_line_end_of_text", "all_together"),
+    ("handwritten/joomla4/cassiopeia_author_hidden_signature_line_end_of_text", "extra_wrappers"),
+    ("handwritten/joomla4/cassiopeia_author_hidden_signature_line_end_of_text", "meta_below_body"),
+    ("handwritten/joomla4/cassiopeia_author_hidden_signature_line_end_of_text", "rename_classes_and_ids"),
+    ("handwritten/joomla4/cassiopeia_author_hidden_signature_line_end_of_text", "synonym_labels"),
+    ("handwritten/joomla4/cassiopeia_author_hidden_signature_line_end_of_text", "thai_digits_in_meta"),
+    ("handwritten/other/ewt_bizpotential_ewt_news_numread_vote_box_area4", "all_together"),
+    ("handwritten/other/ewt_bizpotential_ewt_news_numread_vote_box_area4", "extra_wrappers"),
+    ("handwritten/other/ewt_bizpotential_ewt_news_numread_vote_box_area4", "meta_below_body"),
+    ("handwritten/other/ewt_bizpotential_ewt_news_numread_vote_box_area4", "rename_classes_and_ids"),
+    ("handwritten/other/ewt_bizpotential_ewt_news_numread_vote_box_area4", "synonym_labels"),
+    ("handwritten/other/ewt_bizpotential_ewt_news_numread_vote_box_area4", "thai_digits_in_meta"),
+    ("handwritten/other/maxsite110_readnews_category_above_topic_pageview_nakhonphanom", "all_together"),
+    ("handwritten/other/maxsite110_readnews_category_above_topic_pageview_nakhonphanom", "extra_wrappers"),
+    ("handwritten/other/maxsite110_readnews_category_above_topic_pageview_nakhonphanom", "meta_below_body"),
+    ("handwritten/other/maxsite110_readnews_category_above_topic_pageview_nakhonphanom", "rename_classes_and_ids"),
+    ("handwritten/other/maxsite110_readnews_category_above_topic_pageview_nakhonphanom", "thai_digits_in_meta"),
+    ("handwritten/other/websitebaker_283_allcss_news_post_header_group_line_area2", "all_together"),
+    ("handwritten/other/websitebaker_283_allcss_news_post_header_group_line_area2", "rename_classes_and_ids"),
 }
 _GAP = pytest.mark.xfail(strict=True, reason="known gap of the extractor on this variant (issue 8)")
 
@@ -1090,6 +1133,7 @@ _NOT_REFUSED_AS_WRITTEN: set[str] = {
     "handwritten/wordpress/jetengine_listing_grid_jetsmartfilters_announcements_page_non_article",
     "handwritten/joomla15/docman14_ja_purity_doc_details_single_download_non_article",
     "handwritten/joomla3/sobipro14_directory_section_entries_non_article",
+    "handwritten/other/blogger_classic_minima_monthly_archive_non_article",
 }
 _NON_ARTICLE_GAPS: set[str] = {
     # sixty-second set: Events Manager's day list, its class names gone, reads as one event's page
