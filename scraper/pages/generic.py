@@ -2503,10 +2503,11 @@ class ArticlePage(WebPage):
             # a list has column headings (title, date, author, hits), in <th>s or in a first row of
             # labels ("วันที่ประกาศ | ผู้ประกาศ | จำนวนผู้อ่าน" in bold <td>s); a layout table (the
             # article inside it, or tables inside it) or a sidebar's "latest news" is not a list
-            if (_in_sidebar(table) or not (headed and (_COLUMN_HEADINGS(table) or table.find("thead") is not None)
-                                           or _label_row(table))
-                    or table.find(".//table") is not None
-                    or any(_inside(b, table) for b in self.body_elements)):
+            # (the tests in C first: a layout table, one around the text, one of a row or none)
+            if (table.find(".//table") is not None or any(_inside(b, table) for b in self.body_elements)
+                    or len(table.findall(".//tr")) < 2
+                    or _in_sidebar(table) or not (headed and (_COLUMN_HEADINGS(table) or table.find("thead") is not None)
+                                                  or _label_row(table))):
                 continue
             rows = 0
             for tr in table.iter("tr"):
