@@ -407,3 +407,13 @@ def test_the_posts_avatar_block_above_the_text_names_its_author():
 src="https://secure.gravatar.com/avatar/5f2c0e1a?s=40"></a></div><div><time datetime="2024-09-05T10:00:00+07:00">5 ก.ย. 2024</time></div></div>
 <div><p>{STORY[0]}</p><p>{STORY[1]}</p></div></main>""")
     assert extract_one(page, URL)["author"] == "สมพร แก้วมณี"
+
+
+def test_an_articles_footer_after_its_text_is_its_info_not_more_text():
+    """A block theme's post: the text's block, then the article's <footer> with the date and
+    "โดย" over the name. The footer is never read as more of the text."""
+    page = shell(f"""<main><article><h1>{TITLE}</h1><div><p>{STORY[0]}</p><p>{STORY[1]}</p></div>
+<footer><div><time datetime="2026-01-14T09:00:00+07:00">14 มกราคม 2026</time></div><div><p>โดย</p><p>อรพิน แก้วมณี</p></div>
+</footer></article></main>""")
+    record = extract_one(page, URL)
+    assert (record["published"], record["author"], record["body"]) == ("2026-01-14T09:00:00+07:00", "อรพิน แก้วมณี", "\n\n".join(STORY))

@@ -1210,9 +1210,9 @@ class ArticlePage(WebPage):
         # The text goes on in the paragraphs right after it, however short ("คลิกเพื่อดาวน์โหลด",
         # a contact block), until something that is not a paragraph of the article.
         for sibling in chosen[-1].itersiblings():
-            if not isinstance(sibling.tag, str) or is_noise(sibling):
+            if not isinstance(sibling.tag, str) or is_noise(sibling) or sibling.tag == "footer":
                 if isinstance(sibling.tag, str):
-                    break
+                    break  # (an article's <footer> is its info, never more of its text)
                 continue
             lines = paragraphs(sibling, skip=is_noise) if _text_len(sibling) else []
             if lines and _is_contact_block(sibling):
