@@ -141,12 +141,13 @@ class LayoutArticlePage(ArticlePage):
             return True
         classes = el.get("class")
         # (<body>'s classes describe the page, "sidebar" in Twenty Thirteen: never a block's)
-        if not classes or el.tag in _PAGE_TAGS or self.NOISE_CLASSES.isdisjoint(classes.split()):
+        if not classes or el.tag in _PAGE_TAGS:
             return False
+        named = self.NOISE_CLASSES.intersection(classes.split())
         # the article's info block printed inside its text (Kubrick's "postmetadata" sentence in
         # div.entry) is read as the text's info lines, as the layout-free reading does
-        return not (self.INFO_CLASSES.issuperset(self.NOISE_CLASSES.intersection(classes.split()))
-                    and any(_inside(el, b) for b in self.__dict__.get("body_elements", ())))
+        return bool(named) and not (named <= self.INFO_CLASSES
+                                    and any(_inside(el, b) for b in self.__dict__.get("body_elements", ())))
 
     #: Class tokens of this family's blocks whose links are not the article's files.
     LINK_NOISE_CLASSES: frozenset[str] = frozenset(
